@@ -1,0 +1,36 @@
+/*
+ * OAuth (DESIGN.md §6): the desktop flow (browser + loopback listener), the headless flow
+ * (OAuthVerifier), refresh, and the token store (OAuthSettingsLocation: a 0600 file written
+ * atomically, or memory://NAME).
+ */
+#ifndef BC_AUTH_H
+#define BC_AUTH_H
+
+#include "bc_error.h"
+#include "bc_props.h"
+
+typedef struct bc_token {
+    char *access_token;
+    char *refresh_token; /* may be NULL */
+    char *scope;
+    char *context;       /* "stores/{hash}" */
+    long long expires_at; /* unix seconds, 0 = never */
+} bc_token;
+
+void bc_token_free(bc_token *t);
+
+/* Decide the access token for a connection from its properties, per InitiateOAuth:
+ * OFF -> OAuthAccessToken as given (may be NULL: connect without a token);
+ * with OAuthVerifier -> exchange it and store the token;
+ * GETANDREFRESH -> stored token, refreshed when expired, else the browser flow;
+ * REFRESH -> stored token, refreshed when expired, never a browser.
+ * On success *token_out is malloc'd (or NULL when no token is to be used).
+ * Errors: 28000 (rejected, denied, state mismatch), 08001 (no browser, busy port, time-out,
+ * unreachable server), with a message saying what to do. */
+int bc_auth_resolve_token(const bc_props *p, char **token_out, bc_error *err);
+
+/* Called when the API rejected a token obtained through OAuth (401): forget it in the store
+ * and run the flow again (GETANDREFRESH) or fail (REFRESH). */
+int bc_auth_token_rejected(const bc_props *p, char **token_out, bc_error *err);
+
+#endif

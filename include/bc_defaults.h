@@ -1,0 +1,47 @@
+/*
+ * Every tunable and limit of the driver in one place. Change a number here, not in the code
+ * that uses it.
+ */
+#ifndef BC_DEFAULTS_H
+#define BC_DEFAULTS_H
+
+#define BC_DRIVER_NAME "libbigcommerceodbc.so"
+#define BC_DRIVER_VERSION "00.01.0000"
+#define BC_DRIVER_ODBC_VER "03.80"
+#define BC_DBMS_NAME "BigCommerce"
+#define BC_DBMS_VERSION "03.00.0000"
+#define BC_SCHEMA_NAME "BigCommerce"
+#define BC_MSG_PREFIX "[BigCommerce][ODBC] "
+
+#define BC_DEFAULT_API_BASE_URL "https://api.bigcommerce.com"
+#define BC_DEFAULT_OAUTH_SERVER_URL "https://login.bigcommerce.com"
+
+/* Items per API page: BigCommerce accepts at most 250 on list endpoints. */
+#define BC_DEFAULT_PAGE_SIZE 250
+#define BC_MAX_PAGE_SIZE 250
+/* Seconds per HTTP request; 0 means no limit. */
+#define BC_DEFAULT_TIMEOUT_S 60
+#define BC_DEFAULT_CONNECT_TIMEOUT_S 15
+/* Retries of an idempotent request after a 5xx or network error, and the first back-off. */
+#define BC_HTTP_MAX_RETRIES 3
+#define BC_HTTP_BACKOFF_MS 200
+/* A 429 is retried this often before the error reaches the user. */
+#define BC_HTTP_MAX_429_RETRIES 5
+/* Longest wait a rate-limit header may impose before we give up with HYT00. */
+#define BC_RATE_LIMIT_MAX_WAIT_MS 60000
+/* Largest response body accepted (a page of 250 products with descriptions is a few MB). */
+#define BC_HTTP_MAX_BODY (256L * 1024 * 1024)
+/* Pages of one scan that may be in flight at once. */
+#define BC_PAGER_WINDOW 4
+/* Ids per request when an IN list is pushed down as id:in. */
+#define BC_API_IN_CHUNK 50
+
+/* Seconds the desktop OAuth flow waits for the browser's redirect. */
+#define BC_DEFAULT_OAUTH_TIMEOUT_S 300
+
+/* Column size reported for text columns whose length the API does not document. */
+#define BC_DEFAULT_VARCHAR_LEN 4000
+/* Column size reported for JSON text and long descriptions. */
+#define BC_LONG_TEXT_LEN 2147483647
+
+#endif

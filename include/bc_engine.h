@@ -1,0 +1,88 @@
+/*
+ * The SQL engine: one private in-memory SQLite database per ODBC connection, with every
+ * catalog table created as a virtual table of one module ("bigcommerce"), the system tables
+ * (sys_tables, sys_tablecolumns ...) and the metadata tables that the catalog functions
+ * (SQLTables, SQLColumns ...) select from. The main schema is named "BigCommerce", so
+ * `"BigCommerce"."Products"` and `Products` both resolve.
+ *
+ * SQL from the application is prepared with sqlite3_prepare_v2 on bc_engine_db(); an
+ * authorizer keeps it from writing the metadata tables, attaching files or changing pragmas.
+ * When sqlite3_step fails because a virtual table's request failed, bc_engine_take_error()
+ * gives the structured error (SQLSTATE, HTTP status, message) instead of SQLite's text.
+ */
+#ifndef BC_ENGINE_H
+#define BC_ENGINE_H
+
+#include <sqlite3.h>
+#include "bc_api.h"
+#include "bc_error.h"
+#include "bc_props.h"
+
+typedef struct bc_engine bc_engine;
+
+/* Create the database and tables. api is borrowed (the connection owns it) and may be
+ * replaced later with bc_engine_set_api. props are read for sys_connection_props, MaxRows and
+ * Pagesize, and borrowed. Returns NULL with err set (HY001 on allocation failure). */
+bc_engine *bc_engine_open(bc_api *api, const bc_props *props, bc_error *err);
+void bc_engine_close(bc_engine *e);
+void bc_engine_set_api(bc_engine *e, bc_api *api);
+
+sqlite3 *bc_engine_db(bc_engine *e);
+
+/* The error a virtual table recorded while the last statement ran; cleared by taking it.
+ * Returns false when none was recorded (then SQLite's own message applies). */
+bool bc_engine_take_error(bc_engine *e, bc_error *out);
+
+/* Map an SQLite error (code + message of the failed prepare/step) to a bc_error:
+ * "no such table" -> 42S02, "no such column" -> 42S22, syntax -> 42000, interrupted -> HY008,
+ * readonly/auth -> HY000 ... */
+void bc_engine_error_from_sqlite(sqlite3 *db, int rc, bc_error *out);
+
+/* Ask running statements to stop (SQLCancel from another thread): sets the cancel flag that
+ * bc_http sees and calls sqlite3_interrupt. */
+void bc_engine_cancel(bc_engine *e);
+void bc_engine_reset_cancel(bc_engine *e);
+volatile int *bc_engine_cancel_flag(bc_engine *e);
+
+/* The catalog functions. Each returns a statement over the metadata tables whose result
+ * columns are exactly those ODBC specifies for the function (names, order, types), ordered as
+ * ODBC says, filtered by the arguments. Arguments are UTF-8 or NULL. When metadata_id is
+ * false, schema/table/column/procedure arguments of SQLTables, SQLColumns, SQLProcedures,
+ * SQLProcedureColumns, SQLTablePrivileges and SQLColumnPrivileges are search patterns
+ * (%, _, \ escape); otherwise identifiers. Catalog is always NULL; the one schema is
+ * "BigCommerce". SQLTables' special enumerations (SQL_ALL_CATALOGS, SQL_ALL_SCHEMAS,
+ * SQL_ALL_TABLE_TYPES) are handled here. Caller finalizes *vm. */
+typedef enum {
+    BC_CAT_TABLES,
+    BC_CAT_COLUMNS,
+    BC_CAT_PRIMARY_KEYS,
+    BC_CAT_FOREIGN_KEYS,
+    BC_CAT_STATISTICS,
+    BC_CAT_SPECIAL_COLUMNS,
+    BC_CAT_PROCEDURES,
+    BC_CAT_PROCEDURE_COLUMNS,
+    BC_CAT_TYPE_INFO,
+    BC_CAT_TABLE_PRIVILEGES,
+    BC_CAT_COLUMN_PRIVILEGES
+} bc_catalog_fn;
+
+typedef struct bc_catalog_args {
+    const char *catalog, *schema, *table, *column; /* column: also procedure column */
+    const char *fk_catalog, *fk_schema, *fk_table; /* SQLForeignKeys' FK side */
+    const char *table_types;   /* SQLTables: "'TABLE','VIEW'" or "TABLE,VIEW" */
+    int data_type;             /* SQLGetTypeInfo: SQL_ALL_TYPES or a type */
+    int identifier_type;       /* SQLSpecialColumns: SQL_BEST_ROWID / SQL_ROWVER */
+    int unique;                /* SQLStatistics: SQL_INDEX_UNIQUE / SQL_INDEX_ALL */
+    bool metadata_id;
+    int odbc_version;          /* 2 or 3: ODBC 2 apps get the 2.x names/types where they differ */
+} bc_catalog_args;
+
+int bc_engine_catalog(bc_engine *e, bc_catalog_fn fn, const bc_catalog_args *a,
+                      sqlite3_stmt **vm, bc_error *err);
+
+/* Rewrite ODBC escapes ({fn ...}, {d '...'}, {t '...'}, {ts '...'}, {oj ...}, {escape '\'})
+ * into SQLite SQL. Returns a malloc'd string or NULL with err set (42000 for a broken escape).
+ * {call ...} is not rewritten here: the router (sql/) sends it to the procedures. */
+char *bc_sql_rewrite_escapes(const char *sql, bc_error *err);
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * Connection properties (DESIGN.md §5). One table, bc_prop_defs[], describes every property
+ * (name, type, default, allowed values, description, secret or not, category) and is read by
+ * the connection-string parser, the DSN reader, sys_connection_props and the README.
+ * Keys are case-insensitive; a connection string value beats a DSN value.
+ */
+#ifndef BC_PROPS_H
+#define BC_PROPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "bc_error.h"
+
+typedef enum { BC_PROP_STRING, BC_PROP_INT, BC_PROP_BOOL, BC_PROP_ENUM } bc_prop_type;
+
+typedef enum {
+    BC_OAUTH_OFF = 0,
+    BC_OAUTH_GETANDREFRESH,
+    BC_OAUTH_REFRESH
+} bc_initiate_oauth;
+
+/* Parsed, validated values. Strings are owned (malloc'd) and NULL when not given and without
+ * default. */
+typedef struct bc_props {
+    char *dsn;
+    char *driver;
+    char *store_id;
+    char *oauth_access_token;
+    char *oauth_client_id;
+    char *oauth_client_secret;
+    char *callback_url;
+    int initiate_oauth; /* bc_initiate_oauth */
+    char *oauth_settings_location;
+    char *oauth_verifier;
+    char *oauth_refresh_token;
+    int oauth_timeout; /* seconds the desktop flow waits for the browser */
+    char *scope;
+    int timeout;  /* seconds per HTTP request, 0 = none */
+    int max_rows; /* 0 = no cap */
+    int page_size;
+    char *logfile;
+    int verbosity;
+    char *ssl_server_cert;
+    char *proxy_server;
+    int proxy_port;
+    char *proxy_user;
+    char *proxy_password;
+    char *api_base_url;
+    char *oauth_server_url;
+} bc_props;
+
+typedef struct bc_prop_def {
+    const char *name;       /* canonical spelling, e.g. "OAuthAccessToken" */
+    bc_prop_type type;
+    size_t offset;          /* offsetof(bc_props, field) */
+    const char *default_value; /* as text; NULL = none */
+    const char *values;     /* allowed values for ENUM/BOOL, comma-separated; NULL = any */
+    int min, max;           /* bounds for INT */
+    bool secret;            /* masked in sys_connection_props and never logged */
+    bool required;
+    const char *category;   /* "Authentication", "Connection", "OAuth", "Logging", ... */
+    const char *description;
+} bc_prop_def;
+
+extern const bc_prop_def bc_prop_defs[];
+extern const int bc_prop_def_count;
+
+/* Find a property by case-insensitive name; also accepts the aliases DSN and DRIVER. */
+const bc_prop_def *bc_prop_find(const char *name);
+
+void bc_props_init(bc_props *p); /* all defaults */
+void bc_props_free(bc_props *p);
+
+/* Set one property from text, validating it. Unknown keys are ignored (ODBC: a driver ignores
+ * keywords it does not know). A bad value fails with HY024 (invalid attribute value) and a
+ * message naming the property and its allowed values. */
+int bc_props_set(bc_props *p, const char *key, const char *value, bc_error *err);
+
+/* Parse "KEY=value;KEY={va;lue};..." (braces quote, "}}" is a literal '}').
+ * Keys given in the string are recorded in *given (bitmap by bc_prop_defs index) when
+ * given != NULL, so a DSN merge does not overwrite them. Returns 0 or -1 with err set
+ * (state 08001 for a malformed string, HY024 for a bad value). */
+int bc_connstr_parse(const char *connstr, bc_props *p, unsigned char *given, bc_error *err);
+
+/* Fill the properties not already given from the DSN's odbc.ini section
+ * (SQLGetPrivateProfileString). Returns 0 or -1 with err set (IM002 for an unknown DSN). */
+int bc_props_load_dsn(const char *dsn, bc_props *p, const unsigned char *given, bc_error *err);
+
+/* The value of property i as text (for sys_connection_props and the output connection
+ * string); secrets masked as "********" when mask is true. Caller frees. */
+char *bc_props_value_text(const bc_props *p, int i, bool mask);
+
+/* Build the output connection string for SQLDriverConnect (secrets included, since the
+ * application asked for a complete string). Caller frees. */
+char *bc_props_to_connstr(const bc_props *p);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * Small helpers used everywhere: strings, UTF-8 <-> UTF-16 (SQLWCHAR as unixODBC defines it),
+ * time parsing, logging with redaction.
+ */
+#ifndef BC_UTIL_H
+#define BC_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+#include <sql.h>
+#include <sqlext.h>
+
+/* ---- strings ---- */
+char *bc_strdup(const char *s);                 /* NULL-safe */
+char *bc_strndup(const char *s, size_t n);
+char *bc_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* malloc'd */
+int bc_strcasecmp(const char *a, const char *b); /* ASCII, NULL-safe */
+/* Length of an ODBC string argument: len itself, or strlen when len == SQL_NTS. */
+size_t bc_odbc_len(const SQLCHAR *s, SQLINTEGER len);
+
+/* Growable byte buffer. */
+typedef struct bc_buf {
+    char *data;
+    size_t len, cap;
+    bool oom; /* an append failed; data stays valid */
+} bc_buf;
+void bc_buf_init(bc_buf *b);
+void bc_buf_append(bc_buf *b, const char *s, size_t n);
+void bc_buf_puts(bc_buf *b, const char *s);
+void bc_buf_printf(bc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *bc_buf_steal(bc_buf *b); /* NUL-terminated, caller frees; NULL on oom */
+void bc_buf_free(bc_buf *b);
+
+/* ---- UTF-8 <-> UTF-16 ---- */
+/* Convert len code units of UTF-16 (SQL_NTS: up to the NUL) to a malloc'd UTF-8 string.
+ * Invalid surrogates become U+FFFD. *out_len (optional) gets the byte length. NULL when
+ * s is NULL or on allocation failure. */
+char *bc_utf16_to_utf8(const SQLWCHAR *s, SQLLEN len, size_t *out_len);
+/* Convert UTF-8 to a malloc'd NUL-terminated UTF-16 string; *out_units (optional) gets the
+ * length in code units without the NUL. Invalid UTF-8 becomes U+FFFD. */
+SQLWCHAR *bc_utf8_to_utf16(const char *s, size_t len, size_t *out_units);
+/* Number of UTF-16 code units of a UTF-8 string. */
+size_t bc_utf8_utf16_units(const char *s, size_t len);
+/* Copy UTF-8 into an application's SQLWCHAR buffer of cap_bytes, NUL-terminated,
+ * truncated on a character boundary. Returns the full length in code units (for the
+ * length out-argument); *truncated tells whether it was cut. */
+size_t bc_utf8_to_wbuf(const char *s, size_t len, SQLWCHAR *buf, size_t cap_bytes,
+                       bool *truncated);
+/* Copy UTF-8 into an application's SQLCHAR buffer of cap bytes, NUL-terminated, cut on a
+ * UTF-8 character boundary. Returns the full length in bytes. */
+size_t bc_utf8_to_cbuf(const char *s, size_t len, SQLCHAR *buf, size_t cap, bool *truncated);
+
+/* ---- time ---- */
+/* A broken-down UTC timestamp. */
+typedef struct bc_timestamp {
+    int year, month, day, hour, minute, second;
+    unsigned fraction; /* nanoseconds */
+} bc_timestamp;
+/* Parse RFC 2822 ("Tue, 20 Nov 2012 00:00:00 +0000") or ISO 8601 ("2012-11-20T00:00:00+00:00",
+ * "...Z", with or without fraction, or "YYYY-MM-DD[ HH:MM:SS]") into UTC. Returns 0 or -1. */
+int bc_time_parse(const char *s, bc_timestamp *out);
+/* "YYYY-MM-DD HH:MM:SS" (19 chars + NUL) */
+void bc_time_format(const bc_timestamp *t, char out[20]);
+/* Days/seconds helpers for validity checks. */
+bool bc_time_valid(const bc_timestamp *t);
+
+/* ---- logging ---- */
+/* Open the log (Logfile/Verbosity); NULL path = no log. Secrets registered with
+ * bc_log_secret are replaced by "****" in every line. Thread-safe. */
+void bc_log_open(const char *path, int verbosity);
+void bc_log_secret(const char *secret);
+void bc_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Monotonic milliseconds. */
+long long bc_now_ms(void);
+void bc_sleep_ms(long ms);
+
+#endif
