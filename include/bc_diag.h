@@ -50,5 +50,9 @@ const char *bc_sqlstate_subclass_origin(const char *sqlstate);
 /* The ODBC 2.x state for an ODBC 3.x state when the application asked for ODBC 2
  * (e.g. HY000 -> S1000, 42S02 -> S0002); NULL when it is the same. */
 const char *bc_sqlstate_odbc2(const char *sqlstate);
+/* The table itself, for enumeration (tests, documentation): its size and the i-th state
+ * (NULL when i is out of range). */
+int bc_sqlstate_count(void);
+const char *bc_sqlstate_at(int i);
 
 #endif

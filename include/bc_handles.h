@@ -15,14 +15,15 @@
 #include "bc_props.h"
 #include "bc_api.h"
 #include "bc_engine.h"
+#include "bc_catalog.h"
 
 #define BC_HANDLE_MAGIC 0x42434f44u /* "BCOD" */
 
 typedef struct bc_handle {
-    unsigned magic;        /* BC_HANDLE_MAGIC while alive, 0 after free */
-    SQLSMALLINT type;      /* SQL_HANDLE_ENV / DBC / STMT / DESC */
+    unsigned magic;   /* BC_HANDLE_MAGIC while alive, 0 after free */
+    SQLSMALLINT type; /* SQL_HANDLE_ENV / DBC / STMT / DESC */
     struct bc_handle *parent;
-    pthread_mutex_t lock;  /* recursive */
+    pthread_mutex_t lock; /* recursive */
     bc_diag diag;
 } bc_handle;
 
@@ -58,18 +59,18 @@ typedef struct bc_dbc {
 
 /* One descriptor record (ODBC's SQL_DESC_* fields for one column or parameter). */
 typedef struct bc_desc_rec {
-    SQLSMALLINT type;            /* SQL_DESC_TYPE (verbose: SQL_DATETIME for dates) */
-    SQLSMALLINT concise_type;    /* SQL_DESC_CONCISE_TYPE */
+    SQLSMALLINT type;         /* SQL_DESC_TYPE (verbose: SQL_DATETIME for dates) */
+    SQLSMALLINT concise_type; /* SQL_DESC_CONCISE_TYPE */
     SQLSMALLINT datetime_interval_code;
-    SQLPOINTER data_ptr;         /* SQL_DESC_DATA_PTR */
-    SQLLEN *octet_length_ptr;    /* SQL_DESC_OCTET_LENGTH_PTR */
-    SQLLEN *indicator_ptr;       /* SQL_DESC_INDICATOR_PTR */
-    SQLLEN octet_length;         /* SQL_DESC_OCTET_LENGTH (buffer length) */
-    SQLULEN length;              /* SQL_DESC_LENGTH */
+    SQLPOINTER data_ptr;      /* SQL_DESC_DATA_PTR */
+    SQLLEN *octet_length_ptr; /* SQL_DESC_OCTET_LENGTH_PTR */
+    SQLLEN *indicator_ptr;    /* SQL_DESC_INDICATOR_PTR */
+    SQLLEN octet_length;      /* SQL_DESC_OCTET_LENGTH (buffer length) */
+    SQLULEN length;           /* SQL_DESC_LENGTH */
     SQLSMALLINT precision;
     SQLSMALLINT scale;
     SQLSMALLINT nullable;
-    SQLSMALLINT parameter_type;  /* IPD: SQL_PARAM_INPUT ... */
+    SQLSMALLINT parameter_type; /* IPD: SQL_PARAM_INPUT ... */
     SQLSMALLINT unsigned_;
     SQLSMALLINT fixed_prec_scale;
     SQLSMALLINT searchable;
@@ -78,12 +79,12 @@ typedef struct bc_desc_rec {
     SQLSMALLINT case_sensitive;
     SQLINTEGER display_size;
     SQLINTEGER num_prec_radix;
-    char *name;                  /* SQL_DESC_NAME / LABEL (UTF-8, owned) */
+    char *name; /* SQL_DESC_NAME / LABEL (UTF-8, owned) */
     char *base_column_name;
     char *table_name;
     char *base_table_name;
     char *schema_name;
-    char *type_name;             /* SQL_DESC_TYPE_NAME */
+    char *type_name; /* SQL_DESC_TYPE_NAME */
     char *local_type_name;
     char *literal_prefix, *literal_suffix;
 } bc_desc_rec;
@@ -93,19 +94,19 @@ typedef enum { BC_DESC_ARD, BC_DESC_APD, BC_DESC_IRD, BC_DESC_IPD } bc_desc_kind
 typedef struct bc_desc {
     bc_handle h;
     bc_desc_kind kind;
-    bool implicit;          /* owned by a statement */
-    struct bc_stmt *stmt;   /* owning statement when implicit */
+    bool implicit;        /* owned by a statement */
+    struct bc_stmt *stmt; /* owning statement when implicit */
     bc_dbc *dbc;
-    struct bc_desc *next;   /* in dbc->descs when explicit */
+    struct bc_desc *next; /* in dbc->descs when explicit */
     /* header fields */
     SQLSMALLINT alloc_type;
-    SQLULEN array_size;          /* SQL_DESC_ARRAY_SIZE */
+    SQLULEN array_size; /* SQL_DESC_ARRAY_SIZE */
     SQLUSMALLINT *array_status_ptr;
     SQLLEN *bind_offset_ptr;
-    SQLINTEGER bind_type;        /* SQL_BIND_BY_COLUMN or row size */
+    SQLINTEGER bind_type; /* SQL_BIND_BY_COLUMN or row size */
     SQLULEN *rows_processed_ptr;
-    SQLSMALLINT count;           /* SQL_DESC_COUNT */
-    bc_desc_rec *recs;           /* recs[0] is the bookmark record; 1..count the columns */
+    SQLSMALLINT count; /* SQL_DESC_COUNT */
+    bc_desc_rec *recs; /* recs[0] is the bookmark record; 1..count the columns */
     SQLSMALLINT cap;
 } bc_desc;
 
@@ -122,11 +123,11 @@ typedef struct bc_stmt {
     bc_dbc *dbc;
     struct bc_stmt *next; /* in dbc->stmts */
     bc_stmt_state state;
-    char *sql;            /* the SQL as SQLite runs it (escapes rewritten) */
-    sqlite3_stmt *vm;     /* the prepared statement; result sets always come from one */
-    bool has_row;         /* vm holds a row not yet handed out (SQLExecute steps once) */
-    bool done;            /* vm returned SQLITE_DONE */
-    SQLLEN row_count;     /* SQLRowCount */
+    char *sql;        /* the SQL as SQLite runs it (escapes rewritten) */
+    sqlite3_stmt *vm; /* the prepared statement; result sets always come from one */
+    bool has_row;     /* vm holds a row not yet handed out (SQLExecute steps once) */
+    bool done;        /* vm returned SQLITE_DONE */
+    SQLLEN row_count; /* SQLRowCount */
     SQLULEN rows_fetched_total;
     SQLSMALLINT ncols;
     bc_desc ard, apd, ird, ipd; /* implicit descriptors */
@@ -151,7 +152,145 @@ typedef struct bc_stmt {
     SQLULEN *rows_fetched_ptr_dummy;
     char *cursor_name;
     void *proc_state; /* procedures (auth/) may keep per-statement data here */
+    /* added by the handles area */
+    struct bc_proc_call *proc; /* owned; non-NULL when the statement is a procedure call */
+    bc_sql_type *col_types;    /* owned; ncols entries: the type each result column reports */
+    bool col_types_final;      /* types taken after execute (storage classes known) */
+    bool timed_out;            /* the progress handler stopped the statement (HYT00) */
+    long long deadline_ms;     /* bc_now_ms() limit of the running step, 0 = none */
+    SQLULEN rowset_rows;       /* rows in the rowset last fetched */
 } bc_stmt;
+
+/* ---- internal interface of driver/core, called by the exported skin in driver/odbc ----
+ * Strings are UTF-8. Functions that fail push a diagnostic on the handle they work for. */
+
+/* The mutex a handle uses: its own for ENV and DBC, its connection's for STMT and DESC. */
+pthread_mutex_t *bc_handle_mutex(bc_handle *h);
+void bc_handle_init(bc_handle *h, SQLSMALLINT type, bc_handle *parent);
+void bc_handle_destroy(bc_handle *h);
+/* Like bc_handle_enter but keeps the diagnostics (SQLGetDiagRec/Field). */
+SQLRETURN bc_handle_enter_keep(SQLHANDLE h, SQLSMALLINT type);
+/* Only checks the magic and type; no lock (SQLCancel). */
+bool bc_handle_valid(SQLHANDLE h, SQLSMALLINT type);
+/* The ODBC version the application declared on the handle's environment. */
+SQLINTEGER bc_handle_odbc_version(bc_handle *h);
+
+/* Write a UTF-8 string into an application buffer as ODBC string outputs: NUL-terminated,
+ * truncated with 01004 pushed on d. wide: SQLWCHAR output; cap_in_chars: cap counts
+ * characters (else bytes). *len (optional) gets the full length in the same unit as cap. */
+SQLRETURN bc_out_str(bc_diag *d, const char *s, SQLPOINTER buf, SQLLEN cap, bool wide,
+                     bool cap_in_chars, SQLLEN *len);
+
+/* env.c */
+SQLRETURN bc_env_alloc(bc_env **out);
+SQLRETURN bc_env_free(bc_env *env); /* HY010 while connections exist; else destroys */
+SQLRETURN bc_env_set_attr(bc_env *env, SQLINTEGER attr, SQLPOINTER value);
+SQLRETURN bc_env_get_attr(bc_env *env, SQLINTEGER attr, SQLPOINTER value);
+
+/* connect.c */
+SQLRETURN bc_dbc_alloc(bc_env *env, bc_dbc **out);
+SQLRETURN bc_dbc_free(bc_dbc *dbc); /* HY010 while connected */
+SQLRETURN bc_conn_connect(bc_dbc *dbc, const char *dsn, const char *uid, const char *pwd);
+/* *out_connstr (malloc'd, caller frees) is the complete connection string on success. */
+SQLRETURN bc_conn_driver_connect(bc_dbc *dbc, const char *in, SQLUSMALLINT completion,
+                                 char **out_connstr);
+SQLRETURN bc_conn_disconnect(bc_dbc *dbc);
+SQLRETURN bc_conn_end_tran(bc_handle *h, SQLSMALLINT completion);
+SQLRETURN bc_conn_native_sql(bc_dbc *dbc, const char *in, char **out);
+
+/* connattr.c: string-valued attributes come back in *str (borrowed), others in *num. */
+SQLRETURN bc_conn_set_attr(bc_dbc *dbc, SQLINTEGER attr, SQLPOINTER value, const char *str);
+SQLRETURN bc_conn_get_attr(bc_dbc *dbc, SQLINTEGER attr, SQLULEN *num, const char **str);
+
+/* info.c, functions.c */
+SQLRETURN bc_info_get(bc_dbc *dbc, SQLUSMALLINT type, SQLULEN *num, int *num_size,
+                      const char **str);
+SQLRETURN bc_functions_get(bc_dbc *dbc, SQLUSMALLINT id, SQLUSMALLINT *supported);
+
+/* stmt.c */
+SQLRETURN bc_stmt_alloc(bc_dbc *dbc, bc_stmt **out);
+void bc_stmt_free(bc_stmt *s);
+SQLRETURN bc_stmt_prepare(bc_stmt *s, const char *sql);
+SQLRETURN bc_stmt_execute(bc_stmt *s);
+SQLRETURN bc_stmt_exec_direct(bc_stmt *s, const char *sql);
+SQLRETURN bc_stmt_close_cursor(bc_stmt *s, bool must_be_open);
+SQLRETURN bc_stmt_free_stmt(bc_stmt *s, SQLUSMALLINT option);
+SQLRETURN bc_stmt_row_count(bc_stmt *s, SQLLEN *count);
+SQLRETURN bc_stmt_more_results(bc_stmt *s);
+SQLRETURN bc_stmt_cancel(bc_stmt *s);
+/* Make vm (owned from now) the statement's open result set (catalog functions). */
+SQLRETURN bc_stmt_set_result(bc_stmt *s, sqlite3_stmt *vm);
+/* One sqlite3_step with time-out and error mapping; SQLITE_ROW/SQLITE_DONE or -1. */
+int bc_stmt_step(bc_stmt *s);
+SQLLEN bc_stmt_max_rows(const bc_stmt *s);
+
+/* catalogstmt.c */
+SQLRETURN bc_stmt_catalog(bc_stmt *s, bc_catalog_fn fn, bc_catalog_args *a);
+
+/* describe.c */
+SQLRETURN bc_stmt_describe_columns(bc_stmt *s);
+SQLRETURN bc_stmt_num_result_cols(bc_stmt *s, SQLSMALLINT *n);
+SQLRETURN bc_stmt_describe_col(bc_stmt *s, SQLUSMALLINT col, const char **name, SQLSMALLINT *type,
+                               SQLULEN *size, SQLSMALLINT *digits, SQLSMALLINT *nullable);
+SQLRETURN bc_stmt_col_attr(bc_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field, const char **str,
+                           SQLLEN *num);
+
+/* params.c */
+SQLRETURN bc_stmt_bind_param(bc_stmt *s, SQLUSMALLINT n, SQLSMALLINT io, SQLSMALLINT c_type,
+                             SQLSMALLINT sql_type, SQLULEN size, SQLSMALLINT digits, SQLPOINTER buf,
+                             SQLLEN buflen, SQLLEN *ind);
+SQLRETURN bc_stmt_num_params(bc_stmt *s, SQLSMALLINT *n);
+SQLRETURN bc_stmt_describe_param(bc_stmt *s, SQLUSMALLINT n, SQLSMALLINT *type, SQLULEN *size,
+                                 SQLSMALLINT *digits, SQLSMALLINT *nullable);
+/* Bind parameter set `row` (0-based) of the APD to vm. */
+SQLRETURN bc_stmt_apply_params(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row);
+/* The '?' values of parameter set row as UTF-8 text (procedures). Caller frees with
+ * bc_stmt_free_param_texts. */
+SQLRETURN bc_stmt_param_texts(bc_stmt *s, int n, SQLULEN row, char ***out);
+void bc_stmt_free_param_texts(char **v, int n);
+
+/* fetch.c, getdata.c */
+SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
+                           SQLLEN buflen, SQLLEN *ind);
+SQLRETURN bc_stmt_fetch(bc_stmt *s);
+SQLRETURN bc_stmt_fetch_scroll(bc_stmt *s, SQLSMALLINT orientation, SQLLEN offset);
+SQLRETURN bc_stmt_get_data(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
+                           SQLLEN buflen, SQLLEN *ind);
+
+/* stmtattr.c */
+SQLRETURN bc_stmt_set_attr(bc_stmt *s, SQLINTEGER attr, SQLPOINTER value);
+SQLRETURN bc_stmt_get_attr(bc_stmt *s, SQLINTEGER attr, SQLULEN *num, SQLPOINTER *ptr);
+
+SQLRETURN bc_stmt_set_cursor_name(bc_stmt *s, const char *name);
+const char *bc_stmt_cursor_name(bc_stmt *s); /* generated "SQL_CUR<n>" when none was set */
+
+/* desc.c */
+void bc_desc_init(bc_desc *d, bc_desc_kind kind, bc_dbc *dbc, bc_stmt *owner);
+void bc_desc_clear(bc_desc *d); /* frees records, count 0 */
+SQLRETURN bc_desc_alloc(bc_dbc *dbc, bc_desc **out);
+SQLRETURN bc_desc_free(bc_desc *d);
+/* Record n (1-based), growing count when needed; NULL (HY001 pushed) on allocation failure. */
+bc_desc_rec *bc_desc_rec_get(bc_desc *d, SQLSMALLINT n);
+void bc_desc_rec_reset(bc_desc_rec *r);
+/* Set the record's type fields from a concise type (verbose type, datetime code). */
+void bc_desc_rec_set_type(bc_desc_rec *r, SQLSMALLINT concise);
+SQLRETURN bc_desc_get_field(bc_desc *d, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
+                            const char **str);
+SQLRETURN bc_desc_set_field(bc_desc *d, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
+                            const char *str);
+SQLRETURN bc_desc_copy(bc_desc *src, bc_desc *dst);
+
+/* Where record r's value, indicator and length live for row `row` (0-based) of an array,
+ * honouring SQL_DESC_BIND_TYPE (column-wise or row-wise) and SQL_DESC_BIND_OFFSET_PTR.
+ * Pointers are NULL when not bound. */
+void bc_desc_bound_ptrs(const bc_desc *d, const bc_desc_rec *r, SQLULEN row, SQLPOINTER *data,
+                        SQLLEN **ind, SQLLEN **len);
+
+/* diagget.c: header and record fields of a handle's diagnostics. */
+SQLRETURN bc_diag_get_field(bc_handle *h, SQLSMALLINT rec, SQLSMALLINT field, SQLLEN *num,
+                            const char **str);
+/* The SQLSTATE a record shows to this application (2.x states for ODBC 2 apps). */
+const char *bc_diag_state_for_app(bc_handle *h, const bc_diag_rec *r);
 
 /* Check that h is a live handle of the given type; lock it and clear its diagnostics.
  * Returns SQL_INVALID_HANDLE or SQL_SUCCESS. bc_handle_leave unlocks and records retcode. */

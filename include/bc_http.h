@@ -62,6 +62,9 @@ void bc_http_perform_many(bc_http *h, const bc_http_request *reqs, int n,
                           bc_http_response *resps, bc_error *errs, int *rc);
 
 void bc_http_response_free(bc_http_response *r);
+/* Set r to "nothing received": status 0, no body, every rate-limit field -1. Safe to
+ * bc_http_response_free afterwards. */
+void bc_http_response_init(bc_http_response *r);
 
 /* Percent-encode for a query value. Caller frees. */
 char *bc_http_escape(const char *s);

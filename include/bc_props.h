@@ -13,6 +13,21 @@
 
 typedef enum { BC_PROP_STRING, BC_PROP_INT, BC_PROP_BOOL, BC_PROP_ENUM } bc_prop_type;
 
+/* bc_prop_def.flags */
+#define BC_PROP_F_URL 0x1  /* value must start with http:// or https:// */
+#define BC_PROP_F_FILE 0x2 /* a path: setup tools offer a file chooser */
+#define BC_PROP_F_DM 0x4   /* DSN, DRIVER: owned by the driver manager, not read from a DSN */
+
+/* Upper bound of bc_prop_def_count; size of the `given` bitmap of bc_connstr_parse. */
+#define BC_PROP_MAX 64
+#define BC_PROPS_GIVEN_BYTES ((BC_PROP_MAX + 7) / 8)
+
+/* Whether property i is marked in a `given` bitmap (NULL bitmap: nothing given). */
+static inline bool bc_props_given(const unsigned char *given, int i)
+{
+    return given != NULL && i >= 0 && i < BC_PROP_MAX && (given[i / 8] >> (i % 8)) & 1;
+}
+
 typedef enum {
     BC_OAUTH_OFF = 0,
     BC_OAUTH_GETANDREFRESH,
@@ -60,6 +75,7 @@ typedef struct bc_prop_def {
     bool required;
     const char *category;   /* "Authentication", "Connection", "OAuth", "Logging", ... */
     const char *description;
+    unsigned flags;         /* BC_PROP_F_* */
 } bc_prop_def;
 
 extern const bc_prop_def bc_prop_defs[];
@@ -75,19 +91,29 @@ void bc_props_free(bc_props *p);
  * keywords it does not know). A bad value fails with HY024 (invalid attribute value) and a
  * message naming the property and its allowed values. */
 int bc_props_set(bc_props *p, const char *key, const char *value, bc_error *err);
+/* Same for the property at index i of bc_prop_defs. An empty value restores the default. */
+int bc_props_set_at(bc_props *p, int i, const char *value, bc_error *err);
+/* Index of def in bc_prop_defs, or -1 (also for NULL). */
+int bc_prop_index(const bc_prop_def *def);
 
 /* Parse "KEY=value;KEY={va;lue};..." (braces quote, "}}" is a literal '}').
  * Keys given in the string are recorded in *given (bitmap by bc_prop_defs index) when
  * given != NULL, so a DSN merge does not overwrite them. Returns 0 or -1 with err set
  * (state 08001 for a malformed string, HY024 for a bad value). */
 int bc_connstr_parse(const char *connstr, bc_props *p, unsigned char *given, bc_error *err);
+/* (given, when not NULL, is zeroed by the caller and holds at least
+ * (bc_prop_def_count + 7) / 8 bytes; BC_PROPS_GIVEN_BYTES always suffices.) */
 
 /* Fill the properties not already given from the DSN's odbc.ini section
  * (SQLGetPrivateProfileString). Returns 0 or -1 with err set (IM002 for an unknown DSN). */
 int bc_props_load_dsn(const char *dsn, bc_props *p, const unsigned char *given, bc_error *err);
+/* Whether odbc.ini (user or system, as the configuration mode says) has a section named dsn,
+ * ignoring case. Returns 0, or -1 with err set when the list cannot be read. */
+int bc_dsn_exists(const char *dsn, bool *exists, bc_error *err);
 
 /* The value of property i as text (for sys_connection_props and the output connection
  * string); secrets masked as "********" when mask is true. Caller frees. */
+/* (NULL when the property has no value, or on allocation failure.) */
 char *bc_props_value_text(const bc_props *p, int i, bool mask);
 
 /* Build the output connection string for SQLDriverConnect (secrets included, since the

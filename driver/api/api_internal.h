@@ -1,0 +1,53 @@
+/*
+ * Private to driver/api/: the bc_api struct and the helpers its files share; exposed to the
+ * unit tests through this header too.
+ */
+#ifndef BC_API_INTERNAL_H
+#define BC_API_INTERNAL_H
+
+#include <stdbool.h>
+#include "bc_api.h"
+#include "ratelimit.h"
+
+struct bc_api {
+    char *base_url;   /* without a trailing slash */
+    char *store_hash; /* NULL when StoreId was not given */
+    char *token;      /* NULL when none; never logged nor put in a message */
+    int page_size;
+    bc_http *http;
+    bc_ratelimit *rl;          /* process-wide, not owned */
+    volatile int *cancel_flag; /* owned by the caller of bc_api_new */
+    long requests;             /* HTTP requests sent, retries included */
+};
+
+/* {base_url}/stores/{store_hash}{path_query}; a missing leading '/' in path_query is added.
+ * malloc'd, caller frees; NULL on allocation failure. */
+char *bc_api_build_url(const char *base_url, const char *store_hash, const char *path_query);
+
+/* path + ('?' or '&') + query; query NULL or "" gives a copy of path. Caller frees. */
+char *bc_api_join_query(const char *path, const char *query);
+
+/* True when path goes below a numeric id ("/v2/orders/12/products"): a 404 there means the
+ * parent vanished, which a scan reports as no rows. */
+bool bc_api_is_child_path(const char *path);
+
+/* 0 when the api can make data requests; else 08001 (no StoreId) or 28000 (no token). */
+int bc_api_check_ready(const bc_api *a, bc_error *err);
+
+/* Parse a 2xx body. *out NULL for 204 or an empty body. A body that is not JSON is 08S01. */
+int bc_api_parse_body(long status, const char *body, size_t len, cJSON **out, bc_error *err);
+
+/* Replace every occurrence of the api's token in err->message by "****" (defence in depth:
+ * no message should contain it in the first place). */
+void bc_api_redact(const bc_api *a, bc_error *err);
+
+/* Turn a final response into *out (2xx: parsed JSON, NULL for 204/empty) or err (mapped
+ * from the status and body), set *status (optional), and free resp. 0 or -1. */
+int bc_api_finish(bc_api *a, bc_http_response *resp, cJSON **out, long *status, bc_error *err);
+
+/* GET several paths at once (rate limiter permitting), each retried like bc_api_get.
+ * outs[i], statuses[i], errs[i], rcs[i] as bc_api_get would return for paths[i]. */
+void bc_api_get_many(bc_api *a, char *const *paths, int n, cJSON **outs, long *statuses,
+                     bc_error *errs, int *rcs);
+
+#endif

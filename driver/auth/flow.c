@@ -1,0 +1,68 @@
+/*
+ * The desktop flow (DESIGN.md §6): listen on the CallbackURL's loopback port first, so the
+ * redirect cannot arrive before we are ready, then open the browser, wait for the code and
+ * exchange it.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "bc_defaults.h"
+#include "bc_oauth.h"
+
+int bc_oauth_check_app_props(const bc_props *p, bool need_callback, bc_error *err)
+{
+    const char *missing = NULL;
+
+    if (p->oauth_client_id == NULL || p->oauth_client_id[0] == '\0')
+        missing = "OAuthClientId";
+    else if (p->oauth_client_secret == NULL || p->oauth_client_secret[0] == '\0')
+        missing = "OAuthClientSecret";
+    else if (p->store_id == NULL || p->store_id[0] == '\0')
+        missing = "StoreId";
+    else if (need_callback && (p->callback_url == NULL || p->callback_url[0] == '\0'))
+        missing = "CallbackURL";
+    if (missing == NULL)
+        return 0;
+    return bc_error_set(err, "08001", 0,
+                        "The OAuth sign-in needs %s. Set OAuthClientId, OAuthClientSecret, "
+                        "StoreId and CallbackURL from your BigCommerce app, or set "
+                        "InitiateOAuth=OFF and give OAuthAccessToken.",
+                        missing);
+}
+
+static const char *server_url(const bc_props *p)
+{
+    return p->oauth_server_url ? p->oauth_server_url : BC_DEFAULT_OAUTH_SERVER_URL;
+}
+
+int bc_oauth_desktop_flow(const bc_props *p, const char *callback_url, const char *scope,
+                          bc_token *out, bc_error *err)
+{
+    const char *cb = callback_url ? callback_url : p->callback_url;
+    const char *sc = scope ? scope : p->scope;
+    int timeout = p->oauth_timeout > 0 ? p->oauth_timeout : BC_DEFAULT_OAUTH_TIMEOUT_S;
+    bc_oauth_listener l = {.nfds = 0};
+    char state[33];
+    char *url = NULL;
+    char *code = NULL;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (cb == NULL || cb[0] == '\0')
+        return bc_oauth_check_app_props(p, true, err);
+    if (bc_oauth_random_state(state, err) != 0)
+        return -1;
+    url = bc_oauth_authorize_url(server_url(p), p->oauth_client_id, cb, sc, p->store_id, state);
+    if (url == NULL)
+        return bc_error_set(err, "HY001", 0, "Out of memory building the authorization URL.");
+    rc = bc_oauth_listen(cb, &l, err);
+    if (rc == 0)
+        rc = bc_oauth_open_browser(url, err);
+    if (rc == 0)
+        rc = bc_oauth_wait_code(&l, timeout, state, &code, err);
+    bc_oauth_listener_close(&l);
+    free(url);
+    if (rc == 0)
+        rc = bc_oauth_exchange_code(p, code, cb, sc, out, err);
+    free(code);
+    return rc;
+}

@@ -1,0 +1,259 @@
+/*
+ * Connections: allocation, SQLConnect / SQLDriverConnect / SQLDisconnect. Connecting turns
+ * the properties (DSN overridden by the connection string) into a token (auth/), an API
+ * client (api/) and the SQLite engine (engine/), all owned by the bc_dbc.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "bc_auth.h"
+#include "bc_defaults.h"
+#include "bc_handles.h"
+#include "bc_procs.h"
+#include "bc_util.h"
+
+static SQLRETURN push_error(bc_dbc *dbc, const bc_error *e)
+{
+    return bc_diag_push(&dbc->h.diag, e->sqlstate[0] ? e->sqlstate : "HY000", (SQLINTEGER)e->native,
+                        "%s", e->message[0] ? e->message : "Connecting failed.");
+}
+
+SQLRETURN bc_dbc_alloc(bc_env *env, bc_dbc **out)
+{
+    bc_dbc *dbc = calloc(1, sizeof *dbc);
+
+    if (dbc == NULL)
+        return bc_diag_push(&env->h.diag, "HY001", 0, "Out of memory allocating a connection.");
+    bc_handle_init(&dbc->h, SQL_HANDLE_DBC, &env->h);
+    dbc->env = env;
+    bc_props_init(&dbc->props);
+    dbc->access_mode = SQL_MODE_READ_WRITE;
+    dbc->autocommit = SQL_AUTOCOMMIT_ON;
+    dbc->txn_isolation = SQL_TXN_SERIALIZABLE;
+    dbc->async_enable = SQL_ASYNC_ENABLE_OFF;
+    dbc->metadata_id = SQL_FALSE;
+    /* The caller holds the environment's lock. */
+    dbc->next = env->dbcs;
+    env->dbcs = dbc;
+    *out = dbc;
+    return SQL_SUCCESS;
+}
+
+static void dbc_unlink(bc_dbc *dbc)
+{
+    bc_env *env = dbc->env;
+    bc_dbc **pp;
+
+    pthread_mutex_lock(&env->h.lock);
+    for (pp = &env->dbcs; *pp != NULL; pp = &(*pp)->next) {
+        if (*pp == dbc) {
+            *pp = dbc->next;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&env->h.lock);
+}
+
+/* Called with dbc's lock held; releases it. */
+SQLRETURN bc_dbc_free(bc_dbc *dbc)
+{
+    if (dbc->connected)
+        return bc_diag_push(&dbc->h.diag, "HY010", 0,
+                            "The connection is still open; call SQLDisconnect first.");
+    while (dbc->stmts != NULL)
+        bc_stmt_free(dbc->stmts);
+    while (dbc->descs != NULL)
+        bc_desc_free(dbc->descs);
+    dbc_unlink(dbc);
+    bc_props_free(&dbc->props);
+    free(dbc->current_catalog);
+    pthread_mutex_unlock(&dbc->h.lock);
+    bc_handle_destroy(&dbc->h);
+    free(dbc);
+    return SQL_SUCCESS;
+}
+
+static void conn_release(bc_dbc *dbc)
+{
+    if (dbc->engine != NULL)
+        bc_engine_close(dbc->engine);
+    if (dbc->api != NULL)
+        bc_api_free(dbc->api);
+    dbc->engine = NULL;
+    dbc->api = NULL;
+}
+
+static SQLRETURN conn_make_api(bc_dbc *dbc, const char *token, bc_error *e)
+{
+    const bc_props *p = &dbc->props;
+    bc_api_config cfg = {0};
+
+    cfg.base_url = p->api_base_url ? p->api_base_url : BC_DEFAULT_API_BASE_URL;
+    cfg.store_hash = p->store_id;
+    cfg.access_token = token;
+    cfg.page_size = p->page_size > 0 ? p->page_size : BC_DEFAULT_PAGE_SIZE;
+    cfg.http.timeout_s = p->timeout;
+    cfg.http.connect_timeout_s =
+        dbc->login_timeout > 0 ? (long)dbc->login_timeout : BC_DEFAULT_CONNECT_TIMEOUT_S;
+    if (p->timeout > 0 && cfg.http.connect_timeout_s > p->timeout)
+        cfg.http.connect_timeout_s = p->timeout;
+    cfg.http.ca_file = p->ssl_server_cert;
+    cfg.http.proxy = p->proxy_server;
+    cfg.http.proxy_port = p->proxy_port;
+    cfg.http.proxy_user = p->proxy_user;
+    cfg.http.proxy_password = p->proxy_password;
+    cfg.http.cancel_flag = bc_engine_cancel_flag(dbc->engine);
+    dbc->api = bc_api_new(&cfg, e);
+    return dbc->api != NULL ? SQL_SUCCESS : SQL_ERROR;
+}
+
+/* The properties are in dbc->props; build token, engine and API client. */
+static SQLRETURN conn_open(bc_dbc *dbc)
+{
+    bc_error e;
+    char *token = NULL;
+
+    bc_error_clear(&e);
+    if (dbc->props.store_id == NULL || dbc->props.store_id[0] == '\0')
+        return bc_diag_push(&dbc->h.diag, "08001", 0,
+                            "No store given: set StoreId to the store hash (the {hash} in "
+                            "https://api.bigcommerce.com/stores/{hash}) in the connection "
+                            "string or DSN.");
+    bc_log_open(dbc->props.logfile, dbc->props.verbosity);
+    if (bc_auth_resolve_token(&dbc->props, &token, &e) != 0)
+        return push_error(dbc, &e);
+    if (token != NULL)
+        bc_log_secret(token);
+    /* The engine comes first because its cancel flag goes into the HTTP configuration. */
+    dbc->engine = bc_engine_open(NULL, &dbc->props, &e);
+    if (dbc->engine == NULL || conn_make_api(dbc, token, &e) != SQL_SUCCESS)
+        goto fail;
+    bc_engine_set_api(dbc->engine, dbc->api);
+    if (token != NULL && bc_api_ping(dbc->api, &e) != 0)
+        goto fail;
+    free(token);
+    dbc->connected = true;
+    return SQL_SUCCESS;
+fail:
+    free(token);
+    conn_release(dbc);
+    return push_error(dbc, &e);
+}
+
+SQLRETURN bc_conn_connect(bc_dbc *dbc, const char *dsn, const char *uid, const char *pwd)
+{
+    bc_error e;
+    SQLRETURN rc;
+
+    (void)uid; /* BigCommerce has no user names; the store hash identifies the account. */
+    if (dbc->connected)
+        return bc_diag_push(&dbc->h.diag, "08002", 0, "The connection is already open.");
+    bc_error_clear(&e);
+    bc_props_free(&dbc->props);
+    bc_props_init(&dbc->props);
+    if (dsn != NULL && dsn[0] != '\0') {
+        free(dbc->props.dsn);
+        dbc->props.dsn = bc_strdup(dsn);
+        if (bc_props_load_dsn(dsn, &dbc->props, NULL, &e) != 0)
+            return push_error(dbc, &e);
+    }
+    /* Applications with a user/password dialog pass the store API token as the password;
+     * take it as OAuthAccessToken so they get what they expect. */
+    if (pwd != NULL && pwd[0] != '\0' &&
+        bc_props_set(&dbc->props, "OAuthAccessToken", pwd, &e) != 0)
+        return push_error(dbc, &e);
+    rc = conn_open(dbc);
+    return rc;
+}
+
+static SQLRETURN conn_parse(bc_dbc *dbc, const char *in)
+{
+    bc_error e;
+    unsigned char *given = calloc((size_t)bc_prop_def_count / 8 + 1, 1);
+    int rc;
+
+    if (given == NULL)
+        return bc_diag_push(&dbc->h.diag, "HY001", 0,
+                            "Out of memory parsing the connection "
+                            "string.");
+    bc_error_clear(&e);
+    bc_props_free(&dbc->props);
+    bc_props_init(&dbc->props);
+    rc = bc_connstr_parse(in != NULL ? in : "", &dbc->props, given, &e);
+    if (rc == 0 && dbc->props.dsn != NULL && dbc->props.dsn[0] != '\0')
+        rc = bc_props_load_dsn(dbc->props.dsn, &dbc->props, given, &e);
+    free(given);
+    return rc == 0 ? SQL_SUCCESS : push_error(dbc, &e);
+}
+
+/* There is no dialog: SQL_DRIVER_PROMPT, COMPLETE and COMPLETE_REQUIRED behave as NOPROMPT,
+ * so a missing StoreId is an error with a message saying what to add, never a wait. */
+SQLRETURN bc_conn_driver_connect(bc_dbc *dbc, const char *in, SQLUSMALLINT completion,
+                                 char **out_connstr)
+{
+    SQLRETURN rc;
+
+    *out_connstr = NULL;
+    if (dbc->connected)
+        return bc_diag_push(&dbc->h.diag, "08002", 0, "The connection is already open.");
+    if (completion != SQL_DRIVER_NOPROMPT && completion != SQL_DRIVER_PROMPT &&
+        completion != SQL_DRIVER_COMPLETE && completion != SQL_DRIVER_COMPLETE_REQUIRED)
+        return bc_diag_push(&dbc->h.diag, "HY110", 0, "Invalid driver completion %u.",
+                            (unsigned)completion);
+    rc = conn_parse(dbc, in);
+    if (rc != SQL_SUCCESS)
+        return rc;
+    rc = conn_open(dbc);
+    if (rc != SQL_SUCCESS && rc != SQL_SUCCESS_WITH_INFO)
+        return rc;
+    *out_connstr = bc_props_to_connstr(&dbc->props);
+    if (*out_connstr == NULL) {
+        bc_conn_disconnect(dbc);
+        return bc_diag_push(&dbc->h.diag, "HY001", 0, "Out of memory.");
+    }
+    return rc;
+}
+
+SQLRETURN bc_conn_disconnect(bc_dbc *dbc)
+{
+    if (!dbc->connected)
+        return bc_diag_push(&dbc->h.diag, "08003", 0, "The connection is not open.");
+    /* "SQLDisconnect frees all statements associated with the connection." */
+    while (dbc->stmts != NULL)
+        bc_stmt_free(dbc->stmts);
+    conn_release(dbc);
+    dbc->connected = false;
+    return SQL_SUCCESS;
+}
+
+/* The driver has no transactions: every statement commits itself (SQL_TC_NONE), so commit
+ * and rollback have nothing to do. */
+SQLRETURN bc_conn_end_tran(bc_handle *h, SQLSMALLINT completion)
+{
+    if (completion != SQL_COMMIT && completion != SQL_ROLLBACK)
+        return bc_diag_push(&h->diag, "HY012", 0,
+                            "Transaction completion must be SQL_COMMIT or SQL_ROLLBACK.");
+    return SQL_SUCCESS;
+}
+
+SQLRETURN bc_conn_native_sql(bc_dbc *dbc, const char *in, char **out)
+{
+    bc_error e;
+    bc_proc_call *call = NULL;
+    int routed;
+
+    bc_error_clear(&e);
+    routed = bc_proc_parse(in, &call, &e);
+    if (routed < 0)
+        return bc_diag_push(&dbc->h.diag, e.sqlstate, (SQLINTEGER)e.native, "%s", e.message);
+    if (routed == 1) {
+        bc_proc_call_free(call);
+        *out = bc_strdup(in); /* procedure calls are not SQL the engine sees */
+    } else {
+        *out = bc_sql_rewrite_escapes(in, &e);
+        if (*out == NULL && bc_error_is_set(&e))
+            return bc_diag_push(&dbc->h.diag, e.sqlstate, (SQLINTEGER)e.native, "%s", e.message);
+    }
+    if (*out == NULL)
+        return bc_diag_push(&dbc->h.diag, "HY001", 0, "Out of memory.");
+    return SQL_SUCCESS;
+}

@@ -1,0 +1,167 @@
+/*
+ * SQLBindCol and the rowset fetch. The SQLite statement holds one row at a time, so each row
+ * of a rowset is converted into the bound buffers as soon as it is stepped to; the last row
+ * stays current for SQLGetData.
+ */
+#include <string.h>
+#include "bc_convert.h"
+#include "bc_handles.h"
+
+SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
+                           SQLLEN buflen, SQLLEN *ind)
+{
+    bc_desc *ard = s->ard_cur;
+    bc_desc_rec *r;
+
+    if (col == 0)
+        return bc_diag_push(&s->h.diag, "07009", 0, "Bookmarks are not supported.");
+    if (buflen < 0)
+        return bc_diag_push(&s->h.diag, "HY090", 0, "The buffer length is negative.");
+    if (buf == NULL && ind == NULL) {
+        /* Unbind: "if TargetValuePtr is a null pointer, the driver unbinds the column". */
+        if (col <= (SQLUSMALLINT)ard->count) {
+            bc_desc_rec_reset(&ard->recs[col]);
+            while (ard->count > 0 && ard->recs[ard->count].data_ptr == NULL &&
+                   ard->recs[ard->count].indicator_ptr == NULL)
+                ard->count--;
+        }
+        return SQL_SUCCESS;
+    }
+    r = bc_desc_rec_get(ard, (SQLSMALLINT)col);
+    if (r == NULL)
+        return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory binding a column.");
+    bc_desc_rec_set_type(r, c_type);
+    r->data_ptr = buf;
+    r->octet_length = buflen;
+    r->indicator_ptr = ind;
+    r->octet_length_ptr = ind;
+    return SQL_SUCCESS;
+}
+
+/* Convert bound column col of the current row into rowset row `row`. */
+static SQLRETURN fetch_column(bc_stmt *s, const bc_desc_rec *r, int col, SQLULEN row)
+{
+    bc_cell cell = {sqlite3_column_value(s->vm, col - 1), &s->col_types[col - 1]};
+    SQLPOINTER data;
+    SQLLEN *ind, *len, local_ind = 0, consumed = 0;
+    bc_error e;
+    SQLRETURN rc;
+
+    bc_desc_bound_ptrs(s->ard_cur, r, row, &data, &ind, &len);
+    bc_error_clear(&e);
+    rc = bc_convert_to_c(&cell, r->concise_type, data, r->octet_length, 0,
+                         ind != NULL ? &local_ind : NULL, &consumed, &e);
+    if (rc == SQL_ERROR)
+        return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "HY000",
+                               (SQLINTEGER)e.native, (SQLLEN)row + 1, col, "%s", e.message);
+    /* With separate indicator and length buffers the indicator only says NULL or not. */
+    if (ind != NULL)
+        *ind = (len != NULL && len != ind && local_ind != SQL_NULL_DATA) ? 0 : local_ind;
+    if (len != NULL && len != ind && local_ind != SQL_NULL_DATA)
+        *len = local_ind;
+    if (rc == SQL_SUCCESS_WITH_INFO)
+        return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "01000", 0, (SQLLEN)row + 1,
+                               col, "%s", e.message);
+    return SQL_SUCCESS;
+}
+
+static SQLUSMALLINT fetch_row(bc_stmt *s, SQLULEN row, bool *any_info)
+{
+    const bc_desc *ard = s->ard_cur;
+    SQLUSMALLINT status = SQL_ROW_SUCCESS;
+
+    if (s->retrieve_data == SQL_RD_OFF)
+        return status;
+    for (int c = 1; c <= ard->count && c <= s->ncols; c++) {
+        const bc_desc_rec *r = &ard->recs[c];
+        if (r->data_ptr == NULL && r->indicator_ptr == NULL)
+            continue;
+        SQLRETURN rc = fetch_column(s, r, c, row);
+        if (rc == SQL_ERROR)
+            status = SQL_ROW_ERROR;
+        else if (rc == SQL_SUCCESS_WITH_INFO && status == SQL_ROW_SUCCESS)
+            status = SQL_ROW_SUCCESS_WITH_INFO;
+    }
+    if (status != SQL_ROW_SUCCESS)
+        *any_info = true;
+    return status;
+}
+
+/* Move to the next row: the one execute already stepped to, or a new step. 1 row, 0 end,
+ * -1 error (pushed). */
+static int next_row(bc_stmt *s)
+{
+    SQLLEN cap = bc_stmt_max_rows(s);
+    int rc;
+
+    if (s->done || (cap > 0 && (SQLLEN)s->rows_fetched_total >= cap))
+        return 0;
+    if (s->has_row) {
+        s->has_row = false;
+        return 1;
+    }
+    rc = bc_stmt_step(s);
+    if (rc < 0)
+        return -1;
+    if (rc == SQLITE_DONE) {
+        s->done = true;
+        return 0;
+    }
+    return 1;
+}
+
+static void set_status(SQLUSMALLINT *st, SQLULEN i, SQLUSMALLINT v)
+{
+    if (st != NULL)
+        st[i] = v;
+}
+
+/* "SQLFetch returns the next rowset ... SQL_SUCCESS_WITH_INFO if a warning or an error
+ * occurred for some rows; SQL_ERROR if an error applies to the whole function." */
+SQLRETURN bc_stmt_fetch(bc_stmt *s)
+{
+    SQLULEN size = s->ard_cur->array_size > 0 ? s->ard_cur->array_size : 1, n = 0;
+    SQLUSMALLINT *status = s->ird.array_status_ptr;
+    bool info = false, failed = false;
+    SQLUSMALLINT last = SQL_ROW_SUCCESS;
+
+    if (s->state != BC_STMT_CURSOR)
+        return bc_diag_push(&s->h.diag, "24000", 0, "No result set is open; execute a query.");
+    s->getdata_col = 0;
+    while (n < size) {
+        int rc = next_row(s);
+        if (rc < 0) {
+            failed = n == 0;
+            info = n > 0;
+            break;
+        }
+        if (rc == 0)
+            break;
+        last = fetch_row(s, n, &info);
+        set_status(status, n, last);
+        s->rows_fetched_total++;
+        n++;
+    }
+    for (SQLULEN i = n; i < size; i++)
+        set_status(status, i, SQL_ROW_NOROW);
+    s->rowset_rows = n;
+    s->row_number = n > 0 ? s->rows_fetched_total - n + 1 : 0;
+    if (s->ird.rows_processed_ptr != NULL)
+        *s->ird.rows_processed_ptr = n;
+    if (failed)
+        return SQL_ERROR;
+    if (n == 0)
+        return info ? SQL_SUCCESS_WITH_INFO : SQL_NO_DATA;
+    if (size == 1 && last == SQL_ROW_ERROR)
+        return SQL_ERROR;
+    return info ? SQL_SUCCESS_WITH_INFO : SQL_SUCCESS;
+}
+
+SQLRETURN bc_stmt_fetch_scroll(bc_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
+{
+    (void)offset;
+    if (orientation != SQL_FETCH_NEXT)
+        return bc_diag_push(&s->h.diag, "HY106", 0,
+                            "The cursor is forward-only; only SQL_FETCH_NEXT is supported.");
+    return bc_stmt_fetch(s);
+}

@@ -1,0 +1,69 @@
+/*
+ * SQLGetData, chunked. "Successive calls to SQLGetData retrieve data from the column in
+ * parts; when no more data remains, SQLGetData returns SQL_NO_DATA." The statement keeps the
+ * column it is reading and how many bytes of the converted value were already returned;
+ * bc_convert_to_c resumes from that offset.
+ */
+#include <string.h>
+#include "bc_convert.h"
+#include "bc_handles.h"
+
+static SQLRETURN check_getdata(bc_stmt *s, SQLUSMALLINT col)
+{
+    if (s->state != BC_STMT_CURSOR || s->rowset_rows == 0)
+        return bc_diag_push(&s->h.diag, "HY010", 0, "SQLGetData needs a row: call SQLFetch first.");
+    if (col == 0 || col > (SQLUSMALLINT)s->ncols)
+        return bc_diag_push(&s->h.diag, "07009", 0,
+                            "Column %u does not exist; the result has %d columns.", (unsigned)col,
+                            s->ncols);
+    if (s->rowset_rows > 1)
+        return bc_diag_push(&s->h.diag, "HYC00", 0,
+                            "SQLGetData works with a rowset of one row; set "
+                            "SQL_ATTR_ROW_ARRAY_SIZE to 1.");
+    return SQL_SUCCESS;
+}
+
+static bool is_variable_type(SQLSMALLINT c_type)
+{
+    return c_type == SQL_C_CHAR || c_type == SQL_C_WCHAR || c_type == SQL_C_BINARY;
+}
+
+SQLRETURN bc_stmt_get_data(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
+                           SQLLEN buflen, SQLLEN *ind)
+{
+    SQLRETURN rc = check_getdata(s, col);
+    SQLLEN consumed = 0;
+    bc_error e;
+
+    if (rc != SQL_SUCCESS)
+        return rc;
+    if (buflen < 0)
+        return bc_diag_push(&s->h.diag, "HY090", 0, "The buffer length is negative.");
+    if (col != s->getdata_col) {
+        s->getdata_col = col;
+        s->getdata_offset = 0;
+    }
+    if (s->getdata_offset < 0)
+        return SQL_NO_DATA; /* the whole value was already returned */
+    if (c_type == SQL_C_DEFAULT)
+        c_type = bc_default_c_type(s->col_types[col - 1].sql_type);
+    bc_cell cell = {sqlite3_column_value(s->vm, col - 1), &s->col_types[col - 1]};
+    bc_error_clear(&e);
+    rc = bc_convert_to_c(&cell, c_type, buf, buflen, s->getdata_offset, ind, &consumed, &e);
+    if (rc == SQL_NO_DATA) {
+        s->getdata_offset = -1;
+        return SQL_NO_DATA;
+    }
+    if (rc == SQL_ERROR)
+        return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "HY000",
+                               (SQLINTEGER)e.native, 1, col, "%s", e.message);
+    /* Only a truncated character or binary value has more parts to give. */
+    if (rc == SQL_SUCCESS_WITH_INFO && is_variable_type(c_type) && strcmp(e.sqlstate, "01004") == 0)
+        s->getdata_offset += consumed;
+    else
+        s->getdata_offset = -1;
+    if (rc == SQL_SUCCESS_WITH_INFO)
+        return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "01000", 0, 1, col, "%s",
+                               e.message);
+    return SQL_SUCCESS;
+}

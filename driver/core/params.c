@@ -1,0 +1,173 @@
+/*
+ * Parameters: SQLBindParameter fills the APD (the application's buffer) and the IPD (the SQL
+ * type); at execute each '?' is bound to the SQLite statement through bc_convert_bind_param.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "bc_convert.h"
+#include "bc_defaults.h"
+#include "bc_handles.h"
+#include "bc_procs.h"
+#include "bc_util.h"
+
+SQLRETURN bc_stmt_bind_param(bc_stmt *s, SQLUSMALLINT n, SQLSMALLINT io, SQLSMALLINT c_type,
+                             SQLSMALLINT sql_type, SQLULEN size, SQLSMALLINT digits, SQLPOINTER buf,
+                             SQLLEN buflen, SQLLEN *ind)
+{
+    bc_desc_rec *a, *i;
+
+    if (n < 1)
+        return bc_diag_push(&s->h.diag, "07009", 0, "Parameter numbers start at 1.");
+    if (io != SQL_PARAM_INPUT)
+        return bc_diag_push(&s->h.diag, "HY105", 0,
+                            "Only input parameters (SQL_PARAM_INPUT) are supported.");
+    if (buf == NULL && ind == NULL)
+        return bc_diag_push(&s->h.diag, "HY009", 0,
+                            "Both the value and the indicator pointer are null.");
+    a = bc_desc_rec_get(s->apd_cur, (SQLSMALLINT)n);
+    i = a != NULL ? bc_desc_rec_get(&s->ipd, (SQLSMALLINT)n) : NULL;
+    if (a == NULL || i == NULL)
+        return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory binding a parameter.");
+    if (c_type == SQL_C_DEFAULT)
+        c_type = bc_default_c_type(sql_type);
+    bc_desc_rec_set_type(a, c_type);
+    a->data_ptr = buf;
+    a->octet_length = buflen;
+    a->indicator_ptr = ind;
+    a->octet_length_ptr = ind;
+    bc_desc_rec_set_type(i, sql_type);
+    i->length = size;
+    i->precision = (SQLSMALLINT)(size > 32767 ? 32767 : size);
+    i->scale = digits;
+    i->parameter_type = io;
+    return SQL_SUCCESS;
+}
+
+static int param_count(bc_stmt *s)
+{
+    if (s->proc != NULL)
+        return s->proc->nparams;
+    return s->vm != NULL ? sqlite3_bind_parameter_count(s->vm) : 0;
+}
+
+SQLRETURN bc_stmt_num_params(bc_stmt *s, SQLSMALLINT *n)
+{
+    if (s->state == BC_STMT_ALLOCATED)
+        return bc_diag_push(&s->h.diag, "HY010", 0, "The statement is not prepared.");
+    if (n != NULL)
+        *n = (SQLSMALLINT)param_count(s);
+    return SQL_SUCCESS;
+}
+
+/* SQLite does not type parameters; an explicitly bound type is reported back, otherwise text,
+ * which SQLite compares and converts as the column's affinity requires. */
+SQLRETURN bc_stmt_describe_param(bc_stmt *s, SQLUSMALLINT n, SQLSMALLINT *type, SQLULEN *size,
+                                 SQLSMALLINT *digits, SQLSMALLINT *nullable)
+{
+    if (s->state == BC_STMT_ALLOCATED)
+        return bc_diag_push(&s->h.diag, "HY010", 0, "The statement is not prepared.");
+    if (n < 1 || (int)n > param_count(s))
+        return bc_diag_push(&s->h.diag, "07009", 0, "Parameter %u does not exist.", (unsigned)n);
+    const bc_desc_rec *r = n <= (SQLUSMALLINT)s->ipd.count ? &s->ipd.recs[n] : NULL;
+    bool bound = r != NULL && r->concise_type != SQL_C_DEFAULT;
+    if (type != NULL)
+        *type = bound ? r->concise_type : SQL_WVARCHAR;
+    if (size != NULL)
+        *size = bound ? r->length : BC_DEFAULT_VARCHAR_LEN;
+    if (digits != NULL)
+        *digits = bound ? r->scale : 0;
+    if (nullable != NULL)
+        *nullable = SQL_NULLABLE_UNKNOWN;
+    return SQL_SUCCESS;
+}
+
+/* Bind application parameter n (1-based) of parameter set row to vm's parameter idx. */
+static SQLRETURN bind_one(bc_stmt *s, sqlite3_stmt *vm, int idx, int n, SQLULEN row)
+{
+    bc_desc *apd = s->apd_cur;
+    bc_error e;
+    SQLPOINTER data;
+    SQLLEN *ind, *len;
+
+    if (n > apd->count || n > s->ipd.count ||
+        (apd->recs[n].data_ptr == NULL && apd->recs[n].indicator_ptr == NULL))
+        return bc_diag_push(&s->h.diag, "07002", 0,
+                            "Parameter %d has no value; bind it with SQLBindParameter.", n);
+    const bc_desc_rec *a = &apd->recs[n], *i = &s->ipd.recs[n];
+    bc_desc_bound_ptrs(apd, a, row, &data, &ind, &len);
+    bc_error_clear(&e);
+    if (bc_convert_bind_param(vm, idx, a->concise_type, i->concise_type, i->scale, data,
+                              a->octet_length, ind != NULL ? ind : len, &e) != SQL_SUCCESS)
+        return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "HY000",
+                               (SQLINTEGER)e.native, (SQLLEN)row + 1, n, "%s", e.message);
+    return SQL_SUCCESS;
+}
+
+SQLRETURN bc_stmt_apply_params(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row)
+{
+    int n = sqlite3_bind_parameter_count(vm);
+
+    sqlite3_clear_bindings(vm);
+    for (int i = 1; i <= n; i++) {
+        SQLRETURN rc = bind_one(s, vm, i, i, row);
+        if (rc != SQL_SUCCESS)
+            return rc;
+    }
+    return SQL_SUCCESS;
+}
+
+/* Procedures take their '?' values as text: each is converted by binding it to a one-column
+ * SELECT and reading the column back as UTF-8, so the conversions are the same as for SQL. */
+static SQLRETURN param_text(bc_stmt *s, sqlite3_stmt *probe, int n, SQLULEN row, char **out)
+{
+    SQLRETURN rc;
+
+    *out = NULL;
+    sqlite3_reset(probe);
+    rc = bind_one(s, probe, 1, n, row);
+    if (rc != SQL_SUCCESS)
+        return rc;
+    if (sqlite3_step(probe) == SQLITE_ROW && sqlite3_column_type(probe, 0) != SQLITE_NULL) {
+        *out = bc_strdup((const char *)sqlite3_column_text(probe, 0));
+        if (*out == NULL)
+            return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory.");
+    }
+    return SQL_SUCCESS;
+}
+
+SQLRETURN bc_stmt_param_texts(bc_stmt *s, int n, SQLULEN row, char ***out)
+{
+    sqlite3_stmt *probe = NULL;
+    SQLRETURN rc = SQL_SUCCESS;
+    char **v;
+
+    *out = NULL;
+    if (n <= 0)
+        return SQL_SUCCESS;
+    v = calloc((size_t)n, sizeof *v);
+    if (v == NULL)
+        return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory.");
+    if (sqlite3_prepare_v2(bc_engine_db(s->dbc->engine), "SELECT ?1", -1, &probe, NULL) !=
+        SQLITE_OK) {
+        free(v);
+        return bc_diag_push(&s->h.diag, "HY000", 0, "Could not prepare parameter conversion.");
+    }
+    for (int i = 0; i < n && rc == SQL_SUCCESS; i++)
+        rc = param_text(s, probe, i + 1, row, &v[i]);
+    sqlite3_finalize(probe);
+    if (rc != SQL_SUCCESS) {
+        bc_stmt_free_param_texts(v, n);
+        return rc;
+    }
+    *out = v;
+    return SQL_SUCCESS;
+}
+
+void bc_stmt_free_param_texts(char **v, int n)
+{
+    if (v == NULL)
+        return;
+    for (int i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}

@@ -1,0 +1,417 @@
+/*
+ * Statements: allocation, prepare (routing procedure calls to procs, everything else to
+ * SQLite), execute, the cursor's life cycle, cancel and time-outs.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bc_handles.h"
+#include "bc_procs.h"
+#include "bc_util.h"
+
+SQLRETURN bc_stmt_alloc(bc_dbc *dbc, bc_stmt **out)
+{
+    bc_stmt *s;
+
+    if (!dbc->connected)
+        return bc_diag_push(&dbc->h.diag, "08003", 0, "The connection is not open.");
+    s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return bc_diag_push(&dbc->h.diag, "HY001", 0, "Out of memory allocating a statement.");
+    bc_handle_init(&s->h, SQL_HANDLE_STMT, &dbc->h);
+    s->dbc = dbc;
+    bc_desc_init(&s->ard, BC_DESC_ARD, dbc, s);
+    bc_desc_init(&s->apd, BC_DESC_APD, dbc, s);
+    bc_desc_init(&s->ird, BC_DESC_IRD, dbc, s);
+    bc_desc_init(&s->ipd, BC_DESC_IPD, dbc, s);
+    s->ard_cur = &s->ard;
+    s->apd_cur = &s->apd;
+    s->cursor_type = SQL_CURSOR_FORWARD_ONLY;
+    s->concurrency = SQL_CONCUR_READ_ONLY;
+    s->noscan = SQL_NOSCAN_OFF;
+    s->retrieve_data = SQL_RD_ON;
+    s->use_bookmarks = SQL_UB_OFF;
+    s->cursor_scrollable = SQL_NONSCROLLABLE;
+    s->cursor_sensitivity = SQL_INSENSITIVE;
+    s->async_enable = SQL_ASYNC_ENABLE_OFF;
+    s->metadata_id = dbc->metadata_id;
+    s->row_count = -1;
+    s->next = dbc->stmts;
+    dbc->stmts = s;
+    *out = s;
+    return SQL_SUCCESS;
+}
+
+/* Forget the prepared statement and its result description. */
+static void stmt_unprepare(bc_stmt *s)
+{
+    if (s->vm != NULL)
+        sqlite3_finalize(s->vm);
+    s->vm = NULL;
+    if (s->proc != NULL)
+        bc_proc_call_free(s->proc);
+    s->proc = NULL;
+    free(s->sql);
+    s->sql = NULL;
+    free(s->col_types);
+    s->col_types = NULL;
+    s->col_types_final = false;
+    s->ncols = 0;
+    bc_desc_clear(&s->ird);
+    s->has_row = s->done = false;
+    s->row_count = -1;
+    s->state = BC_STMT_ALLOCATED;
+}
+
+/* Called with the connection's lock held. */
+void bc_stmt_free(bc_stmt *s)
+{
+    bc_dbc *dbc = s->dbc;
+
+    stmt_unprepare(s);
+    for (bc_stmt **pp = &dbc->stmts; *pp != NULL; pp = &(*pp)->next) {
+        if (*pp == s) {
+            *pp = s->next;
+            break;
+        }
+    }
+    bc_desc_clear(&s->ard);
+    bc_desc_clear(&s->apd);
+    bc_desc_clear(&s->ipd);
+    bc_handle_destroy(&s->ard.h);
+    bc_handle_destroy(&s->apd.h);
+    bc_handle_destroy(&s->ird.h);
+    bc_handle_destroy(&s->ipd.h);
+    free(s->cursor_name);
+    bc_handle_destroy(&s->h);
+    free(s);
+}
+
+static SQLRETURN push_bc_error(bc_stmt *s, const bc_error *e)
+{
+    return bc_diag_push(&s->h.diag, e->sqlstate[0] ? e->sqlstate : "HY000", (SQLINTEGER)e->native,
+                        "%s", e->message);
+}
+
+/* The error of a failed prepare or step: the virtual table's structured error when it
+ * recorded one (SQLSTATE + HTTP status), else SQLite's own, time-outs as HYT00. */
+static SQLRETURN push_sqlite_error(bc_stmt *s, int rc)
+{
+    bc_error e;
+
+    bc_error_clear(&e);
+    if (s->timed_out)
+        return bc_diag_push(&s->h.diag, "HYT00", 0,
+                            "The query time-out (SQL_ATTR_QUERY_TIMEOUT) expired.");
+    if (!bc_engine_take_error(s->dbc->engine, &e))
+        bc_engine_error_from_sqlite(bc_engine_db(s->dbc->engine), rc, &e);
+    return push_bc_error(s, &e);
+}
+
+static bool tail_is_blank(const char *t)
+{
+    for (; t != NULL && *t != '\0'; t++) {
+        if (!isspace((unsigned char)*t) && *t != ';')
+            return false;
+    }
+    return true;
+}
+
+static SQLRETURN prepare_sql(bc_stmt *s, const char *sql)
+{
+    bc_error e;
+    const char *tail = NULL;
+    sqlite3 *db = bc_engine_db(s->dbc->engine);
+    int rc;
+
+    bc_error_clear(&e);
+    s->sql = bc_sql_rewrite_escapes(sql, &e);
+    if (s->sql == NULL)
+        return bc_error_is_set(&e) ? push_bc_error(s, &e)
+                                   : bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory.");
+    rc = sqlite3_prepare_v2(db, s->sql, -1, &s->vm, &tail);
+    if (rc != SQLITE_OK)
+        return push_sqlite_error(s, rc);
+    if (s->vm == NULL)
+        return bc_diag_push(&s->h.diag, "42000", 0, "The statement text is empty.");
+    if (!tail_is_blank(tail))
+        return bc_diag_push(&s->h.diag, "42000", 0,
+                            "Only one statement can be run per call; split the text at ';'.");
+    return SQL_SUCCESS;
+}
+
+SQLRETURN bc_stmt_prepare(bc_stmt *s, const char *sql)
+{
+    bc_error e;
+    SQLRETURN rc;
+    int routed;
+
+    stmt_unprepare(s);
+    if (sql == NULL)
+        return bc_diag_push(&s->h.diag, "HY009", 0, "The statement text is a null pointer.");
+    bc_error_clear(&e);
+    routed = bc_proc_parse(sql, &s->proc, &e);
+    if (routed < 0)
+        return push_bc_error(s, &e);
+    if (routed == 1) {
+        s->sql = bc_strdup(sql);
+        if (bc_proc_prepare_result(bc_engine_db(s->dbc->engine), s->proc, &s->vm, &e) != 0) {
+            stmt_unprepare(s);
+            return push_bc_error(s, &e);
+        }
+        rc = SQL_SUCCESS;
+    } else {
+        rc = prepare_sql(s, sql);
+    }
+    if (rc == SQL_SUCCESS)
+        rc = bc_stmt_describe_columns(s);
+    if (rc != SQL_SUCCESS && rc != SQL_SUCCESS_WITH_INFO) {
+        stmt_unprepare(s);
+        return rc;
+    }
+    s->state = BC_STMT_PREPARED;
+    return rc;
+}
+
+static int progress_cb(void *arg)
+{
+    bc_stmt *s = arg;
+
+    if (s->deadline_ms > 0 && bc_now_ms() > s->deadline_ms) {
+        s->timed_out = true;
+        return 1;
+    }
+    return 0;
+}
+
+int bc_stmt_step(bc_stmt *s)
+{
+    sqlite3 *db = bc_engine_db(s->dbc->engine);
+    int rc;
+
+    s->timed_out = false;
+    s->deadline_ms = s->query_timeout > 0 ? bc_now_ms() + (long long)s->query_timeout * 1000 : 0;
+    if (s->deadline_ms > 0)
+        sqlite3_progress_handler(db, 1000, progress_cb, s);
+    rc = sqlite3_step(s->vm);
+    if (s->deadline_ms > 0)
+        sqlite3_progress_handler(db, 0, NULL, NULL);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return rc;
+    push_sqlite_error(s, rc);
+    sqlite3_reset(s->vm);
+    return -1;
+}
+
+SQLLEN bc_stmt_max_rows(const bc_stmt *s)
+{
+    SQLLEN a = (SQLLEN)s->max_rows, b = s->dbc->props.max_rows;
+
+    if (a > 0 && b > 0)
+        return a < b ? a : b;
+    return a > 0 ? a : b;
+}
+
+static SQLRETURN run_procedure(bc_stmt *s)
+{
+    bc_error e;
+    char **values = NULL;
+    int n = s->proc->nparams;
+    SQLRETURN rc = bc_stmt_param_texts(s, n, 0, &values);
+
+    if (rc != SQL_SUCCESS)
+        return rc;
+    bc_error_clear(&e);
+    sqlite3_reset(s->vm);
+    if (bc_proc_execute(s->dbc, s->proc, values, n, s->vm, &e) != 0)
+        rc = push_bc_error(s, &e);
+    bc_stmt_free_param_texts(values, n);
+    return rc;
+}
+
+static void set_param_status(bc_stmt *s, SQLULEN row, SQLUSMALLINT v)
+{
+    if (s->ipd.array_status_ptr != NULL)
+        s->ipd.array_status_ptr[row] = v;
+}
+
+/* An array of parameter sets runs the statement once per set (SQL_PARC_NO_BATCH: the row
+ * count is the sum). Result-set statements cannot take arrays (SQL_PAS_NO_SELECT). */
+static SQLRETURN execute_param_array(bc_stmt *s)
+{
+    const bc_desc *apd = s->apd_cur;
+    SQLULEN n = apd->array_size, done = 0;
+    SQLLEN total = 0;
+    bool errors = false;
+
+    if (s->ncols > 0)
+        return bc_diag_push(&s->h.diag, "HYC00", 0,
+                            "A query cannot be run with an array of parameters; set "
+                            "SQL_ATTR_PARAMSET_SIZE to 1.");
+    for (SQLULEN row = 0; row < n; row++) {
+        if (apd->array_status_ptr != NULL && apd->array_status_ptr[row] == SQL_PARAM_IGNORE) {
+            set_param_status(s, row, SQL_PARAM_UNUSED);
+            continue;
+        }
+        sqlite3_reset(s->vm);
+        SQLRETURN rc = bc_stmt_apply_params(s, s->vm, row);
+        int step = rc == SQL_SUCCESS ? bc_stmt_step(s) : -1;
+        if (step < 0) {
+            errors = true;
+            set_param_status(s, row, SQL_PARAM_ERROR);
+        } else {
+            total += sqlite3_changes(bc_engine_db(s->dbc->engine));
+            set_param_status(s, row, SQL_PARAM_SUCCESS);
+        }
+        done++;
+    }
+    if (s->ipd.rows_processed_ptr != NULL)
+        *s->ipd.rows_processed_ptr = done;
+    s->row_count = total;
+    s->has_row = false;
+    s->done = true;
+    s->state = BC_STMT_EXECUTED;
+    if (errors)
+        return done > 1 ? SQL_SUCCESS_WITH_INFO : SQL_ERROR;
+    return SQL_SUCCESS;
+}
+
+/* Bind the parameters, then step once so that errors surface at execute; has_row keeps the
+ * first row for SQLFetch. */
+SQLRETURN bc_stmt_execute(bc_stmt *s)
+{
+    SQLRETURN rc;
+    int step;
+
+    if (s->state == BC_STMT_ALLOCATED || s->vm == NULL)
+        return bc_diag_push(&s->h.diag, "HY010", 0, "SQLExecute needs SQLPrepare first.");
+    if (s->state == BC_STMT_CURSOR)
+        return bc_diag_push(&s->h.diag, "24000", 0,
+                            "A result set is open; call SQLCloseCursor before executing.");
+    sqlite3_reset(s->vm);
+    bc_engine_reset_cancel(s->dbc->engine);
+    if (s->apd_cur->array_size > 1 && s->proc == NULL)
+        return execute_param_array(s);
+    if (s->proc != NULL)
+        rc = run_procedure(s);
+    else
+        rc = bc_stmt_apply_params(s, s->vm, 0);
+    if (rc != SQL_SUCCESS && rc != SQL_SUCCESS_WITH_INFO)
+        return rc;
+    s->has_row = s->done = false;
+    s->rows_fetched_total = 0;
+    s->row_count = -1;
+    s->getdata_col = 0;
+    step = bc_stmt_step(s);
+    if (step < 0)
+        return SQL_ERROR;
+    s->has_row = step == SQLITE_ROW;
+    s->done = step == SQLITE_DONE;
+    if (s->ncols > 0) {
+        SQLRETURN drc = bc_stmt_describe_columns(s);
+        if (drc == SQL_ERROR)
+            return drc;
+        s->state = BC_STMT_CURSOR;
+    } else {
+        s->row_count = sqlite3_changes(bc_engine_db(s->dbc->engine));
+        s->state = BC_STMT_EXECUTED;
+    }
+    return rc;
+}
+
+SQLRETURN bc_stmt_exec_direct(bc_stmt *s, const char *sql)
+{
+    SQLRETURN rc;
+
+    if (s->state == BC_STMT_CURSOR)
+        return bc_diag_push(&s->h.diag, "24000", 0,
+                            "A result set is open; call SQLCloseCursor before executing.");
+    rc = bc_stmt_prepare(s, sql);
+    if (rc != SQL_SUCCESS && rc != SQL_SUCCESS_WITH_INFO)
+        return rc;
+    return bc_stmt_execute(s);
+}
+
+/* A result set that comes ready-made (catalog functions): vm is owned from now on. */
+SQLRETURN bc_stmt_set_result(bc_stmt *s, sqlite3_stmt *vm)
+{
+    SQLRETURN rc;
+    int step;
+
+    stmt_unprepare(s);
+    s->vm = vm;
+    rc = bc_stmt_describe_columns(s);
+    if (rc == SQL_ERROR)
+        return rc;
+    s->state = BC_STMT_PREPARED;
+    s->rows_fetched_total = 0;
+    step = bc_stmt_step(s);
+    if (step < 0)
+        return SQL_ERROR;
+    s->has_row = step == SQLITE_ROW;
+    s->done = step == SQLITE_DONE;
+    s->state = BC_STMT_CURSOR;
+    return bc_stmt_describe_columns(s);
+}
+
+SQLRETURN bc_stmt_close_cursor(bc_stmt *s, bool must_be_open)
+{
+    if (s->state != BC_STMT_CURSOR) {
+        if (must_be_open)
+            return bc_diag_push(&s->h.diag, "24000", 0, "No cursor is open.");
+        return SQL_SUCCESS;
+    }
+    if (s->vm != NULL)
+        sqlite3_reset(s->vm);
+    s->has_row = false;
+    s->done = true;
+    s->getdata_col = 0;
+    s->state = BC_STMT_PREPARED;
+    return SQL_SUCCESS;
+}
+
+SQLRETURN bc_stmt_free_stmt(bc_stmt *s, SQLUSMALLINT option)
+{
+    switch (option) {
+    case SQL_CLOSE:
+        return bc_stmt_close_cursor(s, false);
+    case SQL_UNBIND:
+        bc_desc_clear(s->ard_cur);
+        return SQL_SUCCESS;
+    case SQL_RESET_PARAMS:
+        bc_desc_clear(s->apd_cur);
+        bc_desc_clear(&s->ipd);
+        return SQL_SUCCESS;
+    default:
+        return bc_diag_push(&s->h.diag, "HY092", 0, "Invalid SQLFreeStmt option %u.",
+                            (unsigned)option);
+    }
+}
+
+SQLRETURN bc_stmt_row_count(bc_stmt *s, SQLLEN *count)
+{
+    if (s->state != BC_STMT_EXECUTED && s->state != BC_STMT_CURSOR)
+        return bc_diag_push(&s->h.diag, "HY010", 0, "SQLRowCount needs an executed statement.");
+    if (count != NULL)
+        *count = s->state == BC_STMT_CURSOR ? -1 : s->row_count;
+    return SQL_SUCCESS;
+}
+
+/* Every statement yields at most one result set. */
+SQLRETURN bc_stmt_more_results(bc_stmt *s)
+{
+    if (s->state == BC_STMT_CURSOR)
+        bc_stmt_close_cursor(s, false);
+    return SQL_NO_DATA;
+}
+
+/* Runs without the statement's lock (another thread may be inside sqlite3_step):
+ * bc_engine_cancel is thread-safe. */
+SQLRETURN bc_stmt_cancel(bc_stmt *s)
+{
+    bc_dbc *dbc = s->dbc;
+
+    if (dbc != NULL && dbc->engine != NULL)
+        bc_engine_cancel(dbc->engine);
+    return SQL_SUCCESS;
+}

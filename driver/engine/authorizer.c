@@ -1,0 +1,111 @@
+/*
+ * The authorizer keeps application SQL from changing the engine's own structure: the
+ * metadata and system tables are written only while the engine is built, before the
+ * authorizer is installed. TEMP objects stay allowed because BI tools create them.
+ */
+#include <string.h>
+#include <strings.h>
+#include "engine_internal.h"
+
+static bool is_temp(const char *db)
+{
+    return db != NULL && strcasecmp(db, "temp") == 0;
+}
+
+/* Pragmas that only read, with or without a table argument. */
+static const char *const k_read_pragmas[] = {"table_info",       "table_xinfo",
+                                             "table_list",       "index_list",
+                                             "index_info",       "index_xinfo",
+                                             "foreign_key_list", "database_list",
+                                             "collation_list",   "function_list",
+                                             "module_list",      "pragma_list",
+                                             "compile_options",  NULL};
+/* Settings that may be read (no value given) but not changed. */
+static const char *const k_read_settings[] = {"encoding",
+                                              "schema_version",
+                                              "user_version",
+                                              "application_id",
+                                              "data_version",
+                                              "page_size",
+                                              "page_count",
+                                              "freelist_count",
+                                              "foreign_keys",
+                                              "query_only",
+                                              "case_sensitive_like",
+                                              "recursive_triggers",
+                                              "journal_mode",
+                                              NULL};
+
+static bool in_list(const char *name, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcasecmp(name, *list) == 0)
+            return true;
+    return false;
+}
+
+static int pragma_allowed(const char *name, const char *value)
+{
+    if (name == NULL)
+        return SQLITE_DENY;
+    if (in_list(name, k_read_pragmas))
+        return SQLITE_OK;
+    if (value == NULL && in_list(name, k_read_settings))
+        return SQLITE_OK;
+    return SQLITE_DENY;
+}
+
+/* Writes to permanent tables are refused. For a BigCommerce table the refusal says why
+ * (read-only in this version), recorded now so that an UPDATE or DELETE fails before its
+ * WHERE scan makes a single request. */
+static int write_allowed(bc_engine *e, const char *table, const char *db)
+{
+    const bc_table_def *t;
+    bc_error err;
+
+    if (is_temp(db))
+        return SQLITE_OK;
+    t = bc_catalog_find(table);
+    if (t != NULL) {
+        bc_error_clear(&err);
+        bc_error_set(&err, "HY000", 0,
+                     "the BigCommerce table %s is read-only in this version; use SELECT",
+                     t->name);
+        bc_engine_record_error(e, &err);
+    }
+    return SQLITE_DENY;
+}
+
+int bc_engine_authorize(void *aux, int action, const char *a1, const char *a2, const char *db,
+                        const char *trigger)
+{
+    (void)trigger;
+    switch (action) {
+    case SQLITE_INSERT:
+    case SQLITE_UPDATE:
+    case SQLITE_DELETE:
+        return write_allowed(aux, a1, db);
+    case SQLITE_PRAGMA:
+        return pragma_allowed(a1, a2);
+    case SQLITE_ATTACH:
+    case SQLITE_DETACH:
+    case SQLITE_CREATE_TABLE:
+    case SQLITE_CREATE_VIEW:
+    case SQLITE_CREATE_INDEX:
+    case SQLITE_CREATE_TRIGGER:
+    case SQLITE_CREATE_VTABLE:
+    case SQLITE_DROP_TABLE:
+    case SQLITE_DROP_VIEW:
+    case SQLITE_DROP_INDEX:
+    case SQLITE_DROP_TRIGGER:
+    case SQLITE_DROP_VTABLE:
+        return SQLITE_DENY;
+    case SQLITE_ALTER_TABLE:
+        return is_temp(a1) ? SQLITE_OK : SQLITE_DENY;
+    case SQLITE_ANALYZE:
+        return SQLITE_DENY;
+    default:
+        /* SELECT, READ, FUNCTION, TRANSACTION, SAVEPOINT, RECURSIVE, temp CREATE/DROP. */
+        return SQLITE_OK;
+    }
+}

@@ -1,0 +1,121 @@
+"""Errors through pyodbc: the SQLSTATE is the first of the exception's args."""
+
+import threading
+import time
+
+import pyodbc
+import pytest
+
+from conftest import connstr, sqlstate
+
+
+def test_bad_token_fails_at_connect_with_28000(sandbox, connect):
+    with pytest.raises(pyodbc.Error) as err:
+        connect(sandbox, OAuthAccessToken="not-it")
+    assert sqlstate(err.value) == "28000"
+    assert "not-it" not in str(err.value)
+
+
+def test_unknown_table_is_42s02(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute("SELECT * FROM NoSuchTable")
+    assert sqlstate(err.value) == "42S02"
+    assert "NoSuchTable" in str(err.value)
+
+
+def test_unknown_column_is_42s22(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute("SELECT nosuch FROM Products")
+    assert sqlstate(err.value) == "42S22"
+
+
+def test_bad_sql_is_42000(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute("SELEC id FROM Products")
+    assert sqlstate(err.value) == "42000"
+    assert "[BigCommerce][ODBC]" in str(err.value)
+
+
+def test_sandbox_down_is_08001_or_08s01(start_sandbox, connect):
+    sb = start_sandbox()
+    live = connect(sb)
+    sb.stop()
+    with pytest.raises(pyodbc.Error) as err:
+        connect(sb, Timeout=5)
+    assert sqlstate(err.value) in ("08001", "08S01")
+    with pytest.raises(pyodbc.Error) as err:
+        live.cursor().execute("SELECT * FROM Products").fetchall()
+    assert sqlstate(err.value) in ("08S01", "08001")
+
+
+def test_bad_initiate_oauth_names_property_and_values(sandbox, connect):
+    with pytest.raises(pyodbc.Error) as err:
+        connect(sandbox, InitiateOAuth="SOMETIMES")
+    text = str(err.value)
+    for word in ("InitiateOAuth", "OFF", "GETANDREFRESH", "REFRESH"):
+        assert word in text
+
+
+def test_missing_token_connects_but_queries_fail_with_28000(sandbox, connect):
+    cur = connect(sandbox, OAuthAccessToken=None).cursor()
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute("SELECT id FROM Products")
+    assert sqlstate(err.value) == "28000"
+    assert "OAuthAccessToken" in str(err.value)
+
+
+def test_server_errors_are_retried(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    sandbox.fault(status=500, count=2)
+    assert cur.execute("SELECT COUNT(*) FROM Brands").fetchval() == len(
+        sandbox.get_all("/v3/catalog/brands"))
+
+
+def test_malformed_response_is_an_error(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    sandbox.fault(malformed=True, count=1)
+    with pytest.raises(pyodbc.Error):
+        cur.execute("SELECT COUNT(*) FROM Brands").fetchall()
+    # the connection is still usable
+    assert cur.execute("SELECT COUNT(*) FROM Brands").fetchval() > 0
+
+
+def test_rate_limit_is_waited_out(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    sandbox.fault(status=429, count=1, reset_ms=400)
+    t0 = time.monotonic()
+    assert cur.execute("SELECT COUNT(*) FROM Brands").fetchval() > 0
+    assert time.monotonic() - t0 >= 0.35
+
+
+def test_query_timeout_is_hyt00(start_sandbox, connect):
+    sb = start_sandbox(products=200, latency_ms=150)
+    conn = connect(sb, Pagesize=5)
+    conn.timeout = 1
+    with pytest.raises(pyodbc.Error) as err:
+        conn.cursor().execute("SELECT COUNT(*) FROM Products").fetchall()
+    assert sqlstate(err.value) == "HYT00"
+
+
+def test_cancel_from_another_thread_is_hy008(start_sandbox, connect):
+    sb = start_sandbox(products=200, latency_ms=150)
+    cur = connect(sb, Pagesize=5).cursor()
+    timer = threading.Timer(0.7, cur.cancel)
+    timer.start()
+    try:
+        with pytest.raises(pyodbc.Error) as err:
+            cur.execute("SELECT COUNT(*) FROM Products").fetchall()
+    finally:
+        timer.cancel()
+    assert sqlstate(err.value) == "HY008"
+
+
+def test_noprompt_with_missing_store_id_does_not_block(sandbox, odbc_ini):
+    t0 = time.monotonic()
+    with pytest.raises(pyodbc.Error) as err:
+        pyodbc.connect(connstr(sandbox, StoreId=None), autocommit=True)
+    assert time.monotonic() - t0 < 5
+    assert "StoreId" in str(err.value)

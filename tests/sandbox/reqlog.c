@@ -1,0 +1,64 @@
+/*
+ * The log of API requests that tests read back through GET /__sandbox/requests.
+ * Queries are stored percent-decoded ("id:in=1,2"), so tests can match them literally
+ * whatever escaping the client used. Control requests are never logged.
+ */
+#include "sandbox.h"
+
+#include <cjson/cJSON.h>
+#include <pthread.h>
+#include <stdlib.h>
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static cJSON *entries; /* array of {method,path,query}; guarded by lock */
+
+int sb_reqlog_init(void)
+{
+    entries = cJSON_CreateArray();
+    return entries ? 0 : -1;
+}
+
+void sb_reqlog_free(void)
+{
+    cJSON_Delete(entries);
+    entries = NULL;
+}
+
+void sb_reqlog_add(const char *method, const char *path, const char *query)
+{
+    cJSON *e = cJSON_CreateObject();
+    sb_add_str(e, "method", method);
+    sb_add_str(e, "path", path);
+    sb_add_str(e, "query", query ? query : "");
+    if (sb_json_failed()) {
+        /* a lost entry shows up as a wrong count in the test, never as a crash */
+        cJSON_Delete(e);
+        return;
+    }
+    pthread_mutex_lock(&lock);
+    if (!entries || !cJSON_AddItemToArray(entries, e))
+        cJSON_Delete(e);
+    pthread_mutex_unlock(&lock);
+}
+
+char *sb_reqlog_json(void)
+{
+    pthread_mutex_lock(&lock);
+    char *s = entries ? cJSON_PrintUnformatted(entries) : NULL;
+    pthread_mutex_unlock(&lock);
+    return s;
+}
+
+void sb_reqlog_clear(void)
+{
+    pthread_mutex_lock(&lock);
+    cJSON *fresh = cJSON_CreateArray();
+    if (fresh) {
+        cJSON_Delete(entries);
+        entries = fresh;
+    } else if (entries) {
+        while (cJSON_GetArraySize(entries) > 0)
+            cJSON_DeleteItemFromArray(entries, 0);
+    }
+    pthread_mutex_unlock(&lock);
+}

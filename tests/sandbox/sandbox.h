@@ -1,0 +1,226 @@
+/*
+ * bc-sandbox: a local BigCommerce management API + OAuth server for tests, demos and
+ * benchmarks. This header joins the sandbox's files; nothing in driver/ includes it.
+ *
+ * Data model: every resource is a list of items sorted by id, each item's JSON rendered once
+ * at start-up; a request only slices and concatenates. Adding a resource is one generator
+ * (data_*.c) plus one line in the generator table (store.c) and lines in the route table
+ * (router.c).
+ */
+#ifndef BC_SANDBOX_H
+#define BC_SANDBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct cJSON;
+
+typedef struct sb_config {
+    int port;
+    const char *store_hash;
+    const char *access_token;
+    unsigned long seed;
+    long products, orders, customers, brands, categories;
+    long latency_ms;
+    const char *client_id;
+    const char *client_secret;
+    const char *redirect_uri;
+    long rate_quota;
+    long rate_window_ms;
+    long token_expires_in; /* seconds; 0 = issued tokens never expire */
+} sb_config;
+
+/* ---- resources (store.c) ---- */
+
+typedef struct sb_item {
+    long id;
+    long parent_id; /* owning object's id for child resources, else 0 */
+    char *json;     /* owned; compact JSON of the object */
+    size_t len;
+} sb_item;
+
+typedef enum sb_res_id {
+    SB_RES_BRANDS,
+    SB_RES_CATEGORIES,
+    SB_RES_CUSTOMERS,
+    SB_RES_PRODUCTS,
+    SB_RES_ORDERS,
+    SB_RES_ORDER_PRODUCTS,
+    SB_RES_ORDERS_COUNT, /* one pre-rendered /v2/orders/count document */
+    SB_RES_STORE,        /* one /v2/store document */
+    SB_RES_COUNT
+} sb_res_id;
+
+typedef struct sb_resource {
+    const char *name; /* singular noun used in error messages */
+    sb_item *items;   /* sorted by (parent_id, id) */
+    size_t count, cap;
+} sb_resource;
+
+typedef struct sb_store {
+    const sb_config *cfg;
+    sb_resource res[SB_RES_COUNT];
+} sb_store;
+
+/* Builds every resource from cfg (which must outlive the store). 0 on success. */
+int sb_store_build(sb_store *st, const sb_config *cfg);
+void sb_store_free(sb_store *st);
+/* Renders obj, appends it, and deletes obj (also on failure). 0 on success. */
+int sb_resource_add(sb_resource *r, long id, long parent_id, struct cJSON *obj);
+const sb_item *sb_resource_find(const sb_resource *r, long id);
+/* First index whose parent_id >= parent (items are grouped by parent). */
+size_t sb_resource_lower_parent(const sb_resource *r, long parent);
+
+/* ---- deterministic values (data_util.c) ---- */
+
+uint64_t sb_rand(unsigned long seed, unsigned tag, long id, unsigned field);
+long sb_rand_range(unsigned long seed, unsigned tag, long id, unsigned field, long lo, long hi);
+const char *sb_pick(const char *const *list, size_t n, unsigned long seed, unsigned tag, long id,
+                    unsigned field);
+/* Seconds since the epoch of a resource's creation time, spread over 2024-2025. */
+long long sb_epoch_for(unsigned long seed, unsigned tag, long id);
+/* Formats into buf (>= 40 bytes). */
+void sb_fmt_iso(char *buf, size_t n, long long epoch);
+void sb_fmt_rfc2822(char *buf, size_t n, long long epoch);
+void sb_fmt_money4(char *buf, size_t n, long long cents);
+/* cJSON helpers that return obj for chaining; failures are caught by sb_json_ok(). */
+struct cJSON *sb_add_str(struct cJSON *obj, const char *key, const char *val);
+struct cJSON *sb_add_num(struct cJSON *obj, const char *key, double val);
+struct cJSON *sb_add_bool(struct cJSON *obj, const char *key, int val);
+struct cJSON *sb_add_money(struct cJSON *obj, const char *key, long long cents);
+struct cJSON *sb_add_null(struct cJSON *obj, const char *key);
+struct cJSON *sb_add_obj(struct cJSON *obj, const char *key); /* returns the child */
+struct cJSON *sb_add_arr(struct cJSON *obj, const char *key); /* returns the child */
+void sb_arr_push(struct cJSON *arr, struct cJSON *item);      /* deletes item on failure */
+/* 1 when an add since the last call failed (out of memory); clears the flag. */
+int sb_json_failed(void);
+
+/* Per-id facts shared between generators so that references stay consistent. */
+void sb_product_name(const sb_config *cfg, long id, char *buf, size_t n);
+long long sb_product_price_cents(const sb_config *cfg, long id);
+void sb_product_sku(long id, char *buf, size_t n);
+long sb_product_brand(const sb_config *cfg, long id);
+void sb_customer_name(const sb_config *cfg, long id, const char **first, const char **last);
+void sb_customer_email(long id, char *buf, size_t n);
+long sb_order_first_id(void);
+
+int sb_gen_brands(const sb_config *cfg, sb_resource *out);
+int sb_gen_categories(const sb_config *cfg, sb_resource *out);
+int sb_gen_customers(const sb_config *cfg, sb_resource *out);
+int sb_gen_products(const sb_config *cfg, sb_resource *out);
+/* Fills both orders and their line items (orders' totals are the items' sums). */
+int sb_gen_orders(const sb_config *cfg, sb_resource *orders, sb_resource *items,
+                  sb_resource *count);
+int sb_gen_store(const sb_config *cfg, sb_resource *out);
+
+/* ---- HTTP response under construction (server.c sends it) ---- */
+
+typedef struct sb_reply {
+    unsigned status;
+    const char *content_type;
+    char *body; /* owned (malloc); NULL for an empty body */
+    size_t len;
+    char *location; /* owned; Location header for redirects */
+} sb_reply;
+
+/* Takes ownership of body. Returns 0, or -1 when body is NULL (allocation failed). */
+int sb_reply_set(sb_reply *rp, unsigned status, const char *ctype, char *body, size_t len);
+int sb_reply_json(sb_reply *rp, unsigned status, struct cJSON *doc); /* deletes doc */
+int sb_reply_v3_error(sb_reply *rp, unsigned status, const char *title);
+int sb_reply_v2_error(sb_reply *rp, unsigned status, const char *message);
+void sb_reply_free(sb_reply *rp);
+
+/* Read access to one request's query arguments (decoded). */
+typedef const char *(*sb_arg_fn)(void *ctx, const char *key);
+typedef struct sb_args {
+    sb_arg_fn get;
+    void *ctx;
+} sb_args;
+
+/* ---- API routing (router.c, render.c) ---- */
+
+/* path is the part after /stores/{hash}/, e.g. "v3/catalog/products". Always fills rp. */
+void sb_route_api(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp);
+/* 2 for v2 paths, 3 otherwise: picks the error body shape. */
+int sb_api_version(const char *path);
+void sb_render_v3_list(const sb_resource *r, const sb_args *a, int with_id, sb_reply *rp);
+void sb_render_v3_one(const sb_resource *r, long id, sb_reply *rp);
+void sb_render_v2_list(const sb_resource *r, const sb_args *a, sb_reply *rp);
+void sb_render_v2_children(const sb_resource *r, long parent, const sb_args *a, sb_reply *rp);
+void sb_render_v2_one(const sb_resource *r, long id, sb_reply *rp);
+void sb_render_singleton(const sb_resource *r, sb_reply *rp);
+
+/* ---- request log (reqlog.c) ---- */
+
+int sb_reqlog_init(void);
+void sb_reqlog_free(void);
+void sb_reqlog_add(const char *method, const char *path, const char *query);
+char *sb_reqlog_json(void); /* caller frees; NULL on allocation failure */
+void sb_reqlog_clear(void);
+
+/* ---- faults (faults.c) ---- */
+
+typedef struct sb_fault {
+    unsigned status; /* 0 = none */
+    int malformed;   /* answer 200 with broken JSON */
+    long delay_ms;   /* sleep before answering */
+    long reset_ms;   /* for 429: X-Rate-Limit-Time-Reset-Ms */
+    char match[128]; /* path_contains, "" = any */
+} sb_fault;
+
+int sb_faults_init(void);
+void sb_faults_free(void);
+/* Parses a JSON body such as {"status":500,"count":2}. 0 on success. */
+int sb_faults_add_json(const char *body, size_t len);
+void sb_faults_clear(void);
+/* Takes one fault matching path, if any: 1 and *out filled, else 0. */
+int sb_faults_take(const char *path, sb_fault *out);
+
+/* ---- rate limit (ratelimit.c) ---- */
+
+typedef struct sb_rate_state {
+    long left, quota, reset_ms, window_ms;
+    int limited; /* 1 = the quota is exhausted: answer 429 */
+} sb_rate_state;
+
+int sb_ratelimit_init(long quota, long window_ms);
+void sb_ratelimit_free(void);
+void sb_ratelimit_take(sb_rate_state *out);
+
+/* ---- OAuth (oauth.c, oauth_page.c, form.c) ---- */
+
+int sb_oauth_init(const sb_config *cfg);
+void sb_oauth_free(void);
+/* 1 when token is one the OAuth server issued and it has not expired. */
+int sb_oauth_token_valid(const char *token);
+/* method "GET"/"POST"; body/query args merged by the caller into args. */
+void sb_oauth_authorize(const sb_args *args, sb_reply *rp);
+void sb_oauth_decide(const sb_args *args, int approve, sb_reply *rp);
+void sb_oauth_token(const sb_args *args, sb_reply *rp);
+void sb_oauth_stats(sb_reply *rp);
+char *sb_oauth_consent_html(const sb_config *cfg, const sb_args *args); /* caller frees */
+char *sb_oauth_error_html(const char *message);                         /* caller frees */
+
+/* Decoded key/value pairs of a form or JSON body. */
+typedef struct sb_form {
+    char **keys, **vals;
+    size_t n;
+} sb_form;
+
+int sb_form_parse(sb_form *f, const char *body, size_t len, int is_json);
+const char *sb_form_get(const sb_form *f, const char *key);
+void sb_form_free(sb_form *f);
+/* Percent-decodes src ('+' as space when plus_space); caller frees. */
+char *sb_url_decode(const char *src, size_t len, int plus_space);
+/* Percent-encodes for a query value; caller frees. */
+char *sb_url_encode(const char *src);
+char *sb_html_escape(const char *src); /* caller frees */
+
+/* ---- server (server.c) ---- */
+
+struct sb_server;
+struct sb_server *sb_server_start(const sb_store *st, const sb_config *cfg);
+int sb_server_port(const struct sb_server *s);
+void sb_server_stop(struct sb_server *s);
+
+#endif

@@ -1,0 +1,278 @@
+/* Unit tests of the REST client's error mapping, URL building and readiness checks. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bc_api.h"
+#include "api/api_internal.h"
+
+static bc_error map(long status, const char *body)
+{
+    bc_error e;
+    bc_error_clear(&e);
+    bc_api_error_from_response(status, body, &e);
+    return e;
+}
+
+static void unauthorized_v3_body_is_28000_with_title(void **state)
+{
+    bc_error e = map(401, "{\"status\":401,\"title\":\"Unauthorized token\",\"type\":\"x\","
+                          "\"errors\":{}}");
+    (void)state;
+    assert_string_equal(e.sqlstate, "28000");
+    assert_int_equal(e.native, 401);
+    assert_non_null(strstr(e.message, "Unauthorized token"));
+    assert_non_null(strstr(e.message, "HTTP 401"));
+    assert_non_null(strstr(e.message, "OAuthAccessToken"));
+}
+
+static void forbidden_is_28000_and_mentions_scope(void **state)
+{
+    bc_error e = map(403, "[{\"status\":403,\"message\":\"You don't have a required scope\"}]");
+    (void)state;
+    assert_string_equal(e.sqlstate, "28000");
+    assert_int_equal(e.native, 403);
+    assert_non_null(strstr(e.message, "You don't have a required scope"));
+    assert_non_null(strstr(e.message, "scope"));
+}
+
+static void unprocessable_v3_lists_field_errors(void **state)
+{
+    bc_error e = map(422, "{\"status\":422,\"title\":\"JSON data is missing or invalid\","
+                          "\"type\":\"t\",\"errors\":{\"name\":\"name is required\","
+                          "\"price\":\"price must be >= 0\"}}");
+    (void)state;
+    assert_string_equal(e.sqlstate, "HY000");
+    assert_int_equal(e.native, 422);
+    assert_non_null(strstr(e.message, "JSON data is missing or invalid"));
+    assert_non_null(strstr(e.message, "name: name is required"));
+    assert_non_null(strstr(e.message, "price: price must be >= 0"));
+}
+
+static void v2_error_array_messages_are_joined(void **state)
+{
+    bc_error e = map(400, "[{\"status\":400,\"message\":\"The field 'x' is invalid.\"},"
+                          "{\"status\":400,\"message\":\"Second problem.\"}]");
+    (void)state;
+    assert_string_equal(e.sqlstate, "HY000");
+    assert_int_equal(e.native, 400);
+    assert_non_null(strstr(e.message, "The field 'x' is invalid.; Second problem."));
+}
+
+static void not_found_and_conflict_are_hy000(void **state)
+{
+    bc_error e = map(404, "{\"status\":404,\"title\":\"The requested resource was not found\"}");
+    (void)state;
+    assert_string_equal(e.sqlstate, "HY000");
+    assert_int_equal(e.native, 404);
+    assert_non_null(strstr(e.message, "The requested resource was not found"));
+    e = map(409, "{\"status\":409,\"title\":\"Duplicate SKU\"}");
+    assert_string_equal(e.sqlstate, "HY000");
+    assert_non_null(strstr(e.message, "Duplicate SKU"));
+}
+
+static void server_errors_are_08s01(void **state)
+{
+    bc_error e = map(503, "{\"status\":503,\"title\":\"Service Unavailable\"}");
+    (void)state;
+    assert_string_equal(e.sqlstate, "08S01");
+    assert_int_equal(e.native, 503);
+    assert_non_null(strstr(e.message, "Service Unavailable"));
+    e = map(500, NULL);
+    assert_string_equal(e.sqlstate, "08S01");
+    assert_int_equal(e.native, 500);
+}
+
+static void rate_limited_after_retries_is_hy000(void **state)
+{
+    bc_error e = map(429, "{\"status\":429,\"title\":\"Too many requests\",\"errors\":{}}");
+    (void)state;
+    assert_string_equal(e.sqlstate, "HY000");
+    assert_int_equal(e.native, 429);
+    assert_non_null(strstr(e.message, "Too many requests"));
+}
+
+static void html_body_is_not_quoted_plain_text_is(void **state)
+{
+    bc_error e = map(502, "<html><body>Bad gateway</body></html>");
+    (void)state;
+    assert_string_equal(e.sqlstate, "08S01");
+    assert_null(strstr(e.message, "<html>"));
+    e = map(418, "short teapot text");
+    assert_string_equal(e.sqlstate, "HY000");
+    assert_non_null(strstr(e.message, "short teapot text"));
+}
+
+static void huge_detail_is_cut_and_fits(void **state)
+{
+    char *body = malloc(5000);
+    bc_error e;
+    (void)state;
+    strcpy(body, "{\"title\":\"");
+    memset(body + 10, 'x', 4000);
+    strcpy(body + 4010, "\"}");
+    e = map(422, body);
+    assert_non_null(strstr(e.message, "..."));
+    assert_true(strlen(e.message) < sizeof e.message);
+    free(body);
+}
+
+static void malformed_json_body_is_an_error_not_a_crash(void **state)
+{
+    const char *bad = "{\"data\":[{\"id\":1},";
+    cJSON *out = (cJSON *)1;
+    bc_error e;
+    (void)state;
+    bc_error_clear(&e);
+    assert_int_equal(bc_api_parse_body(200, bad, strlen(bad), &out, &e), -1);
+    assert_null(out);
+    assert_string_equal(e.sqlstate, "08S01");
+    assert_non_null(strstr(e.message, "BigCommerce returned a response that is not valid JSON"));
+}
+
+static void empty_and_204_bodies_give_null_document(void **state)
+{
+    cJSON *out = (cJSON *)1;
+    bc_error e;
+    (void)state;
+    bc_error_clear(&e);
+    assert_int_equal(bc_api_parse_body(204, NULL, 0, &out, &e), 0);
+    assert_null(out);
+    assert_int_equal(bc_api_parse_body(200, "", 0, &out, &e), 0);
+    assert_null(out);
+    assert_int_equal(bc_api_parse_body(200, "[1]", 3, &out, &e), 0);
+    assert_true(cJSON_IsArray(out));
+    cJSON_Delete(out);
+}
+
+static bc_api *api_with(const char *store, const char *token)
+{
+    bc_api_config cfg = {.base_url = "http://127.0.0.1:1/",
+                         .store_hash = store,
+                         .access_token = token,
+                         .page_size = 50};
+    bc_error e;
+    bc_api *a;
+    bc_error_clear(&e);
+    a = bc_api_new(&cfg, &e);
+    assert_non_null(a);
+    assert_false(bc_error_is_set(&e));
+    return a;
+}
+
+static void token_never_appears_in_a_message(void **state)
+{
+    const char *token = "tok_5ecr3t_abcdef";
+    bc_api *a = api_with("abc123", token);
+    bc_error e;
+    (void)state;
+    bc_error_clear(&e);
+    bc_api_error_from_response(401, "{\"title\":\"Invalid token tok_5ecr3t_abcdef given\"}", &e);
+    bc_api_redact(a, &e);
+    assert_null(strstr(e.message, token));
+    assert_non_null(strstr(e.message, "Invalid token **** given"));
+    bc_api_free(a);
+}
+
+static void missing_token_fails_data_requests_with_28000(void **state)
+{
+    bc_api *a = api_with("abc123", NULL);
+    cJSON *out = NULL;
+    bc_error e;
+    (void)state;
+    assert_false(bc_api_has_token(a));
+    bc_error_clear(&e);
+    assert_int_equal(bc_api_get(a, "/v3/catalog/products", &out, NULL, &e), -1);
+    assert_string_equal(e.sqlstate, "28000");
+    assert_non_null(strstr(e.message, "set OAuthAccessToken"));
+    assert_non_null(strstr(e.message, "InitiateOAuth=GETANDREFRESH"));
+    assert_int_equal(bc_api_request_count(a), 0);
+    assert_int_equal(bc_api_set_token(a, "t"), 0);
+    assert_true(bc_api_has_token(a));
+    bc_api_free(a);
+}
+
+static void missing_store_fails_with_08001(void **state)
+{
+    bc_api *a = api_with(NULL, "t");
+    bc_error e;
+    (void)state;
+    bc_error_clear(&e);
+    assert_int_equal(bc_api_ping(a, &e), -1);
+    assert_string_equal(e.sqlstate, "08001");
+    assert_non_null(strstr(e.message, "set StoreId"));
+    bc_api_free(a);
+}
+
+static void url_is_base_stores_hash_path(void **state)
+{
+    char *u =
+        bc_api_build_url("https://api.bigcommerce.com", "abc123", "/v3/catalog/products?id:in=1,2");
+    (void)state;
+    assert_string_equal(u,
+                        "https://api.bigcommerce.com/stores/abc123/v3/catalog/products?id:in=1,2");
+    free(u);
+    u = bc_api_build_url("http://h", "ab/c", "v2/store");
+    assert_string_equal(u, "http://h/stores/ab%2Fc/v2/store");
+    free(u);
+}
+
+static void trailing_slash_of_base_url_is_dropped(void **state)
+{
+    bc_api *a = api_with("s", "t");
+    (void)state;
+    assert_string_equal(a->base_url, "http://127.0.0.1:1");
+    bc_api_free(a);
+}
+
+static void query_join_uses_question_mark_then_ampersand(void **state)
+{
+    char *s = bc_api_join_query("/v3/x", "page=2");
+    (void)state;
+    assert_string_equal(s, "/v3/x?page=2");
+    free(s);
+    s = bc_api_join_query("/v3/x?a=1", "page=2");
+    assert_string_equal(s, "/v3/x?a=1&page=2");
+    free(s);
+    s = bc_api_join_query("/v3/x", NULL);
+    assert_string_equal(s, "/v3/x");
+    free(s);
+}
+
+static void child_paths_are_those_below_a_numeric_id(void **state)
+{
+    (void)state;
+    assert_true(bc_api_is_child_path("/v2/orders/12/products"));
+    assert_true(bc_api_is_child_path("/v3/catalog/products/7/images?limit=5"));
+    assert_false(bc_api_is_child_path("/v2/orders"));
+    assert_false(bc_api_is_child_path("/v2/orders/12"));
+    assert_false(bc_api_is_child_path("/v3/catalog/products?id=12/x"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(unauthorized_v3_body_is_28000_with_title),
+        cmocka_unit_test(forbidden_is_28000_and_mentions_scope),
+        cmocka_unit_test(unprocessable_v3_lists_field_errors),
+        cmocka_unit_test(v2_error_array_messages_are_joined),
+        cmocka_unit_test(not_found_and_conflict_are_hy000),
+        cmocka_unit_test(server_errors_are_08s01),
+        cmocka_unit_test(rate_limited_after_retries_is_hy000),
+        cmocka_unit_test(html_body_is_not_quoted_plain_text_is),
+        cmocka_unit_test(huge_detail_is_cut_and_fits),
+        cmocka_unit_test(malformed_json_body_is_an_error_not_a_crash),
+        cmocka_unit_test(empty_and_204_bodies_give_null_document),
+        cmocka_unit_test(token_never_appears_in_a_message),
+        cmocka_unit_test(missing_token_fails_data_requests_with_28000),
+        cmocka_unit_test(missing_store_fails_with_08001),
+        cmocka_unit_test(url_is_base_stores_hash_path),
+        cmocka_unit_test(trailing_slash_of_base_url_is_dropped),
+        cmocka_unit_test(query_join_uses_question_mark_then_ampersand),
+        cmocka_unit_test(child_paths_are_those_below_a_numeric_id),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,433 @@
+/*
+ * The REST client against bc-sandbox, started as a child process: paging, retries, 429
+ * handling, malformed bodies, token and connection errors. Skipped (one passing placeholder)
+ * when the build has no sandbox.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bc_api.h"
+#include "bc_util.h"
+
+#ifdef BC_SANDBOX_PATH
+#include <pthread.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "test_api_sandbox_child.h"
+
+#define STORE "teststore"
+#define TOKEN "sandbox-token-123"
+
+static sb_child sb;
+
+static int start(void **state)
+{
+    (void)state;
+    return sb_child_start(&sb, BC_SANDBOX_PATH, STORE, TOKEN, "--products 600 --orders 120");
+}
+
+static int stop(void **state)
+{
+    (void)state;
+    sb_child_stop(&sb);
+    return 0;
+}
+
+static bc_api *api_token(const char *base, const char *token, int page_size)
+{
+    bc_api_config cfg = {.base_url = base,
+                         .store_hash = STORE,
+                         .access_token = token,
+                         .page_size = page_size,
+                         .http = {.timeout_s = 20, .connect_timeout_s = 5}};
+    bc_error e;
+    bc_api *a;
+    bc_error_clear(&e);
+    a = bc_api_new(&cfg, &e);
+    assert_non_null(a);
+    return a;
+}
+
+/* Read every page; returns the item count and checks ids ascend. */
+static long drain(bc_pager *p, bc_error *e, int *rc_out)
+{
+    cJSON *items;
+    long n = 0;
+    double last = -1;
+    int rc;
+    while ((rc = bc_pager_next(p, &items, e)) == 1) {
+        const cJSON *it;
+        cJSON_ArrayForEach(it, items)
+        {
+            const cJSON *id = cJSON_GetObjectItem(it, "id");
+            assert_true(cJSON_IsNumber(id));
+            assert_true(id->valuedouble > last);
+            last = id->valuedouble;
+            n++;
+        }
+    }
+    *rc_out = rc;
+    return n;
+}
+
+static void v3_products_600_rows_in_3_requests_in_id_order(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 250);
+    bc_error e;
+    bc_pager *p;
+    int rc;
+    (void)state;
+    sb_child_clear_log(&sb);
+    bc_error_clear(&e);
+    p = bc_pager_open(a, "/v3/catalog/products", NULL, BC_PAGING_V3, 0, &e);
+    assert_non_null(p);
+    assert_int_equal(drain(p, &e, &rc), 600);
+    assert_int_equal(rc, 0);
+    assert_int_equal(bc_api_request_count(a), 3);
+    assert_int_equal(sb_child_request_count(&sb, "/v3/catalog/products"), 3);
+    bc_pager_close(p);
+    bc_api_free(a);
+}
+
+static void v3_max_rows_stops_early_with_smaller_limit(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 250);
+    bc_error e;
+    bc_pager *p;
+    int rc;
+    (void)state;
+    bc_error_clear(&e);
+    p = bc_pager_open(a, "/v3/catalog/products", NULL, BC_PAGING_V3, 30, &e);
+    assert_int_equal(drain(p, &e, &rc), 30);
+    assert_int_equal(bc_api_request_count(a), 1);
+    bc_pager_close(p);
+    bc_api_free(a);
+}
+
+static void v3_small_pages_fetch_ahead_and_keep_order(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 50);
+    bc_error e;
+    bc_pager *p;
+    int rc;
+    (void)state;
+    bc_error_clear(&e);
+    p = bc_pager_open(a, "/v3/catalog/products", NULL, BC_PAGING_V3, 0, &e);
+    assert_int_equal(drain(p, &e, &rc), 600);
+    assert_int_equal(rc, 0);
+    assert_int_equal(bc_api_request_count(a), 12);
+    bc_pager_close(p);
+    bc_api_free(a);
+}
+
+static void v2_orders_stop_at_short_page(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 50);
+    bc_error e;
+    bc_pager *p;
+    int rc;
+    (void)state;
+    bc_error_clear(&e);
+    p = bc_pager_open(a, "/v2/orders", "sort=id:asc", BC_PAGING_V2, 0, &e);
+    /* 120 orders by 50: pages of 50, 50, 20; the short page ends it without a 204. */
+    assert_int_equal(drain(p, &e, &rc), 120);
+    assert_int_equal(rc, 0);
+    assert_int_equal(bc_api_request_count(a), 3);
+    bc_pager_close(p);
+    bc_api_free(a);
+}
+
+static void v2_orders_exact_multiple_ends_at_204(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 60);
+    bc_error e;
+    bc_pager *p;
+    int rc;
+    (void)state;
+    bc_error_clear(&e);
+    p = bc_pager_open(a, "/v2/orders", NULL, BC_PAGING_V2, 0, &e);
+    assert_int_equal(drain(p, &e, &rc), 120);
+    assert_int_equal(rc, 0);
+    assert_int_equal(bc_api_request_count(a), 3); /* 60, 60, then the 204 */
+    bc_pager_close(p);
+    bc_api_free(a);
+}
+
+static void store_object_is_one_row(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 250);
+    bc_error e;
+    cJSON *items;
+    bc_pager *p;
+    (void)state;
+    bc_error_clear(&e);
+    p = bc_pager_open(a, "/v2/store", NULL, BC_PAGING_NONE, 0, &e);
+    assert_int_equal(bc_pager_next(p, &items, &e), 1);
+    assert_int_equal(cJSON_GetArraySize(items), 1);
+    assert_int_equal(bc_pager_next(p, &items, &e), 0);
+    bc_pager_close(p);
+    bc_api_free(a);
+}
+
+static void missing_parent_child_path_is_zero_rows(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 250);
+    bc_error e;
+    cJSON *items;
+    bc_pager *p;
+    (void)state;
+    bc_error_clear(&e);
+    p = bc_pager_open(a, "/v2/orders/99999999/products", NULL, BC_PAGING_V2, 0, &e);
+    assert_int_equal(bc_pager_next(p, &items, &e), 0);
+    assert_false(bc_error_is_set(&e));
+    bc_pager_close(p);
+    bc_api_free(a);
+}
+
+static void server_error_twice_then_success_is_retried(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 250);
+    cJSON *out = NULL;
+    long status = 0;
+    bc_error e;
+    (void)state;
+    sb_child_fault(&sb, "{\"status\":500,\"count\":2}");
+    bc_error_clear(&e);
+    assert_int_equal(bc_api_get(a, "/v3/catalog/brands", &out, &status, &e), 0);
+    assert_int_equal(status, 200);
+    assert_non_null(cJSON_GetObjectItem(out, "data"));
+    assert_int_equal(bc_api_request_count(a), 3);
+    cJSON_Delete(out);
+    bc_api_free(a);
+}
+
+static void rate_limited_request_waits_reset_and_retries(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 250);
+    cJSON *out = NULL;
+    long status = 0;
+    bc_error e;
+    long long t0;
+    (void)state;
+    sb_child_fault(&sb, "{\"status\":429,\"count\":1,\"reset_ms\":300}");
+    bc_error_clear(&e);
+    t0 = bc_now_ms();
+    assert_int_equal(bc_api_get(a, "/v3/catalog/brands", &out, &status, &e), 0);
+    assert_int_equal(status, 200);
+    assert_true(bc_now_ms() - t0 >= 280);
+    assert_int_equal(bc_api_request_count(a), 2);
+    cJSON_Delete(out);
+    bc_api_free(a);
+}
+
+static void post_is_not_retried_on_server_error(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 250);
+    cJSON *out = NULL, *body = cJSON_Parse("{\"name\":\"x\"}");
+    bc_error e;
+    (void)state;
+    sb_child_fault(&sb, "{\"status\":500,\"count\":1}");
+    bc_error_clear(&e);
+    assert_int_equal(bc_api_request(a, "POST", "/v3/catalog/brands", body, &out, NULL, &e), -1);
+    assert_string_equal(e.sqlstate, "08S01");
+    assert_int_equal(e.native, 500);
+    assert_int_equal(bc_api_request_count(a), 1);
+    cJSON_Delete(body);
+    bc_api_free(a);
+}
+
+static void malformed_json_is_an_error(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 250);
+    cJSON *out = NULL;
+    bc_error e;
+    (void)state;
+    sb_child_fault(&sb, "{\"malformed\":true,\"count\":1}");
+    bc_error_clear(&e);
+    assert_int_equal(bc_api_get(a, "/v3/catalog/brands", &out, NULL, &e), -1);
+    assert_null(out);
+    assert_string_equal(e.sqlstate, "08S01");
+    assert_non_null(strstr(e.message, "not valid JSON"));
+    bc_api_free(a);
+}
+
+static void wrong_token_is_28000_without_the_token(void **state)
+{
+    bc_api *a = api_token(sb.base_url, "wrong-token-xyz", 250);
+    bc_error e;
+    (void)state;
+    bc_error_clear(&e);
+    assert_int_equal(bc_api_ping(a, &e), -1);
+    assert_string_equal(e.sqlstate, "28000");
+    assert_int_equal(e.native, 401);
+    assert_null(strstr(e.message, "wrong-token-xyz"));
+    bc_api_free(a);
+}
+
+static void right_token_ping_is_one_request(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 250);
+    bc_error e;
+    (void)state;
+    sb_child_clear_log(&sb);
+    bc_error_clear(&e);
+    assert_int_equal(bc_api_ping(a, &e), 0);
+    assert_int_equal(sb_child_request_count(&sb, "/v2/store"), 1);
+    bc_api_free(a);
+}
+
+static void nothing_listening_is_08001(void **state)
+{
+    char base[64];
+    bc_api *a;
+    bc_error e;
+    (void)state;
+    snprintf(base, sizeof base, "http://127.0.0.1:%d", sb_child_free_port());
+    a = api_token(base, TOKEN, 250);
+    bc_error_clear(&e);
+    assert_int_equal(bc_api_ping(a, &e), -1);
+    assert_string_equal(e.sqlstate, "08001");
+    bc_api_free(a);
+}
+
+static void rate_limit_wait_beyond_cap_is_hyt00(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 250);
+    cJSON *out = NULL;
+    bc_error e;
+    long long t0;
+    (void)state;
+    sb_child_fault(&sb, "{\"status\":429,\"count\":1,\"reset_ms\":600000}");
+    bc_error_clear(&e);
+    t0 = bc_now_ms();
+    assert_int_equal(bc_api_get(a, "/v3/catalog/brands", &out, NULL, &e), -1);
+    assert_string_equal(e.sqlstate, "HYT00");
+    assert_true(bc_now_ms() - t0 < 2000);
+    bc_api_free(a);
+    /* Runs last: this process's limiter for the sandbox store now holds the 10-minute wait,
+     * exactly as it would for a real store. */
+}
+
+static void *cancel_later(void *flag)
+{
+    bc_sleep_ms(200);
+    *(volatile int *)flag = 1;
+    return NULL;
+}
+
+static void cancel_flag_aborts_a_slow_request_with_hy008(void **state)
+{
+    volatile int cancel = 0;
+    bc_api_config cfg = {.base_url = sb.base_url,
+                         .store_hash = STORE,
+                         .access_token = TOKEN,
+                         .http = {.timeout_s = 20, .cancel_flag = &cancel}};
+    bc_error e;
+    bc_api *a;
+    cJSON *out = NULL;
+    pthread_t th;
+    long long t0;
+    (void)state;
+    bc_error_clear(&e);
+    a = bc_api_new(&cfg, &e);
+    sb_child_fault(&sb, "{\"delay_ms\":3000,\"count\":1}");
+    pthread_create(&th, NULL, cancel_later, (void *)&cancel);
+    t0 = bc_now_ms();
+    assert_int_equal(bc_api_get(a, "/v3/catalog/brands", &out, NULL, &e), -1);
+    pthread_join(th, NULL);
+    assert_string_equal(e.sqlstate, "HY008");
+    assert_true(bc_now_ms() - t0 < 2500);
+    bc_api_free(a);
+    bc_sleep_ms(3000); /* let the sandbox finish the delayed reply before the next test */
+}
+
+static void slow_response_beyond_timeout_is_hyt00(void **state)
+{
+    bc_api_config cfg = {.base_url = sb.base_url,
+                         .store_hash = STORE,
+                         .access_token = TOKEN,
+                         .http = {.timeout_s = 1}};
+    bc_error e;
+    bc_api *a;
+    cJSON *out = NULL;
+    (void)state;
+    bc_error_clear(&e);
+    a = bc_api_new(&cfg, &e);
+    sb_child_fault(&sb, "{\"delay_ms\":2500,\"count\":1}");
+    assert_int_equal(bc_api_get(a, "/v3/catalog/brands", &out, NULL, &e), -1);
+    assert_string_equal(e.sqlstate, "HYT00");
+    bc_api_free(a);
+    bc_sleep_ms(2000);
+}
+
+static void small_quota_is_paced_without_429s(void **state)
+{
+    sb_child tight = {0};
+    bc_api *a;
+    bc_error e;
+    bc_pager *p;
+    int rc;
+    (void)state;
+    assert_int_equal(sb_child_start(&tight, BC_SANDBOX_PATH, STORE, TOKEN,
+                                    "--products 600 --rate-limit-quota 4 "
+                                    "--rate-limit-window-ms 400"),
+                     0);
+    a = api_token(tight.base_url, TOKEN, 50);
+    bc_error_clear(&e);
+    p = bc_pager_open(a, "/v3/catalog/products", NULL, BC_PAGING_V3, 0, &e);
+    assert_int_equal(drain(p, &e, &rc), 600);
+    assert_int_equal(rc, 0);
+    /* 12 pages, no request repeated: the limiter never let one hit the 429. */
+    assert_int_equal(bc_api_request_count(a), 12);
+    assert_int_equal(sb_child_request_count(&tight, "/v3/catalog/products"), 12);
+    bc_pager_close(p);
+    bc_api_free(a);
+    sb_child_stop(&tight);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(v3_products_600_rows_in_3_requests_in_id_order),
+        cmocka_unit_test(v3_max_rows_stops_early_with_smaller_limit),
+        cmocka_unit_test(v3_small_pages_fetch_ahead_and_keep_order),
+        cmocka_unit_test(v2_orders_stop_at_short_page),
+        cmocka_unit_test(v2_orders_exact_multiple_ends_at_204),
+        cmocka_unit_test(store_object_is_one_row),
+        cmocka_unit_test(missing_parent_child_path_is_zero_rows),
+        cmocka_unit_test(server_error_twice_then_success_is_retried),
+        cmocka_unit_test(rate_limited_request_waits_reset_and_retries),
+        cmocka_unit_test(post_is_not_retried_on_server_error),
+        cmocka_unit_test(malformed_json_is_an_error),
+        cmocka_unit_test(wrong_token_is_28000_without_the_token),
+        cmocka_unit_test(right_token_ping_is_one_request),
+        cmocka_unit_test(nothing_listening_is_08001),
+        cmocka_unit_test(cancel_flag_aborts_a_slow_request_with_hy008),
+        cmocka_unit_test(slow_response_beyond_timeout_is_hyt00),
+        cmocka_unit_test(small_quota_is_paced_without_429s),
+        cmocka_unit_test(rate_limit_wait_beyond_cap_is_hyt00),
+    };
+    return cmocka_run_group_tests(tests, start, stop);
+}
+
+#else
+
+static void sandbox_not_built_skips(void **state)
+{
+    (void)state;
+    skip();
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(sandbox_not_built_skips)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
+
+#endif
