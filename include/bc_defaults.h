@@ -38,6 +38,10 @@
 
 /* Seconds the desktop OAuth flow waits for the browser's redirect. */
 #define BC_DEFAULT_OAUTH_TIMEOUT_S 300
+/* A failed desktop sign-in (denied, timed out, no browser) is answered from memory for this
+ * long: after a failed SQLDriverConnectW, pyodbc and the driver manager retry the ANSI entry
+ * point at once, which would otherwise open the browser a second time. */
+#define BC_OAUTH_FAILURE_MEMORY_MS 5000
 
 /* Column size reported for text columns whose length the API does not document. */
 #define BC_DEFAULT_VARCHAR_LEN 4000

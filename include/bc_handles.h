@@ -223,6 +223,20 @@ SQLRETURN bc_stmt_set_result(bc_stmt *s, sqlite3_stmt *vm);
 /* One sqlite3_step with time-out and error mapping; SQLITE_ROW/SQLITE_DONE or -1. */
 int bc_stmt_step(bc_stmt *s);
 SQLLEN bc_stmt_max_rows(const bc_stmt *s);
+/* Start the SQL_ATTR_QUERY_TIMEOUT clock for one ODBC call (execute, fetch, catalog). */
+void bc_stmt_arm_timeout(bc_stmt *s);
+
+/* timeout.c: a watchdog thread that cancels the engine when s->deadline_ms passes while a
+ * step waits (e.g. on an HTTP response), and marks s->timed_out. */
+typedef struct bc_watchdog {
+    pthread_t thread;
+    pthread_mutex_t mutex;
+    pthread_cond_t cond;
+    bool running, done;
+    bc_stmt *stmt;
+} bc_watchdog;
+void bc_watchdog_start(bc_watchdog *w, bc_stmt *s); /* no-op when s has no deadline */
+void bc_watchdog_stop(bc_watchdog *w);
 
 /* catalogstmt.c */
 SQLRETURN bc_stmt_catalog(bc_stmt *s, bc_catalog_fn fn, bc_catalog_args *a);

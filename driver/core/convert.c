@@ -226,26 +226,29 @@ static SQLRETURN bc_conv_null(const bc_conv *c)
     if (c->offset > 0)
         return SQL_NO_DATA;
     if (c->ind == NULL)
-        return bc_conv_fail(c, "22002", "The value is NULL but no indicator buffer was given; "
-                                        "bind an indicator (StrLen_or_IndPtr) for this column.");
+        return bc_conv_fail(c, "22002",
+                            "The value is NULL but no indicator buffer was given; "
+                            "bind an indicator (StrLen_or_IndPtr) for this column.");
     *c->ind = SQL_NULL_DATA;
     return SQL_SUCCESS;
 }
 
 static SQLRETURN bc_conv_dispatch(const bc_conv *c)
 {
-    bool variable = c->target == SQL_C_CHAR || c->target == SQL_C_WCHAR ||
-                    c->target == SQL_C_BINARY;
+    bool variable =
+        c->target == SQL_C_CHAR || c->target == SQL_C_WCHAR || c->target == SQL_C_BINARY;
 
     if (variable && c->buflen < 0)
-        return bc_conv_fail(c, "HY090", "The buffer length is negative; pass the size of the "
-                                        "buffer in bytes.");
+        return bc_conv_fail(c, "HY090",
+                            "The buffer length is negative; pass the size of the "
+                            "buffer in bytes.");
     /* A fixed-size value is returned whole by the first SQLGetData call. */
     if (!variable && c->offset > 0)
         return SQL_NO_DATA;
     if (!variable && c->buf == NULL && bc_c_type_size(c->target) > 0)
-        return bc_conv_fail(c, "HY009", "The data buffer pointer is NULL; pass a buffer for "
-                                        "the value.");
+        return bc_conv_fail(c, "HY009",
+                            "The data buffer pointer is NULL; pass a buffer for "
+                            "the value.");
     if (c->target == SQL_C_CHAR || c->target == SQL_C_WCHAR)
         return bc_conv_to_char(c, c->target == SQL_C_WCHAR);
     if (c->target == SQL_C_BINARY)
@@ -263,14 +266,16 @@ static SQLRETURN bc_conv_dispatch(const bc_conv *c)
     case SQL_C_TIMESTAMP:
         return bc_conv_to_datetime(c);
     case SQL_C_GUID:
-        return bc_conv_fail(c, "07006", "No column of this driver converts to SQL_C_GUID; "
-                                        "fetch it as SQL_C_CHAR.");
+        return bc_conv_fail(c, "07006",
+                            "No column of this driver converts to SQL_C_GUID; "
+                            "fetch it as SQL_C_CHAR.");
     default:
         break;
     }
     if (c->target >= SQL_C_INTERVAL_YEAR && c->target <= SQL_C_INTERVAL_MINUTE_TO_SECOND)
-        return bc_conv_fail(c, "HYC00", "Interval C types are not supported; fetch the value "
-                                        "as SQL_C_CHAR or a numeric type.");
+        return bc_conv_fail(c, "HYC00",
+                            "Interval C types are not supported; fetch the value "
+                            "as SQL_C_CHAR or a numeric type.");
     return bc_conv_fail(c, "HY003", "C data type %d is not a valid ODBC C type.", c->target);
 }
 
@@ -281,8 +286,7 @@ SQLRETURN bc_convert_to_c(const bc_cell *cell, SQLSMALLINT target_type, SQLPOINT
     bc_conv c;
 
     c.cell = cell;
-    c.storage = cell != NULL && cell->value != NULL ? sqlite3_value_type(cell->value)
-                                                    : SQLITE_NULL;
+    c.storage = cell != NULL && cell->value != NULL ? sqlite3_value_type(cell->value) : SQLITE_NULL;
     c.buf = buf;
     c.buflen = buflen;
     c.offset = offset < 0 ? 0 : offset;

@@ -25,8 +25,10 @@ static SQLRETURN bc_conv_bytes_chunk(const bc_conv *c, const void *data, size_t 
     if (c->consumed != NULL)
         *c->consumed = (SQLLEN)n;
     if (n < rem)
-        return bc_conv_warn(c, "01004", "Binary data, right-truncated: %zu of %zu bytes "
-                                        "returned; call SQLGetData again for the rest.", n, rem);
+        return bc_conv_warn(c, "01004",
+                            "Binary data, right-truncated: %zu of %zu bytes "
+                            "returned; call SQLGetData again for the rest.",
+                            n, rem);
     return SQL_SUCCESS;
 }
 
@@ -41,8 +43,9 @@ static SQLRETURN bc_conv_native(const bc_conv *c, SQLSMALLINT as)
     if (c->offset > 0)
         return SQL_NO_DATA;
     if (c->buf == NULL || c->buflen < size)
-        return bc_conv_fail(c, "22003", "The binary buffer of %ld bytes is too small for the "
-                                        "value's %ld-byte native form.",
+        return bc_conv_fail(c, "22003",
+                            "The binary buffer of %ld bytes is too small for the "
+                            "value's %ld-byte native form.",
                             (long)c->buflen, (long)size);
     sub.target = as;
     sub.buf = tmp;
@@ -66,7 +69,7 @@ SQLRETURN bc_conv_to_binary(const bc_conv *c)
         return bc_conv_bytes_chunk(c, sqlite3_value_blob(v), (size_t)sqlite3_value_bytes(v));
     case SQLITE_TEXT:
         if (dk != 0)
-            return bc_conv_native(c, dk == 'D' ? SQL_C_TYPE_DATE
+            return bc_conv_native(c, dk == 'D'   ? SQL_C_TYPE_DATE
                                      : dk == 'T' ? SQL_C_TYPE_TIME
                                                  : SQL_C_TYPE_TIMESTAMP);
         return bc_conv_bytes_chunk(c, sqlite3_value_text(v), (size_t)sqlite3_value_bytes(v));

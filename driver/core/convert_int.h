@@ -28,6 +28,8 @@ typedef struct bc_num {
     bool is_int;
     long long i;
     double d;
+    bool is_big; /* an exact integer above LLONG_MAX, in u (d holds it approximately) */
+    unsigned long long u;
 } bc_num;
 
 /* The reported SQL type of the cell (SQL_WVARCHAR when the column has none). */
@@ -74,7 +76,7 @@ typedef struct bc_decimal {
     bool neg;
     char digits[41]; /* no leading zeros; "" means zero */
     int exp;
-    bool inexact;    /* more digits than fit were dropped (nonzero) */
+    bool inexact; /* more digits than fit were dropped (nonzero) */
 } bc_decimal;
 int bc_decimal_from_text(const char *s, size_t len, bc_decimal *out);
 void bc_decimal_from_num(const bc_num *n, bc_decimal *out);

@@ -60,6 +60,7 @@ int bc_conv_parse_number(const char *s, size_t len, bc_num *out)
     tmp[len] = '\0';
     if (!bc_is_numeric_literal(tmp, &frac))
         return -1;
+    out->is_big = false;
     if (!frac) {
         errno = 0;
         long long v = strtoll(tmp, NULL, 10);
@@ -69,6 +70,11 @@ int bc_conv_parse_number(const char *s, size_t len, bc_num *out)
             out->d = (double)v;
             return 0;
         }
+        /* Only SQL_C_UBIGINT can hold these exactly; keep them exact for it. */
+        errno = 0;
+        unsigned long long u = tmp[0] == '-' ? 0 : strtoull(tmp, NULL, 10);
+        out->is_big = tmp[0] != '-' && errno == 0;
+        out->u = u;
     }
     out->is_int = false;
     out->d = strtod(tmp, NULL); /* may be +-HUGE_VAL: that is "out of range" later */
@@ -81,30 +87,35 @@ int bc_conv_number(const bc_conv *c, bc_num *out)
 
     switch (c->storage) {
     case SQLITE_INTEGER:
+        out->is_big = false;
         out->is_int = true;
         out->i = sqlite3_value_int64(v);
         out->d = (double)out->i;
         return 0;
     case SQLITE_FLOAT:
+        out->is_big = false;
         out->is_int = false;
         out->d = sqlite3_value_double(v);
         return 0;
     case SQLITE_TEXT:
         if (bc_conv_datetime_kind(bc_conv_sql_type(c->cell)) != 0) {
-            bc_conv_fail(c, "07006", "A date/time column cannot be converted to a number; "
-                                     "fetch it as a date, timestamp or text.");
+            bc_conv_fail(c, "07006",
+                         "A date/time column cannot be converted to a number; "
+                         "fetch it as a date, timestamp or text.");
             return -1;
         }
         if (bc_conv_parse_number((const char *)sqlite3_value_text(v),
                                  (size_t)sqlite3_value_bytes(v), out) != 0) {
-            bc_conv_fail(c, "22018", "The value is not a number and cannot be converted to a "
-                                     "numeric C type; fetch it as SQL_C_CHAR.");
+            bc_conv_fail(c, "22018",
+                         "The value is not a number and cannot be converted to a "
+                         "numeric C type; fetch it as SQL_C_CHAR.");
             return -1;
         }
         return 0;
     default:
-        bc_conv_fail(c, "07006", "Binary data cannot be converted to a number; fetch it as "
-                                 "SQL_C_BINARY or SQL_C_CHAR.");
+        bc_conv_fail(c, "07006",
+                     "Binary data cannot be converted to a number; fetch it as "
+                     "SQL_C_BINARY or SQL_C_CHAR.");
         return -1;
     }
 }
@@ -179,14 +190,16 @@ static void bc_store_int(SQLPOINTER buf, SQLSMALLINT t, long long s, unsigned lo
 
 static SQLRETURN bc_conv_out_of_range(const bc_conv *c)
 {
-    return bc_conv_fail(c, "22003", "Numeric value out of range for the requested C type; "
-                                    "fetch it into a wider type or as SQL_C_CHAR.");
+    return bc_conv_fail(c, "22003",
+                        "Numeric value out of range for the requested C type; "
+                        "fetch it into a wider type or as SQL_C_CHAR.");
 }
 
 static SQLRETURN bc_conv_fraction_warning(const bc_conv *c)
 {
-    return bc_conv_warn(c, "01S07", "Fractional truncation: the fractional part of the "
-                                    "value was dropped.");
+    return bc_conv_warn(c, "01S07",
+                        "Fractional truncation: the fractional part of the "
+                        "value was dropped.");
 }
 
 static SQLRETURN bc_conv_to_int(const bc_conv *c, const bc_num *n)
@@ -198,6 +211,12 @@ static SQLRETURN bc_conv_to_int(const bc_conv *c, const bc_num *n)
         if (n->i < r.lo_i || (n->i > 0 && (unsigned long long)n->i > r.hi_u))
             return bc_conv_out_of_range(c);
         bc_store_int(c->buf, c->target, n->i, (unsigned long long)n->i);
+        return bc_conv_fixed_done(c, r.size, SQL_SUCCESS);
+    }
+    if (n->is_big) {
+        if (c->target != SQL_C_UBIGINT)
+            return bc_conv_out_of_range(c);
+        bc_store_int(c->buf, c->target, 0, n->u);
         return bc_conv_fixed_done(c, r.size, SQL_SUCCESS);
     }
     if (isnan(n->d))

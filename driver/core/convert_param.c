@@ -44,12 +44,13 @@ static bool bc_param_is_binary(SQLSMALLINT t)
     return t == SQL_BINARY || t == SQL_VARBINARY || t == SQL_LONGVARBINARY;
 }
 
-static SQLRETURN bc_param_bind_num(sqlite3_stmt *vm, int idx, SQLSMALLINT sql_type,
-                                   const bc_num *n, bc_error *err)
+static SQLRETURN bc_param_bind_num(sqlite3_stmt *vm, int idx, SQLSMALLINT sql_type, const bc_num *n,
+                                   bc_error *err)
 {
     if (bc_conv_datetime_kind(sql_type) != 0)
-        return bc_param_fail(err, "07006", "A number cannot be sent as a date/time parameter; "
-                                           "pass a date struct or a date literal.");
+        return bc_param_fail(err, "07006",
+                             "A number cannot be sent as a date/time parameter; "
+                             "pass a date struct or a date literal.");
     if (n->is_int)
         return bc_param_sqlite_rc(sqlite3_bind_int64(vm, idx, n->i), err);
     return bc_param_sqlite_rc(sqlite3_bind_double(vm, idx, n->d), err);
@@ -65,14 +66,17 @@ static int bc_param_format_dt(bc_timestamp t, char src, char dst, char *out, siz
     if (dst == 0)
         dst = src;
     if ((dst == 'D' && src == 'T') || (dst == 'T' && src == 'D'))
-        return bc_error_set(err, "07006", 0, "A date cannot be sent as a time, nor a time as a "
-                                             "date.");
+        return bc_error_set(err, "07006", 0,
+                            "A date cannot be sent as a time, nor a time as a "
+                            "date.");
     if (dst == 'D' && src == 'S' && (t.hour || t.minute || t.second || t.fraction))
-        return bc_error_set(err, "22008", 0, "The timestamp has a time part and cannot be sent "
-                                             "as a DATE; pass a date.");
+        return bc_error_set(err, "22008", 0,
+                            "The timestamp has a time part and cannot be sent "
+                            "as a DATE; pass a date.");
     if (dst == 'T' && src == 'S' && t.fraction)
-        return bc_error_set(err, "22008", 0, "The timestamp has fractional seconds and cannot "
-                                             "be sent as a TIME.");
+        return bc_error_set(err, "22008", 0,
+                            "The timestamp has fractional seconds and cannot "
+                            "be sent as a TIME.");
     if (dst == 'S' && src == 'T') {
         time_t now = time(NULL);
         struct tm tm;
@@ -107,16 +111,17 @@ static SQLRETURN bc_param_bind_dt(sqlite3_stmt *vm, int idx, SQLSMALLINT sql_typ
 
     if (!bc_param_is_char(sql_type) && bc_conv_datetime_kind(sql_type) == 0 &&
         sql_type != SQL_UNKNOWN_TYPE)
-        return bc_param_fail(err, "07006", "A date/time value cannot be sent as a numeric or "
-                                           "binary parameter.");
+        return bc_param_fail(err, "07006",
+                             "A date/time value cannot be sent as a numeric or "
+                             "binary parameter.");
     if (bc_param_format_dt(*t, src, bc_conv_datetime_kind(sql_type), out, sizeof out, err) != 0)
         return SQL_ERROR;
     return bc_param_sqlite_rc(sqlite3_bind_text(vm, idx, out, -1, SQLITE_TRANSIENT), err);
 }
 
 /* UTF-8 text (len bytes) bound as sql_type asks. */
-static SQLRETURN bc_param_bind_text(sqlite3_stmt *vm, int idx, SQLSMALLINT sql_type,
-                                    const char *s, size_t len, bc_error *err)
+static SQLRETURN bc_param_bind_text(sqlite3_stmt *vm, int idx, SQLSMALLINT sql_type, const char *s,
+                                    size_t len, bc_error *err)
 {
     char kind = bc_conv_datetime_kind(sql_type), k = 0;
     bc_timestamp t;
@@ -126,11 +131,13 @@ static SQLRETURN bc_param_bind_text(sqlite3_stmt *vm, int idx, SQLSMALLINT sql_t
     if (kind != 0) {
         rc = bc_conv_parse_datetime(s, len, &t, &k);
         if (rc == -2)
-            return bc_param_fail(err, "22008", "A field of the date/time parameter is out of "
-                                               "range.");
+            return bc_param_fail(err, "22008",
+                                 "A field of the date/time parameter is out of "
+                                 "range.");
         if (rc != 0)
-            return bc_param_fail(err, "22018", "The parameter is not a valid date/time literal "
-                                               "(use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS).");
+            return bc_param_fail(err, "22018",
+                                 "The parameter is not a valid date/time literal "
+                                 "(use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS).");
         return bc_param_bind_dt(vm, idx, sql_type, &t, k, err);
     }
     if (bc_param_is_char(sql_type) || sql_type == SQL_UNKNOWN_TYPE || sql_type == SQL_GUID)
@@ -146,8 +153,7 @@ static SQLRETURN bc_param_bind_text(sqlite3_stmt *vm, int idx, SQLSMALLINT sql_t
 }
 
 /* Byte length of a character/binary parameter: *ind, or the NUL-terminated length. */
-static int bc_param_len(const char *buf, SQLLEN buflen, const SQLLEN *ind, bool wide,
-                        size_t *len)
+static int bc_param_len(const char *buf, SQLLEN buflen, const SQLLEN *ind, bool wide, size_t *len)
 {
     size_t n = 0;
 
@@ -172,6 +178,7 @@ static int bc_param_len(const char *buf, SQLLEN buflen, const SQLLEN *ind, bool 
 /* An integer, float or bit C value as a bc_num. false for other C types. */
 static bool bc_param_read_num(SQLSMALLINT c_type, const void *buf, bc_num *n)
 {
+    memset(n, 0, sizeof *n);
     n->is_int = true;
     switch (c_type) {
     case SQL_C_TINYINT:
@@ -231,6 +238,8 @@ static void bc_param_read_numeric(const SQL_NUMERIC_STRUCT *ns, bc_num *n)
     char text[96];
     int scale = ns->scale, o = 0;
     bool neg = ns->sign == 0;
+
+    memset(n, 0, sizeof *n);
 
     for (int i = SQL_MAX_NUMERIC_LEN - 1; i >= 0; i--)
         v = (v << 8) | ns->val[i];
@@ -292,8 +301,9 @@ static SQLRETURN bc_param_bind_chars(sqlite3_stmt *vm, int idx, SQLSMALLINT c_ty
     SQLRETURN rc;
 
     if (bc_param_len(buf, buflen, ind, c_type == SQL_C_WCHAR, &len) != 0)
-        return bc_param_fail(err, "HY090", "The parameter's length/indicator is invalid; use a "
-                                           "length, SQL_NTS or SQL_NULL_DATA.");
+        return bc_param_fail(err, "HY090",
+                             "The parameter's length/indicator is invalid; use a "
+                             "length, SQL_NTS or SQL_NULL_DATA.");
     if (c_type == SQL_C_CHAR)
         return bc_param_bind_text(vm, idx, sql_type, buf, len, err);
     if (c_type == SQL_C_BINARY) {
@@ -310,9 +320,9 @@ static SQLRETURN bc_param_bind_chars(sqlite3_stmt *vm, int idx, SQLSMALLINT c_ty
     return rc;
 }
 
-SQLRETURN bc_convert_bind_param(sqlite3_stmt *vm, int idx, SQLSMALLINT c_type,
-                                SQLSMALLINT sql_type, SQLSMALLINT scale, SQLPOINTER buf,
-                                SQLLEN buflen, SQLLEN *ind, bc_error *err)
+SQLRETURN bc_convert_bind_param(sqlite3_stmt *vm, int idx, SQLSMALLINT c_type, SQLSMALLINT sql_type,
+                                SQLSMALLINT scale, SQLPOINTER buf, SQLLEN buflen, SQLLEN *ind,
+                                bc_error *err)
 {
     bc_num n;
     bc_timestamp t;
@@ -322,13 +332,15 @@ SQLRETURN bc_convert_bind_param(sqlite3_stmt *vm, int idx, SQLSMALLINT c_type,
     if (ind != NULL && *ind == SQL_NULL_DATA)
         return bc_param_sqlite_rc(sqlite3_bind_null(vm, idx), err);
     if (ind != NULL && (*ind == SQL_DATA_AT_EXEC || *ind <= SQL_LEN_DATA_AT_EXEC_OFFSET))
-        return bc_param_fail(err, "HYC00", "Data-at-execution parameters (SQLPutData) are not "
-                                           "supported yet; bind the value directly.");
+        return bc_param_fail(err, "HYC00",
+                             "Data-at-execution parameters (SQLPutData) are not "
+                             "supported yet; bind the value directly.");
     if (c_type == SQL_C_DEFAULT)
         c_type = bc_default_c_type(sql_type);
     if (buf == NULL)
-        return bc_param_fail(err, "HY009", "The parameter's value pointer is NULL and its "
-                                           "indicator is not SQL_NULL_DATA.");
+        return bc_param_fail(err, "HY009",
+                             "The parameter's value pointer is NULL and its "
+                             "indicator is not SQL_NULL_DATA.");
     if (c_type == SQL_C_CHAR || c_type == SQL_C_WCHAR || c_type == SQL_C_BINARY)
         return bc_param_bind_chars(vm, idx, c_type, sql_type, buf, buflen, ind, err);
     if (c_type == SQL_C_BIT && *(const SQLCHAR *)buf > 1)
@@ -341,15 +353,18 @@ SQLRETURN bc_convert_bind_param(sqlite3_stmt *vm, int idx, SQLSMALLINT c_type,
     }
     if (bc_param_read_dt(c_type, buf, &t, &k)) {
         if (!bc_time_valid(&t))
-            return bc_param_fail(err, "22008", "A field of the date/time parameter is out of "
-                                               "range.");
+            return bc_param_fail(err, "22008",
+                                 "A field of the date/time parameter is out of "
+                                 "range.");
         return bc_param_bind_dt(vm, idx, sql_type, &t, k, err);
     }
     if (c_type >= SQL_C_INTERVAL_YEAR && c_type <= SQL_C_INTERVAL_MINUTE_TO_SECOND)
-        return bc_param_fail(err, "HYC00", "Interval parameters are not supported; pass the "
-                                           "value as text.");
+        return bc_param_fail(err, "HYC00",
+                             "Interval parameters are not supported; pass the "
+                             "value as text.");
     if (c_type == SQL_C_GUID)
-        return bc_param_fail(err, "HYC00", "SQL_C_GUID parameters are not supported; pass the "
-                                           "value as text.");
+        return bc_param_fail(err, "HYC00",
+                             "SQL_C_GUID parameters are not supported; pass the "
+                             "value as text.");
     return bc_param_fail(err, "HY003", "The parameter's C data type is not a valid ODBC C type.");
 }

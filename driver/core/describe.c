@@ -46,6 +46,28 @@ static void column_type(bc_stmt *s, int i, bc_sql_type *t)
         bc_type_from_decl(NULL, t);
 }
 
+/* A column read straight from a table reports the table's NOT NULL; expressions do not
+ * know. */
+static SQLSMALLINT column_nullable(sqlite3_stmt *vm, int i)
+{
+    const char *dbname = sqlite3_column_database_name(vm, i);
+    const char *table = sqlite3_column_table_name(vm, i);
+    const char *origin = sqlite3_column_origin_name(vm, i);
+    int notnull = 0;
+
+    if (dbname == NULL || table == NULL || origin == NULL)
+        return SQL_NULLABLE_UNKNOWN;
+    /* BigCommerce tables: the catalog definition, as SQLColumns reports it. */
+    const bc_table_def *t = bc_catalog_find(table);
+    int ci = t != NULL ? bc_catalog_column_index(t, origin) : -1;
+    if (ci >= 0)
+        return (t->columns[ci].flags & BC_COLF_NOT_NULL) ? SQL_NO_NULLS : SQL_NULLABLE;
+    if (sqlite3_table_column_metadata(sqlite3_db_handle(vm), dbname, table, origin, NULL, NULL,
+                                      &notnull, NULL, NULL) != SQLITE_OK)
+        return SQL_NULLABLE_UNKNOWN;
+    return notnull ? SQL_NO_NULLS : SQL_NULLABLE;
+}
+
 static int fill_rec(bc_desc_rec *r, sqlite3_stmt *vm, int i, const bc_sql_type *t)
 {
     const char *name = sqlite3_column_name(vm, i);
@@ -62,7 +84,7 @@ static int fill_rec(bc_desc_rec *r, sqlite3_stmt *vm, int i, const bc_sql_type *
     r->num_prec_radix = t->num_prec_radix;
     r->unsigned_ = t->is_unsigned ? SQL_TRUE : SQL_FALSE;
     r->fixed_prec_scale = t->sql_type == SQL_DECIMAL ? SQL_TRUE : SQL_FALSE;
-    r->nullable = SQL_NULLABLE_UNKNOWN;
+    r->nullable = column_nullable(vm, i);
     r->searchable = SQL_PRED_SEARCHABLE;
     r->updatable = SQL_ATTR_READONLY;
     r->case_sensitive = (t->sql_type == SQL_WVARCHAR || t->sql_type == SQL_WLONGVARCHAR ||

@@ -128,6 +128,7 @@ SQLRETURN bc_stmt_fetch(bc_stmt *s)
     if (s->state != BC_STMT_CURSOR)
         return bc_diag_push(&s->h.diag, "24000", 0, "No result set is open; execute a query.");
     s->getdata_col = 0;
+    bc_stmt_arm_timeout(s);
     while (n < size) {
         int rc = next_row(s);
         if (rc < 0) {

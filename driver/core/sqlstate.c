@@ -125,8 +125,9 @@ static const bc_sqlstate_def bc_sqlstates[] = {
     {"HY111", "Invalid bookmark value", ODBC, "S1111"},
     {"HY114", "Driver does not support connection-level asynchronous function execution", ODBC,
      "S1000"},
-    {"HY115", "SQLEndTran is not allowed for an environment that contains a connection with "
-              "asynchronous function execution enabled",
+    {"HY115",
+     "SQLEndTran is not allowed for an environment that contains a connection with "
+     "asynchronous function execution enabled",
      ODBC, "S1000"},
     {"HY117", "Connection is suspended due to unknown transaction state", ODBC, "S1000"},
     {"HY121", "Cursor Library and Driver-Aware Pooling cannot be enabled at the same time", ODBC,
@@ -150,8 +151,9 @@ static const bc_sqlstate_def bc_sqlstates[] = {
     {"IM014", "Invalid name of File DSN", ODBC, NULL},
     {"IM015", "Corrupt file data source", ODBC, NULL},
     {"IM017", "Polling is disabled in asynchronous notification mode", ODBC, NULL},
-    {"IM018", "SQLCompleteAsync has not been called to complete the previous asynchronous "
-              "operation on this handle",
+    {"IM018",
+     "SQLCompleteAsync has not been called to complete the previous asynchronous "
+     "operation on this handle",
      ODBC, NULL},
 };
 

@@ -100,21 +100,37 @@ static SQLRETURN push_sqlite_error(bc_stmt *s, int rc)
     bc_error e;
 
     bc_error_clear(&e);
-    if (s->timed_out)
+    if (s->timed_out) {
+        bc_engine_take_error(s->dbc->engine, &e); /* the cancellation it caused */
         return bc_diag_push(&s->h.diag, "HYT00", 0,
                             "The query time-out (SQL_ATTR_QUERY_TIMEOUT) expired.");
+    }
     if (!bc_engine_take_error(s->dbc->engine, &e))
         bc_engine_error_from_sqlite(bc_engine_db(s->dbc->engine), rc, &e);
     return push_bc_error(s, &e);
 }
 
-static bool tail_is_blank(const char *t)
+/* Whether the text after the first statement holds another one: blanks, ';' and comments
+ * do not count (SQLite prepares those to no statement). */
+static bool tail_is_blank(sqlite3 *db, const char *t)
 {
-    for (; t != NULL && *t != '\0'; t++) {
-        if (!isspace((unsigned char)*t) && *t != ';')
-            return false;
+    sqlite3_stmt *next = NULL;
+    bool blank = true;
+
+    for (const char *p = t; p != NULL && *p != '\0'; p++) {
+        if (!isspace((unsigned char)*p) && *p != ';') {
+            blank = false;
+            break;
+        }
     }
-    return true;
+    if (blank)
+        return true;
+    /* A syntax error in the tail also means there is more than one statement. */
+    if (sqlite3_prepare_v2(db, t, -1, &next, NULL) != SQLITE_OK)
+        return false;
+    blank = next == NULL;
+    sqlite3_finalize(next);
+    return blank;
 }
 
 static SQLRETURN prepare_sql(bc_stmt *s, const char *sql)
@@ -125,7 +141,8 @@ static SQLRETURN prepare_sql(bc_stmt *s, const char *sql)
     int rc;
 
     bc_error_clear(&e);
-    s->sql = bc_sql_rewrite_escapes(sql, &e);
+    /* SQL_NOSCAN_ON: the application promises there are no escapes to rewrite. */
+    s->sql = s->noscan == SQL_NOSCAN_ON ? bc_strdup(sql) : bc_sql_rewrite_escapes(sql, &e);
     if (s->sql == NULL)
         return bc_error_is_set(&e) ? push_bc_error(s, &e)
                                    : bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory.");
@@ -134,7 +151,7 @@ static SQLRETURN prepare_sql(bc_stmt *s, const char *sql)
         return push_sqlite_error(s, rc);
     if (s->vm == NULL)
         return bc_diag_push(&s->h.diag, "42000", 0, "The statement text is empty.");
-    if (!tail_is_blank(tail))
+    if (!tail_is_blank(db, tail))
         return bc_diag_push(&s->h.diag, "42000", 0,
                             "Only one statement can be run per call; split the text at ';'.");
     return SQL_SUCCESS;
@@ -146,6 +163,9 @@ SQLRETURN bc_stmt_prepare(bc_stmt *s, const char *sql)
     SQLRETURN rc;
     int routed;
 
+    if (s->state == BC_STMT_CURSOR)
+        return bc_diag_push(&s->h.diag, "24000", 0,
+                            "A result set is open; call SQLCloseCursor before preparing.");
     stmt_unprepare(s);
     if (sql == NULL)
         return bc_diag_push(&s->h.diag, "HY009", 0, "The statement text is a null pointer.");
@@ -184,16 +204,25 @@ static int progress_cb(void *arg)
     return 0;
 }
 
+void bc_stmt_arm_timeout(bc_stmt *s)
+{
+    s->deadline_ms = s->query_timeout > 0 ? bc_now_ms() + (long long)s->query_timeout * 1000 : 0;
+}
+
+/* One step under the call's deadline: the progress handler stops CPU-bound work, the
+ * watchdog stops waits on the API. */
 int bc_stmt_step(bc_stmt *s)
 {
     sqlite3 *db = bc_engine_db(s->dbc->engine);
+    bc_watchdog w;
     int rc;
 
     s->timed_out = false;
-    s->deadline_ms = s->query_timeout > 0 ? bc_now_ms() + (long long)s->query_timeout * 1000 : 0;
     if (s->deadline_ms > 0)
         sqlite3_progress_handler(db, 1000, progress_cb, s);
+    bc_watchdog_start(&w, s);
     rc = sqlite3_step(s->vm);
+    bc_watchdog_stop(&w);
     if (s->deadline_ms > 0)
         sqlite3_progress_handler(db, 0, NULL, NULL);
     if (rc == SQLITE_ROW || rc == SQLITE_DONE)
@@ -290,6 +319,7 @@ SQLRETURN bc_stmt_execute(bc_stmt *s)
                             "A result set is open; call SQLCloseCursor before executing.");
     sqlite3_reset(s->vm);
     bc_engine_reset_cancel(s->dbc->engine);
+    bc_stmt_arm_timeout(s);
     if (s->apd_cur->array_size > 1 && s->proc == NULL)
         return execute_param_array(s);
     if (s->proc != NULL)
@@ -298,6 +328,8 @@ SQLRETURN bc_stmt_execute(bc_stmt *s)
         rc = bc_stmt_apply_params(s, s->vm, 0);
     if (rc != SQL_SUCCESS && rc != SQL_SUCCESS_WITH_INFO)
         return rc;
+    if (s->ipd.rows_processed_ptr != NULL)
+        *s->ipd.rows_processed_ptr = 1;
     s->has_row = s->done = false;
     s->rows_fetched_total = 0;
     s->row_count = -1;
@@ -345,6 +377,7 @@ SQLRETURN bc_stmt_set_result(bc_stmt *s, sqlite3_stmt *vm)
         return rc;
     s->state = BC_STMT_PREPARED;
     s->rows_fetched_total = 0;
+    bc_stmt_arm_timeout(s);
     step = bc_stmt_step(s);
     if (step < 0)
         return SQL_ERROR;

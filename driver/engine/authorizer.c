@@ -69,8 +69,7 @@ static int write_allowed(bc_engine *e, const char *table, const char *db)
     if (t != NULL) {
         bc_error_clear(&err);
         bc_error_set(&err, "HY000", 0,
-                     "the BigCommerce table %s is read-only in this version; use SELECT",
-                     t->name);
+                     "the BigCommerce table %s is read-only in this version; use SELECT", t->name);
         bc_engine_record_error(e, &err);
     }
     return SQLITE_DENY;

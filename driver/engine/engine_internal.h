@@ -26,6 +26,13 @@ extern const char bc_engine_main_name[];
 /* Replace the recorded error (the newest failure is the one the statement reports). */
 void bc_engine_record_error(bc_engine *e, const bc_error *err);
 
+/* A definition without columns cannot be declared to SQLite; such a table is left out of
+ * the engine and of every metadata result rather than failing every connection. */
+static inline bool bc_engine_table_usable(const bc_table_def *t)
+{
+    return t != NULL && t->ncolumns > 0 && t->columns != NULL;
+}
+
 /* Register the "bigcommerce" module and create one virtual table per catalog table. */
 int bc_vtab_register(bc_engine *e, bc_error *err);
 int bc_vtab_create_all(bc_engine *e, bc_error *err);

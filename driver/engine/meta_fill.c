@@ -180,7 +180,7 @@ int bc_meta_fill_tables(bc_engine *e, bc_error *err)
     if (prepare_all(e->db, &f, err) != 0)
         goto done;
     for (int i = 0; i < bc_table_count; i++)
-        if (add_table(&f, bc_tables[i], err) != 0)
+        if (bc_engine_table_usable(bc_tables[i]) && add_table(&f, bc_tables[i], err) != 0)
             goto done;
     for (int i = 0; i < bc_sys_table_count; i++)
         if (add_system_table(e->db, &f, bc_sys_table_names[i], err) != 0)

@@ -97,7 +97,8 @@ int bc_meta_fill_system(bc_engine *e, bc_error *err)
     int rc = bc_error_is_set(err) ? -1 : 0;
 
     for (int i = 0; rc == 0 && i < bc_table_count; i++)
-        rc = add_key_columns(keys, bc_tables[i], err);
+        if (bc_engine_table_usable(bc_tables[i]))
+            rc = add_key_columns(keys, bc_tables[i], err);
     if (rc == 0)
         rc = add_props(props, e->props, err);
     for (size_t i = 0; rc == 0 && i < sizeof k_sqlinfo / sizeof k_sqlinfo[0]; i++)

@@ -33,10 +33,22 @@ static char *declare_sql(const bc_table_def *t)
     return bc_buf_steal(&b);
 }
 
+/* The column whose value fills the endpoint's placeholder: the parent key. */
+static int placeholder_column(const bc_table_def *t)
+{
+    for (int i = 0; i < t->ncolumns; i++)
+        if (t->columns[i].flags & BC_COLF_PARENT_KEY)
+            return i;
+    return t->rows_path ? -1 : bc_catalog_column_index(t, t->parent_column);
+}
+
 static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out,
                       char **errmsg)
 {
     const bc_table_def *t = argc > 2 ? bc_catalog_find(argv[2]) : NULL;
+
+    if (!bc_engine_table_usable(t))
+        t = NULL;
     bc_vtab *vt;
     char *sql;
     int rc;
@@ -57,8 +69,14 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
     vt->e = aux;
     vt->t = t;
     vt->pk = bc_catalog_pk_index(t);
-    vt->parent_col = bc_catalog_column_index(t, t->parent_column);
-    vt->parent = bc_catalog_find(t->parent_table);
+    vt->src = t->rows_path ? bc_catalog_find(t->parent_table) : t;
+    if (vt->src == NULL) {
+        *errmsg = sqlite3_mprintf("the BigCommerce table %s has no parent table", t->name);
+        sqlite3_free(vt);
+        return SQLITE_ERROR;
+    }
+    vt->walk = bc_catalog_find(vt->src->parent_table);
+    vt->parent_col = vt->walk ? placeholder_column(t) : -1;
     if (bc_vtab_build_key_index(vt) != 0) {
         sqlite3_free(vt);
         return SQLITE_NOMEM;
@@ -84,11 +102,13 @@ static bool key_supported(const bc_vtab *vt, int col, int *kind)
     if (col < 0)
         return false;
     c = &vt->t->columns[col];
-    if (col == vt->parent_col && vt->parent != NULL) {
+    if (col == vt->parent_col && vt->walk != NULL) {
         *kind = BC_PLAN_PARENT;
         return true;
     }
-    if (col == vt->pk && (c->filter_eq != NULL || vt->t->id_path_endpoint != NULL)) {
+    /* A nested array's rows cannot be fetched by their own id. */
+    if (vt->t->rows_path == NULL && col == vt->pk &&
+        (c->filter_eq != NULL || c->filter_in != NULL || vt->t->id_path_endpoint != NULL)) {
         *kind = BC_PLAN_ID;
         return true;
     }
@@ -172,7 +192,7 @@ static int vt_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
         info->estimatedCost = COST_PARENT * nvalues;
         info->estimatedRows = ROWS_PARENT * (sqlite3_int64)nvalues;
     } else {
-        info->estimatedCost = vt->parent ? COST_CHILD_SCAN : COST_SCAN;
+        info->estimatedCost = vt->walk ? COST_CHILD_SCAN : COST_SCAN;
         info->estimatedRows = ROWS_SCAN;
     }
     return SQLITE_OK;
@@ -293,6 +313,8 @@ int bc_vtab_register(bc_engine *e, bc_error *err)
 int bc_vtab_create_all(bc_engine *e, bc_error *err)
 {
     for (int i = 0; i < bc_table_count; i++) {
+        if (!bc_engine_table_usable(bc_tables[i]))
+            continue;
         char *sql =
             sqlite3_mprintf("CREATE VIRTUAL TABLE \"%w\" USING bigcommerce", bc_tables[i]->name);
         int rc;

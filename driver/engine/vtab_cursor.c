@@ -33,8 +33,7 @@ void bc_vcursor_reset(bc_vcursor *c)
     bc_pager_close(c->pager);
     bc_pager_close(c->parent_pager);
     c->pager = c->parent_pager = NULL;
-    c->items = c->item = NULL;
-    c->item_idx = c->nitems = 0;
+    c->items = c->item = c->parent_item = c->next_item = c->next_sub = NULL;
     c->nkeys = c->keypos = 0;
     c->walk_parent = c->started = c->eof = false;
     c->rows = c->max_rows = 0;
@@ -113,7 +112,7 @@ int bc_vcursor_filter(bc_vcursor *c, int plan, int argc, sqlite3_value **argv)
     if ((plan & BC_PLAN_KEY_MASK) != BC_PLAN_SCAN && argc > 0) {
         if (collect_keys(c, argv[0], (plan & BC_PLAN_IN) != 0) != 0)
             return fail_oom(c);
-    } else if (c->vt->parent != NULL) {
+    } else if (c->vt->walk != NULL) {
         c->walk_parent = true;
     }
     return bc_vcursor_next(c);
@@ -141,8 +140,8 @@ static char *path_with_key(const char *tmpl, sqlite3_int64 key)
 /* Refill keys with the ids of the parent's next page. Returns 1, 0 at the end, -1. */
 static int refill_from_parent(bc_vcursor *c, bc_error *err)
 {
-    const bc_table_def *pt = c->vt->parent;
-    const char *idcol = c->vt->t->parent_id_column ? c->vt->t->parent_id_column : "id";
+    const bc_table_def *pt = c->vt->walk;
+    const char *idcol = c->vt->src->parent_id_column ? c->vt->src->parent_id_column : "id";
     cJSON *items, *it;
     int rc;
 
@@ -242,19 +241,42 @@ static bool is_missing_object(const bc_vcursor *c, const bc_error *err)
     return (c->plan & BC_PLAN_KEY_MASK) == BC_PLAN_ID && err->native == 404;
 }
 
+/* The next row of the current page: an element of the page, or for a child view of a
+ * nested array the next element of the arrays inside the page's elements. */
+static bool next_in_page(bc_vcursor *c)
+{
+    const char *rows_path = c->vt->t->rows_path;
+
+    for (;;) {
+        if (c->next_sub != NULL) {
+            c->item = c->next_sub;
+            c->next_sub = c->next_sub->next;
+            return true;
+        }
+        if (c->next_item == NULL)
+            return false;
+        c->parent_item = c->next_item;
+        c->next_item = c->next_item->next;
+        if (rows_path == NULL) {
+            c->item = c->parent_item;
+            return true;
+        }
+        cJSON *arr = cJSON_GetObjectItemCaseSensitive(c->parent_item, rows_path);
+        c->next_sub = cJSON_IsArray(arr) ? arr->child : NULL;
+    }
+}
+
 static int advance(bc_vcursor *c, bc_error *err)
 {
     for (;;) {
-        if (c->items != NULL && ++c->item_idx < c->nitems) {
-            c->item = cJSON_GetArrayItem(c->items, c->item_idx);
+        if (c->items != NULL && next_in_page(c))
             return 1;
-        }
         c->items = NULL;
         if (c->pager != NULL) {
             int rc = bc_pager_next(c->pager, &c->items, err);
             if (rc == 1) {
-                c->nitems = cJSON_GetArraySize(c->items);
-                c->item_idx = -1;
+                c->next_item = cJSON_IsArray(c->items) ? c->items->child : NULL;
+                c->next_sub = NULL;
                 continue;
             }
             bc_pager_close(c->pager);

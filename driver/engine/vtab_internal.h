@@ -24,9 +24,14 @@ typedef struct bc_vtab {
     sqlite3_vtab base;
     bc_engine *e;
     const bc_table_def *t;
-    int pk;                     /* index of the primary-key column, -1 when none */
-    int parent_col;             /* index of parent_column, -1 when not a child table */
-    const bc_table_def *parent; /* parent_table's definition, NULL when none */
+    int pk; /* index of the primary-key column, -1 when none */
+    /* The table whose endpoint is requested: t itself, or for a child view of a nested
+     * array (rows_path) its parent, whose rows hold the arrays. */
+    const bc_table_def *src;
+    /* src's parent: the table paged for the ids that fill src's endpoint placeholder
+     * when no key is given. NULL when src's endpoint has no placeholder. */
+    const bc_table_def *walk;
+    int parent_col; /* column of t holding walk's id (the placeholder value), or -1 */
     /* Top-level JSON key of every column, sorted, so a row's object is walked once. */
     int *by_key; /* column indexes ordered by key name; NULL when none is top-level */
     int nby_key;
@@ -40,11 +45,13 @@ typedef struct bc_vcursor {
     int nkeys, capkeys, keypos;
     bool walk_parent; /* keys come from paging the parent table */
     bc_pager *parent_pager;
-    bool started;    /* the single request of a plain scan was opened */
-    bc_pager *pager; /* current request */
-    cJSON *items;    /* current page, owned by pager */
-    int item_idx, nitems;
+    bool started;          /* the single request of a plain scan was opened */
+    bc_pager *pager;       /* current request */
+    cJSON *items;          /* current page, owned by pager */
+    cJSON *next_item;      /* next element of items to hand out */
+    cJSON *next_sub;       /* next element of the nested array (rows_path tables) */
     cJSON *item;           /* current row */
+    cJSON *parent_item;    /* the page element holding item (item itself unless nested) */
     sqlite3_int64 cur_key; /* key of the current request (parent id for child rows) */
     long rows, max_rows;   /* rows returned so far; cap (0 = none) */
     bool eof;

@@ -37,7 +37,8 @@ int bc_vtab_build_key_index(bc_vtab *vt)
         return -1;
     vt->nby_key = 0;
     for (int i = 0; i < t->ncolumns; i++)
-        if (strchr(col_key(&t->columns[i]), '.') == NULL)
+        if (strchr(col_key(&t->columns[i]), '.') == NULL &&
+            !(t->columns[i].flags & BC_COLF_FROM_PARENT))
             vt->by_key[vt->nby_key++] = i;
     sort_by_key(t, vt->by_key, vt->nby_key);
     return 0;
@@ -95,9 +96,14 @@ void bc_vcursor_resolve_cells(bc_vcursor *c)
         if (col >= 0)
             c->cells[col] = m;
     }
-    for (int i = 0; i < t->ncolumns; i++)
-        if (strchr(col_key(&t->columns[i]), '.') != NULL)
-            c->cells[i] = walk_path(c->item, col_key(&t->columns[i]));
+    /* Dotted paths, and values a nested row takes from the row that holds its array. */
+    for (int i = 0; i < t->ncolumns; i++) {
+        const bc_column_def *col = &t->columns[i];
+        if (col->flags & BC_COLF_FROM_PARENT)
+            c->cells[i] = walk_path(c->parent_item, col_key(col));
+        else if (strchr(col_key(col), '.') != NULL)
+            c->cells[i] = walk_path(c->item, col_key(col));
+    }
 }
 
 /* Text to number: "" and non-numbers are NULL (v2 sends "" for unset amounts). */

@@ -117,9 +117,9 @@ void bc_log(int level, const char *fmt, ...)
             clock_gettime(CLOCK_REALTIME, &ts);
             gmtime_r(&ts.tv_sec, &tm);
             bc_buf_init(&out);
-            bc_buf_printf(&out, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ %-5s %s\n",
-                          tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                          tm.tm_sec, ts.tv_nsec / 1000000, bc_log_level_name(level), safe);
+            bc_buf_printf(&out, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ %-5s %s\n", tm.tm_year + 1900,
+                          tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                          ts.tv_nsec / 1000000, bc_log_level_name(level), safe);
             if (!out.oom && out.data != NULL) {
                 fputs(out.data, bc_log_file);
                 fflush(bc_log_file);

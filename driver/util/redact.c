@@ -31,13 +31,13 @@ char *bc_redact_literal(const char *s, const char *secret)
 
 /* Field names whose values are secrets. */
 static const char *const bc_secret_fields[] = {
-    "x-auth-token", "authorization", "access_token",  "client_secret", "refresh_token",
+    "x-auth-token", "authorization",    "access_token",      "client_secret", "refresh_token",
     "code",         "oauthaccesstoken", "oauthclientsecret", "oauthverifier", "oauthrefreshtoken"};
 
 static bool bc_is_name_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
 }
 
 /* If a secret field name starts at s (on a name boundary) followed by a separator
@@ -77,8 +77,8 @@ static const char *bc_value_end(const char *v)
     }
     if (strncasecmp(v, "Bearer ", 7) == 0 || strncasecmp(v, "Basic ", 6) == 0)
         v = strchr(v, ' ') + 1;
-    while (*v && *v != '&' && *v != ' ' && *v != ',' && *v != ';' && *v != '\r' &&
-           *v != '\n' && *v != '}')
+    while (*v && *v != '&' && *v != ' ' && *v != ',' && *v != ';' && *v != '\r' && *v != '\n' &&
+           *v != '}')
         v++;
     return v;
 }

@@ -26,8 +26,8 @@ bool bc_time_valid(const bc_timestamp *t)
     if (t->day < 1 || t->day > bc_days_in_month(t->year, t->month))
         return false;
     /* second 60 is not accepted: SQL TIMESTAMP has no leap seconds */
-    return t->hour >= 0 && t->hour <= 23 && t->minute >= 0 && t->minute <= 59 &&
-           t->second >= 0 && t->second <= 59 && t->fraction < 1000000000u;
+    return t->hour >= 0 && t->hour <= 23 && t->minute >= 0 && t->minute <= 59 && t->second >= 0 &&
+           t->second <= 59 && t->fraction < 1000000000u;
 }
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
@@ -190,9 +190,8 @@ static int bc_rfc_zone(const char *s, int *offset_min)
     static const struct {
         const char *name;
         int hours;
-    } zones[] = {{"UT", 0},   {"GMT", 0},  {"Z", 0},    {"EST", -5}, {"EDT", -4},
-                 {"CST", -6}, {"CDT", -5}, {"MST", -7}, {"MDT", -6}, {"PST", -8},
-                 {"PDT", -7}};
+    } zones[] = {{"UT", 0},   {"GMT", 0},  {"Z", 0},    {"EST", -5}, {"EDT", -4}, {"CST", -6},
+                 {"CDT", -5}, {"MST", -7}, {"MDT", -6}, {"PST", -8}, {"PDT", -7}};
     int hh, mm, sign;
 
     *offset_min = 0;

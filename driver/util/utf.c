@@ -191,8 +191,7 @@ size_t bc_utf8_to_wbuf_at(const char *s, size_t len, size_t skip_units, SQLWCHAR
     return pos;
 }
 
-size_t bc_utf8_to_wbuf(const char *s, size_t len, SQLWCHAR *buf, size_t cap_bytes,
-                       bool *truncated)
+size_t bc_utf8_to_wbuf(const char *s, size_t len, SQLWCHAR *buf, size_t cap_bytes, bool *truncated)
 {
     size_t w = 0, total;
 

@@ -8,6 +8,7 @@ import os
 import socket
 import stat
 import subprocess
+import time
 import urllib.request
 
 import pyodbc
@@ -72,6 +73,16 @@ def env(tmp_path, monkeypatch):
     sb.stop()
 
 
+def wait_for_line(log, text, seconds=30):
+    """The browser script finishes after the driver already has the code; wait for it."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if log.exists() and text in log.read_text():
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def browser_runs(log):
     return log.read_text().count(" open ") if log.exists() else 0
 
@@ -83,7 +94,7 @@ def test_approve_signs_in_then_second_connection_reuses_token(env):
     con.close()
     assert len(rows) > 0
     assert browser_runs(log) == 1
-    assert "Sign-in complete" in log.read_text()
+    assert wait_for_line(log, "redirect finished: Sign-in complete")
     mode = stat.S_IMODE(os.stat(env["settings"]).st_mode)
     assert mode == 0o600
     stored = json.loads(env["settings"].read_text())
@@ -108,3 +119,5 @@ def test_deny_gives_clear_28000(env, monkeypatch):
     assert "s3cret" not in message
     assert env["sb"].oauth_stats()["tokens_issued"] == 0
     assert not env["settings"].exists()
+    assert wait_for_line(env["log"], "redirect finished: Sign-in failed")
+    assert browser_runs(env["log"]) == 1

@@ -10,8 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-static bct_sandbox sb;   /* fast */
-static bct_sandbox slow; /* --latency-ms */
+static bct_sandbox sb;       /* fast */
+static bct_sandbox slow;     /* --latency-ms 150 */
+static bct_sandbox sluggish; /* --latency-ms 2500 */
 static SQLHENV env;
 static SQLHDBC dbc;
 
@@ -59,9 +60,11 @@ static void cancel_from_second_thread_gives_hy008(void)
     bct_disconnect(d);
 }
 
-static void query_timeout_gives_hyt00(void)
+/* Runs sql on a new connection to sandbox with SQL_ATTR_QUERY_TIMEOUT = 1 s and expects
+ * HYT00 within a few seconds. */
+static void expect_timeout(bct_sandbox *s, const char *sql)
 {
-    SQLHDBC d = bct_connect(env, &slow, "Pagesize=5");
+    SQLHDBC d = bct_connect(env, s, "Pagesize=5");
     SQLHSTMT st = bct_stmt(d);
     if (!st) {
         bct_disconnect(d);
@@ -69,7 +72,7 @@ static void query_timeout_gives_hyt00(void)
     }
     CHECK_OK(SQLSetStmtAttr(st, SQL_ATTR_QUERY_TIMEOUT, (SQLPOINTER)1, 0), SQL_HANDLE_STMT, st);
     long long t0 = bct_now_ms();
-    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"SELECT COUNT(*) FROM Products", SQL_NTS);
+    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS);
     if (SQL_SUCCEEDED(rc)) {
         rc = SQLFetch(st);
     }
@@ -78,6 +81,19 @@ static void query_timeout_gives_hyt00(void)
     CHECK_MSG(took >= 900 && took < 5000, "timed out after %lld ms", took);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     bct_disconnect(d);
+}
+
+/* One request slower than the time-out. */
+static void query_timeout_on_a_slow_request_gives_hyt00(void)
+{
+    expect_timeout(&sluggish, "SELECT COUNT(*) FROM Brands");
+}
+
+/* ODBC: the time-out is for the statement, so many quick requests that together take longer
+ * than it must time out too. */
+static void query_timeout_bounds_the_whole_statement(void)
+{
+    expect_timeout(&slow, "SELECT COUNT(*) FROM Products");
 }
 
 static long count_brands(SQLHDBC d, SQLRETURN *rc_out, SQLHSTMT *st_out)
@@ -151,8 +167,11 @@ int main(int argc, char **argv)
     const char *opts[] = {"--products", "10", "--orders", "3", "--customers", "3", NULL};
     const char *slow_opts[] = {"--products", "200",          "--orders", "3", "--customers",
                                "3",          "--latency-ms", "150",      NULL};
-    if (!bct_sandbox_start(&sb, opts) || !bct_sandbox_start(&slow, slow_opts)) {
+    const char *sluggish_opts[] = {"--products", "3", "--latency-ms", "2500", NULL};
+    if (!bct_sandbox_start(&sb, opts) || !bct_sandbox_start(&slow, slow_opts) ||
+        !bct_sandbox_start(&sluggish, sluggish_opts)) {
         bct_sandbox_stop(&sb);
+        bct_sandbox_stop(&slow);
         return 1;
     }
     env = bct_env();
@@ -164,7 +183,8 @@ int main(int argc, char **argv)
     }
     static const bct_test tests[] = {
         BCT_TEST(cancel_from_second_thread_gives_hy008),
-        BCT_TEST(query_timeout_gives_hyt00),
+        BCT_TEST(query_timeout_on_a_slow_request_gives_hyt00),
+        BCT_TEST(query_timeout_bounds_the_whole_statement),
         BCT_TEST(server_error_500_twice_is_retried_and_succeeds),
         BCT_TEST(malformed_response_is_an_error_not_a_crash),
         BCT_TEST(rate_limit_429_is_waited_out),
@@ -174,5 +194,6 @@ int main(int argc, char **argv)
     SQLFreeHandle(SQL_HANDLE_ENV, env);
     bct_sandbox_stop(&sb);
     bct_sandbox_stop(&slow);
+    bct_sandbox_stop(&sluggish);
     return rc;
 }

@@ -177,6 +177,7 @@ class OdbcIni:
 
     def __init__(self, directory):
         self.dir = Path(directory)
+        self.dir.mkdir(parents=True, exist_ok=True)
         self.odbcinst = self.dir / "odbcinst.ini"
         self.odbcini = self.dir / "odbc.ini"
         # Threading = 1: the DM locks per statement, so SQLCancel from another thread works.

@@ -92,12 +92,14 @@ def test_rate_limit_is_waited_out(sandbox, connect):
 
 
 def test_query_timeout_is_hyt00(start_sandbox, connect):
-    sb = start_sandbox(products=200, latency_ms=150)
-    conn = connect(sb, Pagesize=5)
-    conn.timeout = 1
+    sb = start_sandbox(latency_ms=2500)
+    conn = connect(sb)
+    conn.timeout = 1  # SQL_ATTR_QUERY_TIMEOUT on every cursor
+    t0 = time.monotonic()
     with pytest.raises(pyodbc.Error) as err:
-        conn.cursor().execute("SELECT COUNT(*) FROM Products").fetchall()
+        conn.cursor().execute("SELECT COUNT(*) FROM Brands").fetchall()
     assert sqlstate(err.value) == "HYT00"
+    assert time.monotonic() - t0 < 6
 
 
 def test_cancel_from_another_thread_is_hy008(start_sandbox, connect):

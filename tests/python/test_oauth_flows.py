@@ -101,8 +101,13 @@ def test_expired_token_is_refreshed(start_sandbox, odbc_ini, tmp_path):
     assert second["access_token"] != first["access_token"]
 
 
-def test_desktop_time_out_is_08001(sb, odbc_ini, tmp_path, monkeypatch):
-    monkeypatch.setenv("BROWSER", "/bin/true")  # starts, opens nothing
+def test_desktop_time_out_is_08001_and_opens_the_browser_once(sb, odbc_ini, tmp_path,
+                                                               monkeypatch):
+    # A browser that records its URL and opens nothing.
+    script = tmp_path / "browser.sh"
+    script.write_text(f'#!/bin/sh\necho "$1" >> {tmp_path}/opened\n')
+    script.chmod(0o700)
+    monkeypatch.setenv("BROWSER", str(script))
     start = time.monotonic()
     with pytest.raises(pyodbc.Error) as exc:
         app_connect(sb, InitiateOAuth="GETANDREFRESH", OAuthTimeout=1,
@@ -111,6 +116,9 @@ def test_desktop_time_out_is_08001(sb, odbc_ini, tmp_path, monkeypatch):
     assert state == "08001"
     assert "OAuthTimeout" in message and "OAuthVerifier" in message
     assert time.monotonic() - start < 15
+    # pyodbc retries the ANSI entry point after a failed SQLDriverConnectW: still one tab.
+    opened = (tmp_path / "opened").read_text().splitlines()
+    assert len(opened) == 1 and opened[0].startswith(f"{sb.url}/oauth2/authorize?")
 
 
 def test_desktop_busy_port_is_08001_naming_it(sb, odbc_ini, tmp_path, monkeypatch):

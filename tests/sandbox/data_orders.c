@@ -92,7 +92,7 @@ static cJSON *item_json(const sb_config *cfg, long order_id, long item_id, long 
     sb_add_null(o, "external_id");
     sb_add_str(o, "brand", "");
     sb_add_arr(o, "applied_discounts");
-    sb_add_arr(o, "product_options");
+    sb_order_item_options(sb_add_arr(o, "product_options"), item_id);
     sb_add_arr(o, "configurable_fields");
     sb_add_str(o, "upc", "");
     sb_add_num(o, "variant_id", (double)(product_id + 1000));

@@ -126,15 +126,22 @@ static void put_items(buf *b, const sb_resource *r, const size_t *idx, size_t fr
 
 void sb_render_v3_list(const sb_resource *r, const sb_args *a, int with_id, sb_reply *rp)
 {
-    long page, limit;
     size_t total;
     int oom;
-    page_args(a, &page, &limit);
     size_t *idx = v3_select(r, a, with_id, &total, &oom);
     if (oom) {
         sb_reply_set(rp, 500, "application/json", NULL, 0);
         return;
     }
+    sb_render_v3_index(r, idx, total, a, rp);
+    free(idx);
+}
+
+void sb_render_v3_index(const sb_resource *r, const size_t *idx, size_t total, const sb_args *a,
+                        sb_reply *rp)
+{
+    long page, limit;
+    page_args(a, &page, &limit);
     long pages = (long)((total + (size_t)limit - 1) / (size_t)limit);
     size_t from = (size_t)(page - 1) * (size_t)limit;
     size_t to = from + (size_t)limit;
@@ -162,7 +169,6 @@ void sb_render_v3_list(const sb_resource *r, const sb_args *a, int with_id, sb_r
         buf_str(&b, link);
     }
     buf_str(&b, "}}}}");
-    free(idx);
     buf_reply(&b, rp, 200);
 }
 

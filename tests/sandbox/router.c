@@ -4,6 +4,7 @@
  * resource, its generator in store.c).
  */
 #include "sandbox.h"
+#include "data_store_area.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,8 +15,13 @@ typedef enum route_kind {
     R_V3_ONE,     /* {data:{...},meta:{}} */
     R_V2_LIST,    /* bare array, page/limit/min_id/max_id, 204 past the end */
     R_V2_ONE,
-    R_V2_CHILDREN, /* bare array of the children of {id}; `parent` must hold {id} */
-    R_SINGLETON,   /* one document */
+    R_V2_CHILDREN,       /* bare array of the children of {id}; `parent` must hold {id} */
+    R_SINGLETON,         /* one document */
+    R_V3_CHILDREN,       /* {data:[children of {id}], meta.pagination}; `parent` must hold {id} */
+    R_V3_CHILDREN_FLAT,  /* same, all at once with meta {} (refunds of an order) */
+    R_CONSIGNMENT_QUOTE, /* two ids: order and shipping consignment */
+    R_V3_FILTERED,       /* v3 list with id:in and the resource's field filters */
+    R_V3_AFTER_CHILDREN, /* children of {id} in cursor pages (?after=); `parent` holds {id} */
 } route_kind;
 
 typedef struct route {
@@ -38,6 +44,63 @@ static const route routes[] = {
     {"v2/orders/{id}", R_V2_ONE, SB_RES_ORDERS, -1},
     {"v2/orders/{id}/products", R_V2_CHILDREN, SB_RES_ORDER_PRODUCTS, SB_RES_ORDERS},
     {"v2/store", R_SINGLETON, SB_RES_STORE, -1},
+    {"v2/coupons", R_V2_LIST, SB_RES_COUPONS, -1},
+    {"v2/coupons/{id}", R_V2_ONE, SB_RES_COUPONS, -1},
+    {"v2/gift_certificates", R_V2_LIST, SB_RES_GIFT_CERTIFICATES, -1},
+    {"v2/gift_certificates/{id}", R_V2_ONE, SB_RES_GIFT_CERTIFICATES, -1},
+    {"v2/payments/methods", R_V2_LIST, SB_RES_PAYMENT_METHODS, -1},
+    {"v2/order_statuses", R_V2_LIST, SB_RES_ORDER_STATUSES, -1},
+    {"v2/order_statuses/{id}", R_V2_ONE, SB_RES_ORDER_STATUSES, -1},
+    {"v2/orders/{id}/shipments", R_V2_CHILDREN, SB_RES_ORDER_SHIPMENTS, SB_RES_ORDERS},
+    {"v2/orders/{id}/shipping_addresses", R_V2_CHILDREN, SB_RES_ORDER_SHIPPING_ADDRESSES,
+     SB_RES_ORDERS},
+    {"v2/orders/{id}/coupons", R_V2_CHILDREN, SB_RES_ORDER_COUPONS, SB_RES_ORDERS},
+    {"v2/orders/{id}/messages", R_V2_CHILDREN, SB_RES_ORDER_MESSAGES, SB_RES_ORDERS},
+    {"v2/orders/{id}/taxes", R_V2_CHILDREN, SB_RES_ORDER_TAXES, SB_RES_ORDERS},
+    {"v2/orders/{id}/consignments", R_V2_ONE, SB_RES_ORDER_CONSIGNMENTS, -1},
+    {"v2/orders/{id}/consignments/shipping/{id}/shipping_quotes", R_CONSIGNMENT_QUOTE,
+     SB_RES_CONSIGNMENT_QUOTES, -1},
+    {"v3/orders/{id}/transactions", R_V3_CHILDREN, SB_RES_ORDER_TRANSACTIONS, SB_RES_ORDERS},
+    {"v3/orders/{id}/payment_actions/refunds", R_V3_CHILDREN_FLAT, SB_RES_ORDER_REFUNDS,
+     SB_RES_ORDERS},
+    {"v3/orders/{id}/metafields", R_V3_CHILDREN, SB_RES_ORDER_METAFIELDS, SB_RES_ORDERS},
+    /* customers' extras, channels, shipping, content, settings, geography */
+    {"v3/channels", R_V3_LIST, SB_RES_CHANNELS, -1},
+    {"v3/channels/{id}", R_V3_ONE, SB_RES_CHANNELS, -1},
+    {"v3/channels/{id}/listings", R_V3_AFTER_CHILDREN, SB_RES_CHANNEL_LISTINGS, SB_RES_CHANNELS},
+    {"v3/sites", R_V3_FILTERED, SB_RES_SITES, -1},
+    {"v3/sites/{id}", R_V3_ONE, SB_RES_SITES, -1},
+    {"v2/currencies", R_V2_LIST, SB_RES_CURRENCIES, -1},
+    {"v2/currencies/{id}", R_V2_ONE, SB_RES_CURRENCIES, -1},
+    {"v3/customers/addresses", R_V3_FILTERED, SB_RES_CUSTOMER_ADDRESSES, -1},
+    {"v3/customers/attributes", R_V3_LIST, SB_RES_CUSTOMER_ATTRIBUTES, -1},
+    {"v3/customers/attribute-values", R_V3_FILTERED, SB_RES_CUSTOMER_ATTRIBUTE_VALUES, -1},
+    {"v3/customers/metafields", R_V3_LIST, SB_RES_CUSTOMER_METAFIELDS, -1},
+    {"v3/customers/subscribers", R_V3_LIST_ID, SB_RES_SUBSCRIBERS, -1},
+    {"v3/customers/subscribers/{id}", R_V3_ONE, SB_RES_SUBSCRIBERS, -1},
+    {"v2/customer_groups", R_V2_LIST, SB_RES_CUSTOMER_GROUPS, -1},
+    {"v2/customer_groups/{id}", R_V2_ONE, SB_RES_CUSTOMER_GROUPS, -1},
+    {"v3/wishlists", R_V3_FILTERED, SB_RES_WISHLISTS, -1},
+    {"v3/wishlists/{id}", R_V3_ONE, SB_RES_WISHLISTS, -1},
+    {"v2/shipping/zones", R_V2_LIST, SB_RES_SHIPPING_ZONES, -1},
+    {"v2/shipping/zones/{id}", R_V2_ONE, SB_RES_SHIPPING_ZONES, -1},
+    {"v2/shipping/zones/{id}/methods", R_V2_CHILDREN, SB_RES_SHIPPING_METHODS,
+     SB_RES_SHIPPING_ZONES},
+    {"v2/blog/posts", R_V2_LIST, SB_RES_BLOG_POSTS, -1},
+    {"v2/blog/posts/{id}", R_V2_ONE, SB_RES_BLOG_POSTS, -1},
+    {"v2/blog/tags", R_V2_LIST, SB_RES_BLOG_TAGS, -1},
+    {"v3/content/pages", R_V3_FILTERED, SB_RES_PAGES, -1},
+    {"v3/content/pages/{id}", R_V3_ONE, SB_RES_PAGES, -1},
+    {"v3/storefront/redirects", R_V3_FILTERED, SB_RES_REDIRECTS, -1},
+    {"v2/tax_classes", R_V2_LIST, SB_RES_TAX_CLASSES, -1},
+    {"v2/tax_classes/{id}", R_V2_ONE, SB_RES_TAX_CLASSES, -1},
+    {"v3/store/systemlogs", R_V3_LIST, SB_RES_STORE_LOGS, -1},
+    {"v3/hooks", R_V3_LIST, SB_RES_WEBHOOKS, -1},
+    {"v3/hooks/{id}", R_V3_ONE, SB_RES_WEBHOOKS, -1},
+    {"v2/countries", R_V2_LIST, SB_RES_COUNTRIES, -1},
+    {"v2/countries/states", R_V2_LIST, SB_RES_STATES, -1},
+    {"v2/countries/{id}", R_V2_ONE, SB_RES_COUNTRIES, -1},
+    {"v2/countries/{id}/states", R_V2_CHILDREN, SB_RES_STATES, SB_RES_COUNTRIES},
 };
 
 int sb_api_version(const char *path)
@@ -71,7 +134,8 @@ static void not_found(const char *path, sb_reply *rp)
         sb_reply_v3_error(rp, 404, "The requested resource was not found.");
 }
 
-static void dispatch(const sb_store *st, const route *r, long id, const sb_args *a, sb_reply *rp)
+static void dispatch(const sb_store *st, const route *r, const char *path, long id,
+                     const sb_args *a, sb_reply *rp)
 {
     const sb_resource *res = &st->res[r->res];
     switch (r->kind) {
@@ -97,15 +161,36 @@ static void dispatch(const sb_store *st, const route *r, long id, const sb_args 
     case R_SINGLETON:
         sb_render_singleton(res, rp);
         break;
+    case R_V3_CHILDREN:
+    case R_V3_CHILDREN_FLAT:
+        if (r->parent >= 0 && !sb_resource_find(&st->res[r->parent], id))
+            sb_reply_v3_error(rp, 404, "The requested resource was not found.");
+        else
+            sb_render_v3_children(res, id, a, r->kind == R_V3_CHILDREN, rp);
+        break;
+    case R_CONSIGNMENT_QUOTE:
+        sb_render_consignment_quote(res, path, rp);
+        break;
+    case R_V3_FILTERED:
+        sb_render_v3_filtered(st, r->res, a, rp);
+        break;
+    case R_V3_AFTER_CHILDREN:
+        if (r->parent >= 0 && !sb_resource_find(&st->res[r->parent], id))
+            sb_reply_v3_error(rp, 404, "The requested resource was not found.");
+        else
+            sb_render_v3_after(st, r->res, id, a, rp);
+        break;
     }
 }
 
 void sb_route_api(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp)
 {
+    if (sb_route_catalog(st, path, args, rp))
+        return;
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
         long id = 0;
         if (match(routes[i].pattern, path, &id)) {
-            dispatch(st, &routes[i], id, args, rp);
+            dispatch(st, &routes[i], path, id, args, rp);
             return;
         }
     }

@@ -48,6 +48,63 @@ typedef enum sb_res_id {
     SB_RES_ORDER_PRODUCTS,
     SB_RES_ORDERS_COUNT, /* one pre-rendered /v2/orders/count document */
     SB_RES_STORE,        /* one /v2/store document */
+    /* orders, payments, coupons (data_order_*.c, data_coupons.c) */
+    SB_RES_COUPONS,
+    SB_RES_GIFT_CERTIFICATES,
+    SB_RES_PAYMENT_METHODS,
+    SB_RES_ORDER_STATUSES,
+    SB_RES_ORDER_SHIPMENTS,
+    SB_RES_ORDER_SHIPPING_ADDRESSES,
+    SB_RES_ORDER_CONSIGNMENTS, /* one document per order, keyed by order id */
+    SB_RES_CONSIGNMENT_QUOTES, /* keyed by shipping consignment id, parent = order */
+    SB_RES_ORDER_COUPONS,
+    SB_RES_ORDER_MESSAGES,
+    SB_RES_ORDER_TAXES,
+    SB_RES_ORDER_REFUNDS,
+    SB_RES_ORDER_TRANSACTIONS,
+    SB_RES_ORDER_METAFIELDS,
+    /* catalog, pricing, inventory, promotions (data_product_*.c, data_pricelists.c ...) */
+    SB_RES_PRODUCT_IMAGES,
+    SB_RES_PRODUCT_VIDEOS,
+    SB_RES_PRODUCT_CUSTOM_FIELDS,
+    SB_RES_PRODUCT_METAFIELDS,
+    SB_RES_PRODUCT_REVIEWS,
+    SB_RES_PRODUCT_BULK_RULES,
+    SB_RES_PRODUCT_COMPLEX_RULES,
+    SB_RES_PRODUCT_OPTIONS,
+    SB_RES_PRODUCT_VARIANTS, /* parent = product; base variant id = product id + 1000 */
+    SB_RES_PRICELISTS,
+    SB_RES_PRICELIST_RECORDS, /* parent = price list */
+    SB_RES_PRICELIST_ASSIGNMENTS,
+    SB_RES_INVENTORY_LOCATIONS,
+    SB_RES_INVENTORY_ITEMS, /* id = variant id, parent = product */
+    SB_RES_PROMOTIONS,
+    SB_RES_CATEGORY_TREES,
+    SB_RES_CATEGORY_METAFIELDS,
+    SB_RES_BRAND_METAFIELDS,
+    /* customers' extras, channels, shipping, content, settings, geography (data_store_area.h) */
+    SB_RES_CHANNELS,
+    SB_RES_CHANNEL_LISTINGS, /* parent = channel */
+    SB_RES_SITES,
+    SB_RES_CURRENCIES,
+    SB_RES_CUSTOMER_ADDRESSES, /* parent = customer */
+    SB_RES_CUSTOMER_GROUPS,
+    SB_RES_CUSTOMER_ATTRIBUTES,
+    SB_RES_CUSTOMER_ATTRIBUTE_VALUES, /* parent = customer */
+    SB_RES_CUSTOMER_METAFIELDS,       /* parent = customer */
+    SB_RES_SUBSCRIBERS,
+    SB_RES_WISHLISTS, /* parent = customer */
+    SB_RES_SHIPPING_ZONES,
+    SB_RES_SHIPPING_METHODS, /* parent = zone */
+    SB_RES_BLOG_POSTS,
+    SB_RES_BLOG_TAGS,
+    SB_RES_PAGES,
+    SB_RES_REDIRECTS,
+    SB_RES_TAX_CLASSES,
+    SB_RES_STORE_LOGS,
+    SB_RES_WEBHOOKS,
+    SB_RES_COUNTRIES,
+    SB_RES_STATES, /* parent = country */
     SB_RES_COUNT
 } sb_res_id;
 
@@ -112,6 +169,13 @@ int sb_gen_products(const sb_config *cfg, sb_resource *out);
 int sb_gen_orders(const sb_config *cfg, sb_resource *orders, sb_resource *items,
                   sb_resource *count);
 int sb_gen_store(const sb_config *cfg, sb_resource *out);
+int sb_gen_coupons(const sb_config *cfg, sb_resource *coupons, sb_resource *gift_certificates);
+int sb_gen_order_statuses(const sb_config *cfg, sb_resource *out);
+int sb_gen_payment_methods(const sb_config *cfg, sb_resource *out);
+/* After sb_gen_orders: every order's shipments, consignments, refunds ... from its JSON. */
+int sb_gen_order_subs(const sb_config *cfg, sb_store *st);
+/* Appends an order item's product_options (arr may be NULL: recorded as a failure). */
+void sb_order_item_options(struct cJSON *arr, long item_id);
 
 /* ---- HTTP response under construction (server.c sends it) ---- */
 
@@ -149,6 +213,26 @@ void sb_render_v2_list(const sb_resource *r, const sb_args *a, sb_reply *rp);
 void sb_render_v2_children(const sb_resource *r, long parent, const sb_args *a, sb_reply *rp);
 void sb_render_v2_one(const sb_resource *r, long id, sb_reply *rp);
 void sb_render_singleton(const sb_resource *r, sb_reply *rp);
+/* {data:[children of parent], meta}: paged = page/limit and meta.pagination, else meta {}. */
+void sb_render_v3_children(const sb_resource *r, long parent, const sb_args *a, int paged,
+                           sb_reply *rp);
+/* v2/orders/{id}/consignments/shipping/{id}/shipping_quotes (path as sb_route_api gets it). */
+void sb_render_consignment_quote(const sb_resource *quotes, const char *path, sb_reply *rp);
+/* A v3 page ({data, meta.pagination}) over the items idx[0..total) of r (idx NULL = all). */
+void sb_render_v3_index(const sb_resource *r, const size_t *idx, size_t total, const sb_args *a,
+                        sb_reply *rp);
+/* Catalog, pricing, inventory and promotion endpoints (router_catalog.c): 1 when path is one
+ * of them (rp filled), else 0. */
+int sb_route_catalog(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp);
+/* Generators of those resources; each fills its lists in st. Price lists and inventory read
+ * the variants, so they run after sb_gen_product_variants. */
+int sb_gen_product_media(const sb_config *cfg, sb_store *st);
+int sb_gen_product_rules(const sb_config *cfg, sb_store *st);
+int sb_gen_product_variants(const sb_config *cfg, sb_store *st);
+int sb_gen_pricelists(const sb_config *cfg, sb_store *st);
+int sb_gen_inventory(const sb_config *cfg, sb_store *st);
+int sb_gen_promotions(const sb_config *cfg, sb_store *st);
+int sb_gen_catalog_meta(const sb_config *cfg, sb_store *st);
 
 /* ---- request log (reqlog.c) ---- */
 

@@ -22,7 +22,7 @@ static int fx_teardown(void **state)
 }
 
 /* A protected copy of the value of SQL expression expr; caller frees with sqlite3_value_free. */
-static sqlite3_value *fx_value(const char *expr)
+static inline sqlite3_value *fx_value(const char *expr)
 {
     char sql[4096];
     sqlite3_stmt *vm = NULL;
@@ -36,7 +36,7 @@ static sqlite3_value *fx_value(const char *expr)
     return v;
 }
 
-static bc_sql_type fx_type(short sql_type, long size, short scale)
+static inline bc_sql_type fx_type(short sql_type, long size, short scale)
 {
     bc_sql_type t;
 
@@ -49,8 +49,8 @@ static bc_sql_type fx_type(short sql_type, long size, short scale)
 }
 
 /* Convert expr (reported as *type, or untyped when type is NULL) to target. */
-static SQLRETURN fx_conv(const char *expr, const bc_sql_type *type, SQLSMALLINT target,
-                         void *buf, SQLLEN buflen, SQLLEN offset, SQLLEN *ind, bc_error *err)
+static inline SQLRETURN fx_conv(const char *expr, const bc_sql_type *type, SQLSMALLINT target,
+                                void *buf, SQLLEN buflen, SQLLEN offset, SQLLEN *ind, bc_error *err)
 {
     bc_cell cell;
     SQLLEN consumed = 0;

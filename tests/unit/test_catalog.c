@@ -64,7 +64,10 @@ static void decl_spellings_map_to_odbc_types(void **state)
 static void find_is_case_insensitive_and_tables_are_sorted(void **state)
 {
     (void)state;
-    assert_int_equal(bc_table_count, 6);
+    const char *required[] = {"Products",  "Brands", "Categories",
+                              "Customers", "Orders", "OrderItems"};
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+        assert_string_equal(bc_catalog_find(required[i])->name, required[i]);
     assert_ptr_equal(bc_catalog_find("products"), bc_catalog_find("Products"));
     assert_string_equal(bc_catalog_find("ORDERITEMS")->name, "OrderItems");
     assert_null(bc_catalog_find("Nope"));

@@ -63,9 +63,9 @@ static void wchar_of_text_returns_utf16_byte_length(void **state)
     bc_error err;
 
     (void)state;
-    assert_int_equal(fx_conv("'a\xF0\x9F\x98\x80'", &t, SQL_C_WCHAR, buf, sizeof buf, 0, &ind,
-                             &err),
-                     SQL_SUCCESS);
+    assert_int_equal(
+        fx_conv("'a\xF0\x9F\x98\x80'", &t, SQL_C_WCHAR, buf, sizeof buf, 0, &ind, &err),
+        SQL_SUCCESS);
     assert_int_equal(ind, 3 * (SQLLEN)sizeof(SQLWCHAR));
     assert_int_equal(buf[0], 'a');
     assert_int_equal(buf[1], 0xD83D);
@@ -73,48 +73,85 @@ static void wchar_of_text_returns_utf16_byte_length(void **state)
     assert_int_equal(buf[3], 0);
 }
 
-/* The SQLGetData loop of an application: read in chunks until SQL_NO_DATA. */
-static void wchar_chunked_reads_reproduce_a_long_value(void **state)
+/* The SQLGetData loop of an application: read value in chunks of chunk_units - 1 characters
+ * until SQL_NO_DATA, checking every length; returns the UTF-16 text read (caller frees). */
+static SQLWCHAR *read_wchar_in_chunks(sqlite3_value *value, const bc_sql_type *t,
+                                      size_t chunk_units, size_t want_n, size_t *got_n)
 {
-    bc_sql_type t = fx_type(SQL_WLONGVARCHAR, 2147483647, 0);
-    bc_cell cell;
-    SQLWCHAR chunk[7]; /* 6 units + NUL: odd sizes exercise surrogate-pair boundaries */
-    SQLWCHAR *got = calloc(300000, sizeof(SQLWCHAR)), *want;
-    size_t got_n = 0, want_n = 0;
+    bc_cell cell = {value, t};
+    SQLWCHAR *chunk = malloc(chunk_units * sizeof(SQLWCHAR));
+    SQLWCHAR *got = calloc(want_n + 1, sizeof(SQLWCHAR));
     SQLLEN offset = 0, ind, consumed;
     bc_error err;
     SQLRETURN rc;
-    int calls = 0;
-    char *text;
 
-    (void)state;
-    /* 100,000 characters mixing ASCII, CJK and emoji */
-    cell.value = fx_value("(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-                          "WHERE i < 25000) SELECT group_concat('a\xE6\x9D\xB1"
-                          "\xF0\x9F\x98\x80z', '') FROM n)");
-    cell.type = &t;
-    text = (char *)sqlite3_value_text(cell.value);
-    want = bc_utf8_to_utf16(text, (size_t)sqlite3_value_bytes(cell.value), &want_n);
-    assert_int_equal(want_n, 125000);
+    *got_n = 0;
     for (;;) {
         bc_error_clear(&err);
-        rc = bc_convert_to_c(&cell, SQL_C_WCHAR, chunk, sizeof chunk, offset, &ind, &consumed,
-                             &err);
+        rc = bc_convert_to_c(&cell, SQL_C_WCHAR, chunk, (SQLLEN)(chunk_units * sizeof(SQLWCHAR)),
+                             offset, &ind, &consumed, &err);
         if (rc == SQL_NO_DATA)
             break;
         assert_true(rc == SQL_SUCCESS || rc == SQL_SUCCESS_WITH_INFO);
-        assert_int_equal(ind, (SQLLEN)((want_n - got_n) * sizeof(SQLWCHAR)));
+        assert_int_equal(ind, (SQLLEN)((want_n - *got_n) * sizeof(SQLWCHAR)));
         if (rc == SQL_SUCCESS_WITH_INFO)
             assert_string_equal(err.sqlstate, "01004");
-        memcpy(got + got_n, chunk, (size_t)consumed);
-        got_n += (size_t)consumed / sizeof(SQLWCHAR);
+        assert_true(*got_n + (size_t)consumed / sizeof(SQLWCHAR) <= want_n);
+        memcpy(got + *got_n, chunk, (size_t)consumed);
+        *got_n += (size_t)consumed / sizeof(SQLWCHAR);
         offset += consumed;
-        assert_true(++calls < 100000);
+        assert_true(consumed > 0);
     }
-    assert_int_equal(got_n, want_n);
-    assert_memory_equal(got, want, want_n * sizeof(SQLWCHAR));
-    sqlite3_value_free(cell.value);
-    free(got);
+    free(chunk);
+    return got;
+}
+
+/* 100,000 characters mixing ASCII, CJK and emoji (125,000 UTF-16 units), read with
+ * buffers whose sizes fall inside surrogate pairs, must come back exactly. */
+static void wchar_chunked_reads_reproduce_a_long_value(void **state)
+{
+    bc_sql_type t = fx_type(SQL_WLONGVARCHAR, 2147483647, 0);
+    static const size_t chunk_units[] = {4097, 1001, 256};
+    sqlite3_value *v;
+    SQLWCHAR *want, *got;
+    size_t want_n = 0, got_n = 0;
+
+    (void)state;
+    v = fx_value("(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                 "WHERE i < 25000) SELECT group_concat('a\xE6\x9D\xB1"
+                 "\xF0\x9F\x98\x80z', '') FROM n)");
+    want = bc_utf8_to_utf16((const char *)sqlite3_value_text(v), (size_t)sqlite3_value_bytes(v),
+                            &want_n);
+    assert_int_equal(want_n, 125000);
+    for (size_t i = 0; i < sizeof chunk_units / sizeof chunk_units[0]; i++) {
+        got = read_wchar_in_chunks(v, &t, chunk_units[i], want_n, &got_n);
+        assert_int_equal(got_n, want_n);
+        assert_memory_equal(got, want, want_n * sizeof(SQLWCHAR));
+        free(got);
+    }
+    sqlite3_value_free(v);
+    free(want);
+}
+
+/* Tiny buffers: every size from 2 units, so a pair is sometimes split only when nothing
+ * else fits, and the reader still advances. */
+static void wchar_tiny_chunks_still_make_progress(void **state)
+{
+    bc_sql_type t = fx_type(SQL_WVARCHAR, 255, 0);
+    sqlite3_value *v = fx_value("'x\xF0\x9F\x98\x80\xE6\x9D\xB1\xF0\x9F\x98\x80y'");
+    SQLWCHAR *want, *got;
+    size_t want_n = 0, got_n = 0;
+
+    (void)state;
+    want = bc_utf8_to_utf16((const char *)sqlite3_value_text(v), (size_t)sqlite3_value_bytes(v),
+                            &want_n);
+    for (size_t units = 2; units < 9; units++) {
+        got = read_wchar_in_chunks(v, &t, units, want_n, &got_n);
+        assert_int_equal(got_n, want_n);
+        assert_memory_equal(got, want, want_n * sizeof(SQLWCHAR));
+        free(got);
+    }
+    sqlite3_value_free(v);
     free(want);
 }
 
@@ -129,11 +166,12 @@ static void char_chunked_reads_reproduce_the_bytes(void **state)
     const char *text;
 
     (void)state;
-    cell.value = fx_value("'Gr\xC3\xBC\xC3\x9F" "e aus \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x98\x80!'");
+    cell.value = fx_value("'Gr\xC3\xBC\xC3\x9F"
+                          "e aus \xE6\x9D\xB1\xE4\xBA\xAC \xF0\x9F\x98\x80!'");
     cell.type = &t;
     text = (const char *)sqlite3_value_text(cell.value);
-    while ((rc = bc_convert_to_c(&cell, SQL_C_CHAR, chunk, sizeof chunk, offset, &ind,
-                                 &consumed, &err)) != SQL_NO_DATA) {
+    while ((rc = bc_convert_to_c(&cell, SQL_C_CHAR, chunk, sizeof chunk, offset, &ind, &consumed,
+                                 &err)) != SQL_NO_DATA) {
         assert_int_equal(ind, (SQLLEN)strlen(text) - offset);
         strncat(got, chunk, (size_t)consumed);
         offset += consumed;
@@ -194,8 +232,7 @@ static void number_into_small_buffer_truncates_fraction_or_fails_22003(void **st
     assert_string_equal(err.sqlstate, "01004");
     assert_string_equal(buf, "123.");
     /* "12345.0000": the whole digits do not fit: 22003 */
-    assert_int_equal(fx_conv("12345", &t, SQL_C_CHAR, buf, sizeof buf, 0, &ind, &err),
-                     SQL_ERROR);
+    assert_int_equal(fx_conv("12345", &t, SQL_C_CHAR, buf, sizeof buf, 0, &ind, &err), SQL_ERROR);
     assert_string_equal(err.sqlstate, "22003");
 }
 
@@ -208,13 +245,13 @@ static void timestamp_into_short_buffer_fails_22003(void **state)
     bc_error err;
 
     (void)state;
-    assert_int_equal(fx_conv("'2026-01-02 03:04:05'", &ts, SQL_C_CHAR, buf, sizeof buf, 0,
-                             &ind, &err),
-                     SQL_ERROR);
+    assert_int_equal(
+        fx_conv("'2026-01-02 03:04:05'", &ts, SQL_C_CHAR, buf, sizeof buf, 0, &ind, &err),
+        SQL_ERROR);
     assert_string_equal(err.sqlstate, "22003");
-    assert_int_equal(fx_conv("'2026-01-02 03:04:05'", &ts, SQL_C_CHAR, ok, sizeof ok, 0, &ind,
-                             &err),
-                     SQL_SUCCESS);
+    assert_int_equal(
+        fx_conv("'2026-01-02 03:04:05'", &ts, SQL_C_CHAR, ok, sizeof ok, 0, &ind, &err),
+        SQL_SUCCESS);
     assert_string_equal(ok, "2026-01-02 03:04:05");
 }
 
@@ -240,8 +277,7 @@ static void null_sets_indicator_or_fails_22002(void **state)
     assert_int_equal(fx_conv("NULL", NULL, SQL_C_CHAR, buf, sizeof buf, 0, &ind, &err),
                      SQL_SUCCESS);
     assert_int_equal(ind, SQL_NULL_DATA);
-    assert_int_equal(fx_conv("NULL", NULL, SQL_C_SLONG, buf, sizeof buf, 0, NULL, &err),
-                     SQL_ERROR);
+    assert_int_equal(fx_conv("NULL", NULL, SQL_C_SLONG, buf, sizeof buf, 0, NULL, &err), SQL_ERROR);
     assert_string_equal(err.sqlstate, "22002");
 }
 
@@ -268,8 +304,7 @@ static void empty_string_then_no_data(void **state)
     assert_int_equal(fx_conv("''", &t, SQL_C_CHAR, buf, sizeof buf, 0, &ind, &err), SQL_SUCCESS);
     assert_string_equal(buf, "");
     assert_int_equal(ind, 0);
-    assert_int_equal(fx_conv("'ab'", &t, SQL_C_CHAR, buf, sizeof buf, 2, &ind, &err),
-                     SQL_NO_DATA);
+    assert_int_equal(fx_conv("'ab'", &t, SQL_C_CHAR, buf, sizeof buf, 2, &ind, &err), SQL_NO_DATA);
 }
 
 static void default_c_type_follows_sql_type(void **state)
@@ -320,6 +355,7 @@ int main(void)
         cmocka_unit_test(char_truncation_keeps_utf8_characters_whole),
         cmocka_unit_test(wchar_of_text_returns_utf16_byte_length),
         cmocka_unit_test(wchar_chunked_reads_reproduce_a_long_value),
+        cmocka_unit_test(wchar_tiny_chunks_still_make_progress),
         cmocka_unit_test(char_chunked_reads_reproduce_the_bytes),
         cmocka_unit_test(decimal_renders_with_column_scale),
         cmocka_unit_test(numbers_render_in_shortest_form),

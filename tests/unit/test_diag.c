@@ -14,8 +14,7 @@ static void push_prefixes_message_and_returns_error(void **state)
     bc_diag d = {0};
 
     (void)state;
-    assert_int_equal(bc_diag_push(&d, "42S02", 0, "Table '%s' does not exist.", "Foo"),
-                     SQL_ERROR);
+    assert_int_equal(bc_diag_push(&d, "42S02", 0, "Table '%s' does not exist.", "Foo"), SQL_ERROR);
     assert_int_equal(d.count, 1);
     assert_string_equal(d.recs[0].sqlstate, "42S02");
     assert_string_equal(d.recs[0].message, "[BigCommerce][ODBC] Table 'Foo' does not exist.");
@@ -109,15 +108,14 @@ static void append_copies_records_and_clear_empties(void **state)
 static void table_covers_the_required_states(void **state)
 {
     static const char *const required[] = {
-        "01000", "01004", "01S00", "01S02", "01S07", "07002", "07006", "07009", "08001",
-        "08002", "08003", "08004", "08S01", "22001", "22002", "22003", "22007", "22008",
-        "22012", "22018", "24000", "25000", "28000", "34000", "3D000", "3F000", "40001",
-        "42000", "42S01", "42S02", "42S22", "HY000", "HY001", "HY003", "HY004", "HY007",
-        "HY008", "HY009", "HY010", "HY011", "HY012", "HY013", "HY014", "HY015", "HY016",
-        "HY017", "HY018", "HY019", "HY020", "HY021", "HY024", "HY090", "HY091", "HY092",
-        "HY095", "HY096", "HY097", "HY098", "HY099", "HY100", "HY101", "HY103", "HY104",
-        "HY105", "HY106", "HY107", "HY109", "HY110", "HY111", "HYC00", "HYT00", "HYT01",
-        "IM001", "IM002", NULL};
+        "01000", "01004", "01S00", "01S02", "01S07", "07002", "07006", "07009", "08001", "08002",
+        "08003", "08004", "08S01", "22001", "22002", "22003", "22007", "22008", "22012", "22018",
+        "24000", "25000", "28000", "34000", "3D000", "3F000", "40001", "42000", "42S01", "42S02",
+        "42S22", "HY000", "HY001", "HY003", "HY004", "HY007", "HY008", "HY009", "HY010", "HY011",
+        "HY012", "HY013", "HY014", "HY015", "HY016", "HY017", "HY018", "HY019", "HY020", "HY021",
+        "HY024", "HY090", "HY091", "HY092", "HY095", "HY096", "HY097", "HY098", "HY099", "HY100",
+        "HY101", "HY103", "HY104", "HY105", "HY106", "HY107", "HY109", "HY110", "HY111", "HYC00",
+        "HYT00", "HYT01", "IM001", "IM002", NULL};
 
     (void)state;
     for (int i = 0; required[i] != NULL; i++) {

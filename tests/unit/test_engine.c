@@ -3,8 +3,10 @@
  * the metadata tables, system tables, the authorizer, error mapping and the 28000 of a
  * connection without a token.
  */
+#include <stdio.h>
 #include <sql.h>
 #include <sqlext.h>
+#include <strings.h>
 #include "bc_catalog.h"
 #include "bc_procs.h"
 #include "test_engine_common.h"
@@ -27,6 +29,29 @@ static int teardown(void **state)
 static bc_engine *E(void **state)
 {
     return ((fixture *)*state)->e;
+}
+
+/* Definitions without columns (work in progress) are left out of the engine. */
+static int count_tables(bool views)
+{
+    int n = 0;
+    for (int i = 0; i < bc_table_count; i++)
+        n += bc_tables[i]->is_view == views && bc_tables[i]->ncolumns > 0;
+    return n;
+}
+
+static int usable_count(void)
+{
+    return count_tables(false) + count_tables(true);
+}
+
+static int count_prefix(const char *prefix)
+{
+    int n = 0;
+    for (int i = 0; i < bc_table_count; i++)
+        n += strncasecmp(bc_tables[i]->name, prefix, strlen(prefix)) == 0 &&
+             bc_tables[i]->ncolumns > 0;
+    return n;
 }
 
 static sqlite3_stmt *cat(void **state, bc_catalog_fn fn, bc_catalog_args a)
@@ -75,7 +100,7 @@ static void result_decltypes_come_from_the_catalog(void **state)
 static void sqltables_lists_tables_and_system_tables(void **state)
 {
     sqlite3_stmt *vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){0});
-    int tables = 0, systems = 0;
+    int tables = 0, systems = 0, views = 0;
     assert_int_equal(sqlite3_column_count(vm), 5);
     assert_string_equal(sqlite3_column_name(vm, 0), "TABLE_CAT");
     assert_string_equal(sqlite3_column_name(vm, 4), "REMARKS");
@@ -89,13 +114,18 @@ static void sqltables_lists_tables_and_system_tables(void **state)
             tables++;
         else if (strcmp(type, "SYSTEM TABLE") == 0)
             systems++;
+        else if (strcmp(type, "VIEW") == 0)
+            views++;
         else
             fail_msg("unexpected type %s", type);
-        /* ODBC order: TABLE_TYPE first, so every system table precedes the tables. */
+        /* ODBC order: TABLE_TYPE first: SYSTEM TABLE, then TABLE, then VIEW. */
         if (strcmp(type, "SYSTEM TABLE") == 0)
-            assert_int_equal(tables, 0);
+            assert_int_equal(tables + views, 0);
+        if (strcmp(type, "TABLE") == 0)
+            assert_int_equal(views, 0);
     }
-    assert_int_equal(tables, bc_table_count);
+    assert_int_equal(tables, count_tables(false));
+    assert_int_equal(views, count_tables(true));
     assert_int_equal(systems, 8);
     sqlite3_finalize(vm);
 }
@@ -104,11 +134,13 @@ static void sqltables_patterns_and_escapes(void **state)
 {
     sqlite3_stmt *vm;
     vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){.table = "Order%"});
-    assert_int_equal(count_rows(vm), 2);
+    assert_int_equal(count_rows(vm), count_prefix("Order"));
+    assert_true(count_prefix("Order") >= 2);
     sqlite3_finalize(vm);
     vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){.table = "order_tems"});
     assert_int_equal(sqlite3_step(vm), SQLITE_ROW);
     assert_string_equal(sqlite3_column_text(vm, 2), "OrderItems");
+    assert_int_equal(sqlite3_step(vm), SQLITE_DONE);
     sqlite3_finalize(vm);
     /* '\_' is a literal underscore: "sys\_tables" matches only sys_tables. */
     vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){.table = "sys\\_table%"});
@@ -118,7 +150,7 @@ static void sqltables_patterns_and_escapes(void **state)
     assert_int_equal(count_rows(vm), 1); /* sys_connection_props */
     sqlite3_finalize(vm);
     vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){.schema = "Big%", .table = "%"});
-    assert_int_equal(count_rows(vm), bc_table_count + 8);
+    assert_int_equal(count_rows(vm), usable_count() + 8);
     sqlite3_finalize(vm);
     vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){.schema = "Other"});
     assert_int_equal(count_rows(vm), 0);
@@ -132,13 +164,16 @@ static void sqltables_filters_table_types(void **state)
 {
     sqlite3_stmt *vm;
     vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){.table_types = "'TABLE','VIEW'"});
-    assert_int_equal(count_rows(vm), bc_table_count);
+    assert_int_equal(count_rows(vm), usable_count());
     sqlite3_finalize(vm);
     vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){.table_types = "SYSTEM TABLE"});
     assert_int_equal(count_rows(vm), 8);
     sqlite3_finalize(vm);
     vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){.table_types = "VIEW"});
-    assert_int_equal(count_rows(vm), 0);
+    assert_int_equal(count_rows(vm), count_tables(true));
+    sqlite3_finalize(vm);
+    vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){.table_types = "TABLE"});
+    assert_int_equal(count_rows(vm), count_tables(false));
     sqlite3_finalize(vm);
 }
 
@@ -237,11 +272,24 @@ static void keys_statistics_and_special_columns(void **state)
 
     vm = cat(state, BC_CAT_FOREIGN_KEYS, (bc_catalog_args){.table = "Orders"});
     assert_int_equal(sqlite3_column_count(vm), 14);
+    int found = 0;
+    char last[128] = "";
+    while (sqlite3_step(vm) == SQLITE_ROW) {
+        assert_string_equal(sqlite3_column_text(vm, 2), "Orders");
+        assert_string_equal(sqlite3_column_text(vm, 3), "id");
+        const char *fk = (const char *)sqlite3_column_text(vm, 6);
+        assert_true(strcmp(last, fk) <= 0); /* ordered by FKTABLE_NAME */
+        snprintf(last, sizeof last, "%s", fk);
+        if (strcmp(fk, "OrderItems") == 0) {
+            assert_string_equal(sqlite3_column_text(vm, 7), "order_id");
+            found++;
+        }
+    }
+    assert_int_equal(found, 1);
+    sqlite3_finalize(vm);
+    vm = cat(state, BC_CAT_FOREIGN_KEYS, (bc_catalog_args){.fk_table = "OrderItems"});
     assert_int_equal(sqlite3_step(vm), SQLITE_ROW);
     assert_string_equal(sqlite3_column_text(vm, 2), "Orders");
-    assert_string_equal(sqlite3_column_text(vm, 3), "id");
-    assert_string_equal(sqlite3_column_text(vm, 6), "OrderItems");
-    assert_string_equal(sqlite3_column_text(vm, 7), "order_id");
     assert_int_equal(sqlite3_step(vm), SQLITE_DONE);
     sqlite3_finalize(vm);
     vm = cat(state, BC_CAT_FOREIGN_KEYS, (bc_catalog_args){.fk_table = "Products"});
@@ -313,7 +361,7 @@ static void system_tables_are_queryable(void **state)
 {
     bc_engine *e = E(state);
     assert_int_equal(query_int(e, "SELECT COUNT(*) FROM sys_tables WHERE TableType = 'TABLE'"),
-                     bc_table_count);
+                     count_tables(false));
     assert_int_equal(query_int(e, "SELECT COUNT(*) FROM sys_tablecolumns WHERE TableName = "
                                   "'Brands'"),
                      bc_catalog_find("Brands")->ncolumns);
@@ -327,7 +375,10 @@ static void system_tables_are_queryable(void **state)
     assert_int_equal(query_int(e, "SELECT COUNT(*) FROM sys_keycolumns WHERE TableName = "
                                   "'OrderItems'"),
                      2);
-    assert_int_equal(query_int(e, "SELECT COUNT(*) FROM sys_foreignkeys"), 1);
+    int children = 0;
+    for (int i = 0; i < bc_table_count; i++)
+        children += bc_tables[i]->parent_table != NULL && bc_tables[i]->ncolumns > 0;
+    assert_int_equal(query_int(e, "SELECT COUNT(*) FROM sys_foreignkeys"), children);
     assert_int_equal(query_int(e, "SELECT COUNT(*) FROM sys_procedures"), bc_procedure_count);
     assert_true(query_int(e, "SELECT COUNT(*) FROM sys_sqlinfo") > 5);
     assert_int_equal(query_int(e, "SELECT COUNT(*) FROM sys_tablecolumns WHERE TableName = "
@@ -372,7 +423,7 @@ static void authorizer_keeps_metadata_and_schema_intact(void **state)
                                 "CREATE TEMP VIEW v1 AS SELECT a FROM t1; DROP VIEW v1; "
                                 "DROP TABLE t1"),
                      SQLITE_OK);
-    assert_int_equal(query_int(e, "SELECT COUNT(*) FROM bc_meta_tables"), bc_table_count + 8);
+    assert_int_equal(query_int(e, "SELECT COUNT(*) FROM bc_meta_tables"), usable_count() + 8);
 }
 
 static void sqlite_errors_map_to_sqlstates(void **state)

@@ -42,6 +42,8 @@ static inline fixture *fixture_open(const char *base_url, const char *token)
 
 static inline void fixture_close(fixture *f)
 {
+    if (f == NULL)
+        return;
     bc_engine_close(f->e);
     bc_api_free(f->api);
     bc_props_free(&f->props);

@@ -68,8 +68,8 @@ static void invalid_utf8_becomes_replacement_character(void **state)
 
     (void)state;
     /* each byte that starts no valid sequence is one U+FFFD; decoding resumes after it */
-    const SQLWCHAR want[] = {'a', 0xFFFD, 'b', 0xFFFD, 0xFFFD, 'c', 0xFFFD,
-                             0xFFFD, 'd', 0xFFFD, 0xFFFD, 0xFFFD};
+    const SQLWCHAR want[] = {'a',    0xFFFD, 'b', 0xFFFD, 0xFFFD, 'c',
+                             0xFFFD, 0xFFFD, 'd', 0xFFFD, 0xFFFD, 0xFFFD};
     assert_non_null(w);
     assert_int_equal(units, sizeof want / sizeof want[0]);
     assert_memory_equal(w, want, sizeof want);

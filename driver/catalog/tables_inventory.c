@@ -1,0 +1,99 @@
+/*
+ * Multi-location inventory: InventoryLocations (/v3/inventory/locations) and
+ * InventoryItems (/v3/inventory/items), one row per variant with its stock per location.
+ * Columns follow the GET response objects of the official reference
+ * (../shared/bigcommerce-openapi/); money is DECIMAL(20,4), nested objects JSON text.
+ */
+#include "bc_catalog.h"
+
+static const bc_column_def inventory_locations_columns[] = {
+    {.name = "id",
+     .type = BC_COL_INTEGER,
+     .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
+     .filter_eq = "location_id:in",
+     .filter_in = "location_id:in",
+     .description = "Location immutable unique identifier."},
+    {.name = "code",
+     .type = BC_COL_VARCHAR,
+     .length = 255,
+     .description = "Location user-defined unique identifier."},
+    {.name = "label", .type = BC_COL_VARCHAR, .length = 255, .description = "Location label."},
+    {.name = "description", .type = BC_COL_LONGTEXT, .description = "Description of location."},
+    {.name = "managed_by_external_source",
+     .type = BC_COL_BIT,
+     .description =
+         "Indicates if the third-party system is the source of truth for inventory values."},
+    {.name = "type_id", .type = BC_COL_VARCHAR, .description = "Describe type of given location."},
+    {.name = "enabled",
+     .type = BC_COL_BIT,
+     .description = "Indicator of accessibility of the location."},
+    {.name = "operating_hours",
+     .type = BC_COL_JSON,
+     .description = "Schedule with opening and closing hours for each day of the week."},
+    {.name = "time_zone", .type = BC_COL_VARCHAR, .description = "Time zone of location."},
+    {.name = "created_at",
+     .type = BC_COL_TIMESTAMP,
+     .description = "Time when location was created."},
+    {.name = "updated_at",
+     .type = BC_COL_TIMESTAMP,
+     .description = "Time of last update of the location."},
+    {.name = "address",
+     .type = BC_COL_JSON,
+     .description = "Postal address and geographic coordinates of the location."},
+    {.name = "storefront_visibility",
+     .type = BC_COL_BIT,
+     .description = "Indicator of accessibility of location on the storefront."},
+    {.name = "special_hours",
+     .type = BC_COL_JSON,
+     .description = "Dates on which the opening hours differ from the usual schedule."},
+};
+
+const bc_table_def bc_table_inventory_locations = {
+    .name = "InventoryLocations",
+    .endpoint = "/v3/inventory/locations",
+    .version = BC_API_V3,
+    .paging = BC_PAGING_V3,
+    .columns = inventory_locations_columns,
+    .ncolumns = (int)(sizeof inventory_locations_columns / sizeof inventory_locations_columns[0]),
+    .description = "Locations (warehouses, shops) that hold inventory.",
+};
+
+static const bc_column_def inventory_items_columns[] = {
+    {.name = "variant_id",
+     .type = BC_COL_INTEGER,
+     .json_path = "identity.variant_id",
+     .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
+     .filter_eq = "variant_id:in",
+     .filter_in = "variant_id:in",
+     .description = "ID of variant."},
+    {.name = "product_id",
+     .type = BC_COL_INTEGER,
+     .json_path = "identity.product_id",
+     .filter_eq = "product_id:in",
+     .filter_in = "product_id:in",
+     .description = "ID of product."},
+    {.name = "sku",
+     .type = BC_COL_VARCHAR,
+     .json_path = "identity.sku",
+     .length = 255,
+     .description = "Stock keeping unit identifier of the item."},
+    {.name = "sku_id",
+     .type = BC_COL_INTEGER,
+     .json_path = "identity.sku_id",
+     .description = "Read-only reference to the Catalog V2 API's SKU ID; null for a base variant."},
+    {.name = "locations",
+     .type = BC_COL_JSON,
+     .description =
+         "Inventory of the item at each location: totals on hand, available to sell and settings."},
+};
+
+const bc_table_def bc_table_inventory_items = {
+    .name = "InventoryItems",
+    .endpoint = "/v3/inventory/items",
+    .version = BC_API_V3,
+    .paging = BC_PAGING_V3,
+    .is_view = true,
+    .columns = inventory_items_columns,
+    .ncolumns = (int)(sizeof inventory_items_columns / sizeof inventory_items_columns[0]),
+    .description = "Stock of each variant, with its levels per location.",
+};

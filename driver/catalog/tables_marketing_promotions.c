@@ -1,0 +1,120 @@
+/*
+ * Promotions (/v3/promotions): automatic and coupon discount rules. The columns are the
+ * union of the two shapes the reference documents; coupon-only ones are NULL for automatic
+ * promotions.
+ * Columns follow the GET response objects of the official reference
+ * (../shared/bigcommerce-openapi/); money is DECIMAL(20,4), nested objects JSON text.
+ */
+#include "bc_catalog.h"
+
+static const bc_column_def promotions_columns[] = {
+    {.name = "id",
+     .type = BC_COL_INTEGER,
+     .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
+     .filter_eq = "id",
+     .description = "An auto-generated unique identifier for the discount rule."},
+    {.name = "redemption_type",
+     .type = BC_COL_VARCHAR,
+     .flags = BC_COLF_NOT_NULL,
+     .description = "The type of the promotion."},
+    {.name = "name",
+     .type = BC_COL_VARCHAR,
+     .length = 255,
+     .flags = BC_COLF_NOT_NULL,
+     .description = "An internal name for this rule that the merchant can refer to."},
+    {.name = "display_name",
+     .type = BC_COL_VARCHAR,
+     .length = 255,
+     .description =
+         "Customer-facing name for this rule, that the merchant want to display to customers."},
+    {.name = "channels",
+     .type = BC_COL_JSON,
+     .flags = BC_COLF_NOT_NULL,
+     .description = "Channels that the promotion targets."},
+    {.name = "customer",
+     .type = BC_COL_JSON,
+     .flags = BC_COLF_NOT_NULL,
+     .description =
+         "Specifies the requirements which make the customer eligible for the promotion."},
+    {.name = "rules",
+     .type = BC_COL_JSON,
+     .flags = BC_COLF_NOT_NULL,
+     .description = "An ordered list of rules to be executed until the first applicable one "
+                    "applies a discount successfully and the rest will be skipped."},
+    {.name = "current_uses",
+     .type = BC_COL_INTEGER,
+     .flags = BC_COLF_NOT_NULL,
+     .description = "A read-only count of the times this rule has been used by customers."},
+    {.name = "max_uses",
+     .type = BC_COL_INTEGER,
+     .description = "The maximum number of times this discount can be used by customers."},
+    {.name = "status",
+     .type = BC_COL_VARCHAR,
+     .flags = BC_COLF_NOT_NULL,
+     .description = "Controls whether or not a discount rule can be used by customers."},
+    {.name = "start_date",
+     .type = BC_COL_TIMESTAMP,
+     .flags = BC_COLF_NOT_NULL,
+     .description = "The date and time when this rule will become active."},
+    {.name = "end_date",
+     .type = BC_COL_TIMESTAMP,
+     .description = "The date and time when this rule will expire."},
+    {.name = "stop",
+     .type = BC_COL_BIT,
+     .flags = BC_COLF_NOT_NULL,
+     .description = "Boolean value that specifies whether to stop evaluating promotions down the "
+                    "priority list when the promotion is applied successfully."},
+    {.name = "can_be_used_with_other_promotions",
+     .type = BC_COL_BIT,
+     .flags = BC_COLF_NOT_NULL,
+     .description =
+         "Boolean value that specifies whether this promotion can be used with other promotions."},
+    {.name = "currency_code",
+     .type = BC_COL_VARCHAR,
+     .length = 3,
+     .flags = BC_COLF_NOT_NULL,
+     .description = "The ISO-4217-based transactional currency code to which the promotion applies "
+                    "OR * for all currencies."},
+    {.name = "notifications",
+     .type = BC_COL_JSON,
+     .flags = BC_COLF_NOT_NULL,
+     .description = "Notifications to display on the storefront based on the result of the "
+                    "evaluation for promotion eligibility."},
+    {.name = "shipping_address",
+     .type = BC_COL_JSON,
+     .description = "Specifies which addresses to consider."},
+    {.name = "schedule",
+     .type = BC_COL_JSON,
+     .description = "Specifies the availability by weekdays."},
+    {.name = "created_from",
+     .type = BC_COL_VARCHAR,
+     .flags = BC_COLF_NOT_NULL,
+     .description = "Where the promotion was created: api or react."},
+    {.name = "codes",
+     .type = BC_COL_JSON,
+     .description = "The coupon codes of a coupon promotion."},
+    {.name = "coupon_overrides_other_promotions",
+     .type = BC_COL_BIT,
+     .description = "Whether the coupon overrides automatic promotions."},
+    {.name = "coupon_overrides_automatic_when_offering_higher_discounts",
+     .type = BC_COL_BIT,
+     .description =
+         "Whether the coupon overrides automatic promotions that give a lower discount."},
+    {.name = "multiple_codes",
+     .type = BC_COL_JSON,
+     .description = "Settings of a coupon promotion with multiple codes."},
+    {.name = "coupon_type",
+     .type = BC_COL_VARCHAR,
+     .description =
+         "The type of the coupon promotion, whether it will have single or multiple codes."},
+};
+
+const bc_table_def bc_table_promotions = {
+    .name = "Promotions",
+    .endpoint = "/v3/promotions",
+    .version = BC_API_V3,
+    .paging = BC_PAGING_V3,
+    .columns = promotions_columns,
+    .ncolumns = (int)(sizeof promotions_columns / sizeof promotions_columns[0]),
+    .description = "Discount rules, applied automatically or with a coupon code.",
+};

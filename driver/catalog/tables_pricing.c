@@ -1,0 +1,144 @@
+/*
+ * Price lists (/v3/pricelists): the lists, their per-variant price records
+ * (/v3/pricelists/{price_list_id}/records, a child of PriceLists) and their assignments to
+ * customer groups and channels.
+ * Columns follow the GET response objects of the official reference
+ * (../shared/bigcommerce-openapi/); money is DECIMAL(20,4), nested objects JSON text.
+ */
+#include "bc_catalog.h"
+
+static const bc_column_def price_lists_columns[] = {
+    {.name = "id",
+     .type = BC_COL_INTEGER,
+     .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
+     .filter_eq = "id:in",
+     .filter_in = "id:in",
+     .description =
+         "The unique numeric ID of the Price List; this number increments sequentially."},
+    {.name = "date_created",
+     .type = BC_COL_TIMESTAMP,
+     .description = "The date on which the Price List was created."},
+    {.name = "date_modified",
+     .type = BC_COL_TIMESTAMP,
+     .description = "The date on which the Price List was last modified."},
+    {.name = "name",
+     .type = BC_COL_VARCHAR,
+     .length = 255,
+     .flags = BC_COLF_NOT_NULL,
+     .description = "The unique name of the Price List."},
+    {.name = "active",
+     .type = BC_COL_BIT,
+     .description =
+         "Boolean value that specifies whether this Price List and its prices are active or not."},
+};
+
+const bc_table_def bc_table_price_lists = {
+    .name = "PriceLists",
+    .endpoint = "/v3/pricelists",
+    .version = BC_API_V3,
+    .paging = BC_PAGING_V3,
+    .columns = price_lists_columns,
+    .ncolumns = (int)(sizeof price_lists_columns / sizeof price_lists_columns[0]),
+    .description = "Price lists that override catalog prices for customer groups and channels.",
+};
+
+static const bc_column_def price_list_records_columns[] = {
+    {.name = "price_list_id",
+     .type = BC_COL_INTEGER,
+     .flags = BC_COLF_PARENT_KEY | BC_COLF_PK | BC_COLF_NOT_NULL,
+     .description = "The Price List with which this price set is associated."},
+    {.name = "variant_id",
+     .type = BC_COL_INTEGER,
+     .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
+     .filter_eq = "variant_id:in",
+     .filter_in = "variant_id:in",
+     .description = "The variant with which this price set is associated."},
+    {.name = "currency",
+     .type = BC_COL_VARCHAR,
+     .length = 3,
+     .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
+     .description = "The 3-letter currency code with which this price set is associated."},
+    {.name = "calculated_price",
+     .type = BC_COL_DECIMAL,
+     .description =
+         "The price of the variant as seen on the storefront if a price record is in effect."},
+    {.name = "date_created",
+     .type = BC_COL_TIMESTAMP,
+     .description = "The date on which the Price entry was created."},
+    {.name = "date_modified",
+     .type = BC_COL_TIMESTAMP,
+     .description = "The date on which the Price entry was last modified."},
+    {.name = "product_id",
+     .type = BC_COL_INTEGER,
+     .filter_eq = "product_id:in",
+     .filter_in = "product_id:in",
+     .description = "The ID of the Product this Price Record's variant_id is associated with."},
+    {.name = "sku",
+     .type = BC_COL_VARCHAR,
+     .length = 255,
+     .description = "The SKU code associated with this Price Record if requested and it exists."},
+    {.name = "price",
+     .type = BC_COL_DECIMAL,
+     .description = "The list price for the variant mapped in a Price List."},
+    {.name = "sale_price",
+     .type = BC_COL_DECIMAL,
+     .description = "The sale price for the variant mapped in a Price List."},
+    {.name = "retail_price",
+     .type = BC_COL_DECIMAL,
+     .description = "The retail price for the variant mapped in a Price List."},
+    {.name = "map_price",
+     .type = BC_COL_DECIMAL,
+     .description = "The MAP (Minimum Advertised Price) for the variant mapped in a Price List."},
+    {.name = "bulk_pricing_tiers",
+     .type = BC_COL_JSON,
+     .description = "Quantity tiers that adjust the price of the record."},
+};
+
+const bc_table_def bc_table_price_list_records = {
+    .name = "PriceListRecords",
+    .endpoint = "/v3/pricelists/{price_list_id}/records",
+    .version = BC_API_V3,
+    .paging = BC_PAGING_V3,
+    .parent_table = "PriceLists",
+    .parent_column = "price_list_id",
+    .parent_id_column = "id",
+    .columns = price_list_records_columns,
+    .ncolumns = (int)(sizeof price_list_records_columns / sizeof price_list_records_columns[0]),
+    .description = "Prices of variants in a price list, one row per variant and currency.",
+};
+
+static const bc_column_def price_list_assignments_columns[] = {
+    {.name = "id",
+     .type = BC_COL_INTEGER,
+     .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
+     .filter_eq = "id:in",
+     .filter_in = "id:in",
+     .description = "Unique identifier for this price list assignment."},
+    {.name = "price_list_id",
+     .type = BC_COL_INTEGER,
+     .filter_eq = "price_list_id:in",
+     .filter_in = "price_list_id:in",
+     .description = "Pricelist ID for assignment."},
+    {.name = "customer_group_id",
+     .type = BC_COL_INTEGER,
+     .filter_eq = "customer_group_id:in",
+     .filter_in = "customer_group_id:in",
+     .description = "Customer group ID for assignment."},
+    {.name = "channel_id",
+     .type = BC_COL_INTEGER,
+     .filter_eq = "channel_id:in",
+     .filter_in = "channel_id:in",
+     .description = "Channel ID for assignment."},
+};
+
+const bc_table_def bc_table_price_list_assignments = {
+    .name = "PriceListAssignments",
+    .endpoint = "/v3/pricelists/assignments",
+    .version = BC_API_V3,
+    .paging = BC_PAGING_V3,
+    .is_view = true,
+    .columns = price_list_assignments_columns,
+    .ncolumns =
+        (int)(sizeof price_list_assignments_columns / sizeof price_list_assignments_columns[0]),
+    .description = "Assignments of price lists to customer groups and channels.",
+};

@@ -1,0 +1,249 @@
+"""Catalog, pricing, inventory and promotion tables through the driver manager: every table
+returns exactly the sandbox's JSON, SQLColumns agrees with SELECT *, and child tables cost one
+request per parent id (or walk their parent without one)."""
+
+import datetime
+import decimal
+import json
+
+import pytest
+
+PRODUCT_CHILDREN = {
+    # table: (path under /v3/catalog/products/{id}, key columns)
+    "ProductImages": ("images", ("id",)),
+    "ProductVideos": ("videos", ("id",)),
+    "ProductCustomFields": ("custom-fields", ("id",)),
+    "ProductMetafields": ("metafields", ("id",)),
+    "ProductReviews": ("reviews", ("id",)),
+    "ProductBulkPricingRules": ("bulk-pricing-rules", ("id",)),
+    "ProductRules": ("complex-rules", ("id",)),
+    "ProductOptions": ("options", ("id",)),
+}
+
+TOP_LEVEL = {
+    "CategoryTrees": ("/v3/catalog/trees", ("id",)),
+    "PriceLists": ("/v3/pricelists", ("id",)),
+    "PriceListAssignments": ("/v3/pricelists/assignments", ("id",)),
+    "ProductVariants": ("/v3/catalog/variants", ("id",)),
+    "InventoryLocations": ("/v3/inventory/locations", ("id",)),
+    "Promotions": ("/v3/promotions", ("id",)),
+    "CategoryMetafields": ("/v3/catalog/categories/metafields", ("id",)),
+    "BrandMetafields": ("/v3/catalog/brands/metafields", ("id",)),
+}
+
+ALL_TABLES = sorted(
+    list(PRODUCT_CHILDREN)
+    + list(TOP_LEVEL)
+    + ["PriceListRecords", "ProductOptionValues", "ProductVariantValues", "InventoryItems"]
+)
+VIEWS = {
+    "PriceListAssignments", "ProductBulkPricingRules", "ProductCustomFields", "ProductRules",
+    "ProductVideos", "ProductVariantValues", "InventoryItems",
+}
+
+# SQLColumns DATA_TYPE -> the Python type pyodbc reports in cursor.description
+PY_TYPE = {
+    4: int, -5: int, 8: float, 3: decimal.Decimal, -7: bool, -9: str, -10: str, 12: str,
+    -1: str, 93: datetime.datetime, 91: datetime.date,
+}
+
+
+def product_ids(sb):
+    return sorted(p["id"] for p in sb.get_all("/v3/catalog/products"))
+
+
+def expected_rows(sb, table):
+    """(key columns, [flat dict per row]) from the sandbox's JSON, fetched directly."""
+    if table in TOP_LEVEL:
+        path, key = TOP_LEVEL[table]
+        return key, sb.get_all(path)
+    if table in PRODUCT_CHILDREN:
+        sub, key = PRODUCT_CHILDREN[table]
+        rows = []
+        for pid in product_ids(sb):
+            for item in sb.get_all(f"/v3/catalog/products/{pid}/{sub}"):
+                rows.append(dict(item, product_id=pid))
+        return key, rows
+    if table == "PriceListRecords":
+        rows = []
+        for pl in sb.get_all("/v3/pricelists"):
+            rows += sb.get_all(f"/v3/pricelists/{pl['id']}/records")
+        return ("price_list_id", "variant_id", "currency"), rows
+    if table == "ProductOptionValues":
+        _, options = expected_rows(sb, "ProductOptions")
+        rows = [dict(v, product_id=o["product_id"], option_id=o["id"])
+                for o in options for v in o["option_values"]]
+        return ("id",), rows
+    if table == "ProductVariantValues":
+        rows = [dict(v, variant_id=var["id"], product_id=var["product_id"])
+                for var in sb.get_all("/v3/catalog/variants") for v in var["option_values"]]
+        return ("variant_id", "option_id"), rows
+    if table == "InventoryItems":
+        rows = [dict(it["identity"], locations=it["locations"])
+                for it in sb.get_all("/v3/inventory/items")]
+        return ("variant_id",), rows
+    raise KeyError(table)
+
+
+def same_value(got, want):
+    """Compares a fetched value with its JSON source, by the JSON value's kind."""
+    if want is None:
+        return got is None
+    if isinstance(want, (dict, list)):
+        return json.loads(got) == want
+    if isinstance(want, bool):
+        return got == want
+    if isinstance(want, (int, float)):
+        return got is not None and abs(float(got) - float(want)) < 1e-6
+    if isinstance(got, datetime.datetime):
+        return got == datetime.datetime.fromisoformat(want).replace(tzinfo=None)
+    return got == want
+
+
+@pytest.mark.parametrize("table", ALL_TABLES)
+def test_select_star_returns_the_sandbox_rows_and_values(sandbox, connect, table):
+    cur = connect(sandbox).cursor()
+    rows = cur.execute(f"SELECT * FROM {table}").fetchall()
+    names = [d[0] for d in cur.description]
+    key, want = expected_rows(sandbox, table)
+    assert len(rows) == len(want) and len(want) > 0
+    got = {tuple(getattr(r, k) for k in key): r for r in rows}
+    assert len(got) == len(rows), "key columns must identify a row"
+    # every value of a sample of rows (first, middle, last) equals the JSON
+    for item in (want[0], want[len(want) // 2], want[-1]):
+        row = got[tuple(item[k] for k in key)]
+        for name in names:
+            if name in item:
+                assert same_value(getattr(row, name), item[name]), (table, name)
+
+
+@pytest.mark.parametrize("table", ALL_TABLES)
+def test_sqlcolumns_agrees_with_select_star_description(sandbox, connect, table):
+    cur = connect(sandbox).cursor()
+    cols = cur.columns(table=table).fetchall()
+    cur.execute(f"SELECT * FROM {table} WHERE 0")
+    desc = cur.description
+    assert [c.column_name for c in cols] == [d[0] for d in desc]
+    assert [c.ordinal_position for c in cols] == list(range(1, len(cols) + 1))
+    for c, d in zip(cols, desc):
+        assert PY_TYPE[c.data_type] is d[1], (table, c.column_name, c.data_type, d[1])
+        if c.data_type in (-9, 12):
+            assert c.column_size == d[3], (table, c.column_name)
+
+
+def test_sqltables_reports_tables_and_views_of_the_area(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    kinds = {t.table_name: t.table_type for t in cur.tables(schema="BigCommerce")}
+    for table in ALL_TABLES:
+        assert kinds[table] == ("VIEW" if table in VIEWS else "TABLE"), table
+
+
+@pytest.mark.parametrize("table", sorted(PRODUCT_CHILDREN) + ["ProductOptionValues"])
+def test_product_child_with_product_id_makes_one_request_per_id(sandbox, connect, table):
+    cur = connect(sandbox).cursor()
+    sub = PRODUCT_CHILDREN.get(table, ("options",))[0]
+    want = {pid: len(expected_rows_for(sandbox, table, pid)) for pid in (3, 8)}
+    sandbox.clear_requests()
+    rows = cur.execute(f"SELECT * FROM {table} WHERE product_id = 3").fetchall()
+    log = sandbox.api_requests()
+    assert len(rows) == want[3]
+    assert [r["path"] for r in log] == [f"/stores/sandbox/v3/catalog/products/3/{sub}"]
+    sandbox.clear_requests()
+    rows = cur.execute(f"SELECT * FROM {table} WHERE product_id IN (3, 8)").fetchall()
+    assert len(rows) == want[3] + want[8]
+    assert sorted(r["path"] for r in sandbox.api_requests()) == [
+        f"/stores/sandbox/v3/catalog/products/{pid}/{sub}" for pid in (3, 8)]
+
+
+def expected_rows_for(sb, table, pid):
+    _, rows = expected_rows(sb, table)
+    return [r for r in rows if r["product_id"] == pid]
+
+
+@pytest.mark.parametrize("table", ["ProductImages", "ProductOptionValues"])
+def test_product_child_without_product_id_walks_products(start_sandbox, connect, table):
+    sb = start_sandbox(products=12)
+    cur = connect(sb).cursor()
+    sub = PRODUCT_CHILDREN.get(table, ("options",))[0]
+    sb.clear_requests()
+    cur.execute(f"SELECT COUNT(*) FROM {table}").fetchval()
+    paths = [r["path"] for r in sb.api_requests()]
+    assert "/stores/sandbox/v3/catalog/products" in paths
+    children = sorted(p for p in paths if p.endswith("/" + sub))
+    assert children == sorted(f"/stores/sandbox/v3/catalog/products/{i}/{sub}"
+                              for i in range(1, 13))
+
+
+def test_price_list_records_with_price_list_id_make_one_request(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    want = sandbox.get_all("/v3/pricelists/2/records")
+    sandbox.clear_requests()
+    rows = cur.execute("SELECT variant_id, price FROM PriceListRecords WHERE price_list_id = 2"
+                       " ORDER BY variant_id").fetchall()
+    assert [(r.variant_id, float(r.price)) for r in rows] == sorted(
+        (w["variant_id"], w["price"]) for w in want)
+    assert [r["path"] for r in sandbox.api_requests()] == [
+        "/stores/sandbox/v3/pricelists/2/records"]
+
+
+def test_price_list_records_point_at_real_variants(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    orphans = cur.execute(
+        "SELECT COUNT(*) FROM PriceListRecords r LEFT JOIN ProductVariants v"
+        " ON v.id = r.variant_id AND v.product_id = r.product_id WHERE v.id IS NULL").fetchval()
+    assert orphans == 0
+
+
+def test_variant_values_are_values_of_the_products_options(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    bad = cur.execute(
+        "SELECT COUNT(*) FROM ProductVariantValues vv LEFT JOIN ProductOptionValues ov"
+        " ON ov.id = vv.id AND ov.option_id = vv.option_id AND ov.product_id = vv.product_id"
+        " WHERE ov.id IS NULL").fetchval()
+    assert bad == 0
+
+
+def test_variants_filtered_by_product_match_the_api_filter(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    want = sandbox.get_all("/v3/catalog/variants?product_id:in=1,7")
+    rows = cur.execute(
+        "SELECT id, sku FROM ProductVariants WHERE product_id IN (1, 7) ORDER BY id").fetchall()
+    assert [(r.id, r.sku) for r in rows] == sorted((w["id"], w["sku"]) for w in want)
+
+
+def test_foreign_keys_report_the_parent_relations(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    for table, parent, pcol, fcol in [
+        ("ProductImages", "Products", "id", "product_id"),
+        ("PriceListRecords", "PriceLists", "id", "price_list_id"),
+        ("ProductOptionValues", "ProductOptions", "id", "option_id"),
+        ("ProductVariantValues", "ProductVariants", "id", "variant_id"),
+    ]:
+        fks = [(k.pktable_name, k.pkcolumn_name, k.fkcolumn_name)
+               for k in cur.foreignKeys(foreignTable=table)]
+        assert (parent, pcol, fcol) in fks, (table, fks)
+
+
+def test_non_ascii_text_survives(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    labels = {r[0] for r in cur.execute("SELECT label FROM InventoryLocations")}
+    assert {"Lager Zürich", "東京倉庫"} <= labels
+
+
+@pytest.mark.parametrize("table,key,ids,param", [
+    ("ProductVariants", "id", (1003,), "id=1003"),
+    ("InventoryItems", "variant_id", (1003, 1005), "variant_id:in=1003,1005"),
+    ("InventoryLocations", "id", (2,), "location_id:in=2"),
+    ("PriceLists", "id", (1, 3), "id:in=1,3"),
+    ("Promotions", "id", (4,), "id=4"),
+    ("CategoryTrees", "id", (2,), "id:in=2"),
+])
+def test_key_lookup_is_sent_to_the_api_as_its_filter(sandbox, connect, table, key, ids, param):
+    cur = connect(sandbox).cursor()
+    marks = ", ".join("?" * len(ids))
+    sandbox.clear_requests()
+    rows = cur.execute(f"SELECT {key} FROM {table} WHERE {key} IN ({marks})", *ids).fetchall()
+    assert sorted(r[0] for r in rows) == sorted(ids)
+    log = sandbox.api_requests()
+    assert len(log) == 1, log
+    assert param in log[0]["query"].replace("%3A", ":").replace("%2C", ","), log[0]

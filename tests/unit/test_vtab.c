@@ -1,0 +1,288 @@
+/*
+ * The virtual tables against bc-sandbox: counts, id pushdown (one request for id = ? and
+ * for an IN list), v2 single-object lookups, a parent-driven join, LIMIT and MaxRows caps,
+ * and JSON-to-value conversions. Skipped when the sandbox was not built.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <curl/curl.h>
+#include "bc_util.h"
+#include "test_engine_common.h"
+
+#ifdef BC_SANDBOX_PATH
+
+static pid_t g_pid;
+static char g_url[128];
+
+static int start_sandbox(void **state)
+{
+    int fds[2];
+    FILE *in;
+
+    (void)state;
+    if (pipe(fds) != 0)
+        return -1;
+    g_pid = fork();
+    if (g_pid == 0) {
+        dup2(fds[1], 1);
+        close(fds[0]);
+        execl(BC_SANDBOX_PATH, BC_SANDBOX_PATH, "--port", "0", "--products", "20", "--orders", "10",
+              "--customers", "5", "--seed", "7", (char *)NULL);
+        _exit(127);
+    }
+    close(fds[1]);
+    in = fdopen(fds[0], "r");
+    if (in == NULL || fgets(g_url, sizeof g_url, in) == NULL)
+        return -1;
+    g_url[strcspn(g_url, "\r\n")] = '\0';
+    fclose(in);
+    return 0;
+}
+
+static int stop_sandbox(void **state)
+{
+    (void)state;
+    if (g_pid > 0) {
+        kill(g_pid, SIGTERM);
+        waitpid(g_pid, NULL, 0);
+    }
+    return 0;
+}
+
+static int setup(void **state)
+{
+    *state = fixture_open(g_url, "sandbox-token");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture_close(*state);
+    return 0;
+}
+
+static long requests(void **state)
+{
+    return bc_api_request_count(((fixture *)*state)->api);
+}
+
+static size_t collect(char *p, size_t sz, size_t n, void *ud)
+{
+    bc_buf_append(ud, p, sz * n);
+    return sz * n;
+}
+
+/* The sandbox's request log (method, path, query of every request) as text; clear it with
+ * clear = true. Caller frees. */
+static char *request_log(bool clear)
+{
+    CURL *c = curl_easy_init();
+    char url[200];
+    bc_buf b;
+
+    bc_buf_init(&b);
+    snprintf(url, sizeof url, "%s/__sandbox/requests", g_url);
+    curl_easy_setopt(c, CURLOPT_URL, url);
+    if (clear)
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, "DELETE");
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
+    assert_int_equal(curl_easy_perform(c), CURLE_OK);
+    curl_easy_cleanup(c);
+    return bc_buf_steal(&b);
+}
+
+static bc_engine *E(void **state)
+{
+    return ((fixture *)*state)->e;
+}
+
+static void count_products_pages_the_whole_table(void **state)
+{
+    assert_int_equal(query_int(E(state), "SELECT COUNT(*) FROM Products"), 20);
+    assert_int_equal(query_int(E(state), "SELECT COUNT(*) FROM \"BigCommerce\".\"Orders\""), 10);
+}
+
+static void id_equals_makes_exactly_one_request(void **state)
+{
+    long before = requests(state);
+    free(request_log(true));
+    assert_int_equal(query_int(E(state), "SELECT id FROM Products WHERE id = 5"), 5);
+    assert_int_equal(requests(state) - before, 1);
+    char *log = request_log(false);
+    assert_non_null(strstr(log, "id:in=5"));
+    free(log);
+}
+
+static void id_in_list_makes_one_request(void **state)
+{
+    long before = requests(state);
+    free(request_log(true));
+    assert_int_equal(query_int(E(state), "SELECT COUNT(*) FROM Products WHERE id IN (1, 2, 3)"), 3);
+    assert_int_equal(requests(state) - before, 1);
+    char *log = request_log(false);
+    assert_non_null(strstr(log, "id:in=1,2,3"));
+    free(log);
+    assert_int_equal(query_int(E(state), "SELECT SUM(id) FROM Customers WHERE id IN (2, 4)"), 6);
+}
+
+static void v2_id_lookup_uses_the_object_path(void **state)
+{
+    long before = requests(state);
+    assert_int_equal(query_int(E(state), "SELECT id FROM Orders WHERE id = 101"), 101);
+    assert_int_equal(requests(state) - before, 1);
+    before = requests(state);
+    assert_int_equal(query_int(E(state), "SELECT COUNT(*) FROM Orders WHERE id IN (100, 102)"), 2);
+    assert_int_equal(requests(state) - before, 2);
+    assert_int_equal(query_int(E(state), "SELECT COUNT(*) FROM Orders WHERE id = 99999"), 0);
+}
+
+static void join_fetches_items_per_order(void **state)
+{
+    long before = requests(state), join_requests;
+    long long n = query_int(E(state), "SELECT COUNT(*) FROM Orders o JOIN OrderItems i ON "
+                                      "i.order_id = o.id");
+    join_requests = requests(state) - before;
+    /* The orders' pages (one, maybe an empty second) plus one request per order. */
+    assert_true(join_requests >= 11 && join_requests <= 12);
+    assert_true(n > 0);
+    /* Written the other way round, SQLite still drives the items from the orders. */
+    before = requests(state);
+    assert_int_equal(query_int(E(state), "SELECT COUNT(*) FROM OrderItems i JOIN Orders o ON "
+                                         "o.id = i.order_id"),
+                     n);
+    assert_true(requests(state) - before <= 12);
+    /* Walking the parent without a join gives the same items. */
+    assert_int_equal(query_int(E(state), "SELECT COUNT(*) FROM OrderItems"), n);
+    before = requests(state);
+    assert_true(query_int(E(state), "SELECT COUNT(*) FROM OrderItems WHERE order_id = 100") > 0);
+    assert_int_equal(requests(state) - before, 1);
+    assert_int_equal(query_int(E(state), "SELECT COUNT(*) FROM OrderItems WHERE order_id = 100 "
+                                         "AND order_id <> 100"),
+                     0);
+}
+
+static void limit_caps_the_scan(void **state)
+{
+    long before = requests(state);
+    assert_int_equal(query_int(E(state), "SELECT COUNT(*) FROM (SELECT id FROM Products LIMIT 3)"),
+                     3);
+    assert_int_equal(requests(state) - before, 1);
+}
+
+static void max_rows_caps_rows_per_scan(void **state)
+{
+    fixture *f = fixture_open(g_url, "sandbox-token");
+    bc_engine_close(f->e);
+    f->props.max_rows = 4;
+    bc_error err;
+    bc_error_clear(&err);
+    f->e = bc_engine_open(f->api, &f->props, &err);
+    assert_non_null(f->e);
+    assert_int_equal(query_int(f->e, "SELECT COUNT(*) FROM Products"), 4);
+    fixture_close(f);
+    (void)state;
+}
+
+static void values_are_converted_per_column_type(void **state)
+{
+    sqlite3_stmt *vm = NULL;
+    sqlite3 *db = bc_engine_db(E(state));
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT date_created, total_inc_tax, is_deleted, "
+                                        "is_email_opt_in, date_shipped, billing_address, "
+                                        "customer_id, currency_code FROM Orders WHERE id = 100",
+                                        -1, &vm, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(vm), SQLITE_ROW);
+    const char *d = (const char *)sqlite3_column_text(vm, 0);
+    assert_int_equal(strlen(d), 19);
+    assert_int_equal(d[4], '-');
+    assert_int_equal(d[10], ' ');
+    assert_int_equal(sqlite3_column_type(vm, 1), SQLITE_FLOAT);
+    assert_true(sqlite3_column_double(vm, 1) > 0);
+    assert_int_equal(sqlite3_column_type(vm, 2), SQLITE_INTEGER);
+    assert_int_equal(sqlite3_column_int(vm, 2), 0);
+    assert_true(sqlite3_column_int(vm, 3) == 0 || sqlite3_column_int(vm, 3) == 1);
+    if (sqlite3_column_type(vm, 4) != SQLITE_NULL)
+        assert_int_equal(strlen((const char *)sqlite3_column_text(vm, 4)), 19);
+    assert_int_equal(((const char *)sqlite3_column_text(vm, 5))[0], '{');
+    assert_int_equal(sqlite3_column_type(vm, 6), SQLITE_INTEGER);
+    assert_int_equal(strlen((const char *)sqlite3_column_text(vm, 7)), 3);
+    sqlite3_finalize(vm);
+    /* Dates compare as text, so range predicates work on the converted form. */
+    assert_int_equal(query_int(E(state), "SELECT COUNT(*) FROM Orders WHERE date_created >= "
+                                         "'2000-01-01' AND date_created < '2100-01-01'"),
+                     10);
+}
+
+static void non_ascii_names_and_json_columns(void **state)
+{
+    sqlite3_stmt *vm = NULL;
+    sqlite3 *db = bc_engine_db(E(state));
+    int non_ascii = 0;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT name, custom_url, price, is_visible, "
+                                        "date_created FROM Products",
+                                        -1, &vm, NULL),
+                     SQLITE_OK);
+    while (sqlite3_step(vm) == SQLITE_ROW) {
+        const unsigned char *name = sqlite3_column_text(vm, 0);
+        for (const unsigned char *p = name; *p; p++)
+            if (*p >= 0x80)
+                non_ascii = 1;
+        assert_int_equal(sqlite3_column_text(vm, 1)[0], '{');
+        assert_int_equal(sqlite3_column_type(vm, 2), SQLITE_FLOAT);
+        assert_int_equal(sqlite3_column_type(vm, 3), SQLITE_INTEGER);
+        assert_int_equal(strlen((const char *)sqlite3_column_text(vm, 4)), 19);
+    }
+    assert_true(non_ascii);
+    sqlite3_finalize(vm);
+}
+
+static void wrong_token_fails_with_28000(void **state)
+{
+    fixture *f = fixture_open(g_url, "wrong-token");
+    sqlite3_stmt *vm = NULL;
+    bc_error err;
+    bc_error_clear(&err);
+    assert_int_equal(
+        sqlite3_prepare_v2(bc_engine_db(f->e), "SELECT * FROM Customers", -1, &vm, NULL),
+        SQLITE_OK);
+    assert_int_equal(sqlite3_step(vm), SQLITE_ERROR);
+    assert_true(bc_engine_take_error(f->e, &err));
+    assert_string_equal(err.sqlstate, "28000");
+    assert_null(strstr(err.message, "wrong-token"));
+    sqlite3_finalize(vm);
+    fixture_close(f);
+    (void)state;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(count_products_pages_the_whole_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(id_equals_makes_exactly_one_request, setup, teardown),
+        cmocka_unit_test_setup_teardown(id_in_list_makes_one_request, setup, teardown),
+        cmocka_unit_test_setup_teardown(v2_id_lookup_uses_the_object_path, setup, teardown),
+        cmocka_unit_test_setup_teardown(join_fetches_items_per_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(limit_caps_the_scan, setup, teardown),
+        cmocka_unit_test_setup_teardown(max_rows_caps_rows_per_scan, setup, teardown),
+        cmocka_unit_test_setup_teardown(values_are_converted_per_column_type, setup, teardown),
+        cmocka_unit_test_setup_teardown(non_ascii_names_and_json_columns, setup, teardown),
+        cmocka_unit_test_setup_teardown(wrong_token_fails_with_28000, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, start_sandbox, stop_sandbox);
+}
+
+#else
+
+int main(void)
+{
+    return 0; /* no sandbox in this build: nothing to run against */
+}
+
+#endif
