@@ -48,7 +48,17 @@ const bc_table_def bc_table_blog_posts = {
     .description = "Posts of the store's blog.",
 };
 
-static const bc_column_def blog_tags_columns[] = {};
+/* The reference nests the tag object one array too deep (blogTags is itself an array);
+ * the rows are its items: {tag, post_ids}. */
+static const bc_column_def blog_tags_columns[] = {
+    {.name = "tag",
+     .type = BC_COL_VARCHAR,
+     .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
+     .description = "The tag text."},
+    {.name = "post_ids",
+     .type = BC_COL_JSON,
+     .description = "IDs of the blog posts that carry the tag."},
+};
 
 const bc_table_def bc_table_blog_tags = {
     .name = "BlogTags",

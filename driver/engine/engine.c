@@ -25,10 +25,12 @@ int bc_engine_exec(sqlite3 *db, const char *sql, bc_error *err)
     return -1;
 }
 
+/* FULLMUTEX: statements of one connection may run on different threads (each locks only
+ * its own statement handle), and SQLCancel interrupts from yet another. */
 static int open_db(bc_engine *e, bc_error *err)
 {
     int flags =
-        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX;
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY | SQLITE_OPEN_FULLMUTEX;
     int rc = sqlite3_open_v2(":memory:", &e->db, flags, NULL);
 
     if (rc != SQLITE_OK) {

@@ -106,8 +106,9 @@ static bool key_supported(const bc_vtab *vt, int col, int *kind)
         *kind = BC_PLAN_PARENT;
         return true;
     }
-    /* A nested array's rows cannot be fetched by their own id. */
-    if (vt->t->rows_path == NULL && col == vt->pk &&
+    /* A nested array's rows cannot be fetched by their own id, and a child table's id
+     * lookup would still need the parent id for the path: those go by the parent key. */
+    if (vt->t->rows_path == NULL && vt->walk == NULL && col == vt->pk &&
         (c->filter_eq != NULL || c->filter_in != NULL || vt->t->id_path_endpoint != NULL)) {
         *kind = BC_PLAN_ID;
         return true;

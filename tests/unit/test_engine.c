@@ -97,6 +97,38 @@ static void result_decltypes_come_from_the_catalog(void **state)
     sqlite3_finalize(vm);
 }
 
+/* SQLDescribeCol after SQLPrepare reads decltypes; SQLColumns reads the metadata. Both must
+ * agree for every column of every table. */
+static void select_star_decltypes_agree_with_sqlcolumns(void **state)
+{
+    sqlite3 *db = bc_engine_db(E(state));
+    int tables = 0;
+    for (int i = 0; i < bc_table_count; i++) {
+        const bc_table_def *t = bc_tables[i];
+        if (t->ncolumns == 0)
+            continue;
+        char sql[200];
+        sqlite3_stmt *vm = NULL, *cols;
+        snprintf(sql, sizeof sql, "SELECT * FROM \"BigCommerce\".\"%s\"", t->name);
+        assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &vm, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_column_count(vm), t->ncolumns);
+        cols = cat(state, BC_CAT_COLUMNS, (bc_catalog_args){.table = t->name, .metadata_id = true});
+        for (int j = 0; j < t->ncolumns; j++) {
+            bc_sql_type ty;
+            assert_int_equal(sqlite3_step(cols), SQLITE_ROW);
+            assert_string_equal(sqlite3_column_name(vm, j), sqlite3_column_text(cols, 3));
+            bc_type_from_decl(sqlite3_column_decltype(vm, j), &ty);
+            assert_int_equal(ty.sql_type, sqlite3_column_int(cols, 4));
+            assert_int_equal(ty.column_size, sqlite3_column_int(cols, 6));
+        }
+        assert_int_equal(sqlite3_step(cols), SQLITE_DONE);
+        sqlite3_finalize(cols);
+        sqlite3_finalize(vm);
+        tables++;
+    }
+    assert_true(tables >= 6);
+}
+
 static void sqltables_lists_tables_and_system_tables(void **state)
 {
     sqlite3_stmt *vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){0});
@@ -475,6 +507,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(schema_qualified_names_resolve),
         cmocka_unit_test(result_decltypes_come_from_the_catalog),
+        cmocka_unit_test(select_star_decltypes_agree_with_sqlcolumns),
         cmocka_unit_test(sqltables_lists_tables_and_system_tables),
         cmocka_unit_test(sqltables_patterns_and_escapes),
         cmocka_unit_test(sqltables_filters_table_types),
