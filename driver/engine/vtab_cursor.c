@@ -146,6 +146,15 @@ static int refill_from_parent(bc_vcursor *c, bc_error *err)
     int rc;
 
     if (c->parent_pager == NULL) {
+        /* Only one level is walked: a parent that needs its own parent's id cannot be
+         * listed on its own. */
+        if (strchr(pt->endpoint, '{') != NULL)
+            return bc_error_set(err, "HY000", 0,
+                                "%s can only be read for given %s rows; add a WHERE condition "
+                                "on %s",
+                                c->vt->t->name, pt->name,
+                                c->vt->parent_col >= 0 ? c->vt->t->columns[c->vt->parent_col].name
+                                                       : "its parent key");
         c->parent_pager = bc_pager_open(c->vt->e->api, pt->endpoint, NULL, pt->paging, 0, err);
         if (c->parent_pager == NULL)
             return -1;
@@ -190,9 +199,11 @@ static long remaining(const bc_vcursor *c)
 /* Open the next request of the plan: 1 opened, 0 none left, -1 with err set. */
 static int open_next_request(bc_vcursor *c, bc_error *err)
 {
-    const bc_table_def *t = c->vt->t;
+    /* Requests go to src (the parent's endpoint for a nested-array view); ID plans exist
+     * only for tables that are their own src. */
+    const bc_table_def *t = c->vt->src;
     bc_api *api = c->vt->e->api;
-    const bc_column_def *pk = c->vt->pk >= 0 ? &t->columns[c->vt->pk] : NULL;
+    const bc_column_def *pk = c->vt->pk >= 0 ? &c->vt->t->columns[c->vt->pk] : NULL;
     const char *tmpl = t->endpoint;
     bc_paging paging = t->paging;
     char *path = NULL, *query = NULL;

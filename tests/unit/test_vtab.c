@@ -165,12 +165,46 @@ static void join_fetches_items_per_order(void **state)
                      0);
 }
 
+/* A child view of a nested array (rows_path): rows come from the parent's response, one
+ * request per order when the order id is given. Skipped when no such view is defined. */
+static void nested_array_view_reads_the_parent_rows(void **state)
+{
+    if (bc_catalog_find("OrderItemOptionValues") == NULL)
+        skip();
+    long before = requests(state);
+    long long n = query_int(E(state), "SELECT COUNT(*) FROM OrderItemOptionValues WHERE order_id "
+                                      "IN (100, 101)");
+    assert_int_equal(requests(state) - before, 2);
+    assert_true(n >= 0);
+    assert_int_equal(query_int(E(state), "SELECT COUNT(*) FROM OrderItemOptionValues v WHERE "
+                                         "v.order_id = 100 AND v.order_product_id NOT IN (SELECT "
+                                         "id FROM OrderItems WHERE order_id = 100)"),
+                     0);
+}
+
 static void limit_caps_the_scan(void **state)
 {
     long before = requests(state);
-    assert_int_equal(query_int(E(state), "SELECT COUNT(*) FROM (SELECT id FROM Products LIMIT 3)"),
-                     3);
+    char *log;
+
+    free(request_log(true));
+    assert_int_equal(query_int(E(state), "SELECT id FROM Products LIMIT 3"), 1);
     assert_int_equal(requests(state) - before, 1);
+    log = request_log(false);
+    free(request_log(true));
+    assert_non_null(strstr(log, "limit=3"));
+    free(log);
+    /* LIMIT with OFFSET asks for both. */
+    assert_int_equal(query_int(E(state), "SELECT id FROM Products LIMIT 2 OFFSET 5"), 6);
+    log = request_log(false);
+    free(request_log(true));
+    assert_non_null(strstr(log, "limit=7"));
+    free(log);
+    /* A predicate SQLite must re-check makes the LIMIT useless as a cap. */
+    assert_int_equal(query_int(E(state), "SELECT id FROM Products WHERE name LIKE '%' LIMIT 3"), 1);
+    log = request_log(false);
+    assert_null(strstr(log, "limit=3"));
+    free(log);
 }
 
 static void max_rows_caps_rows_per_scan(void **state)
@@ -269,6 +303,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(id_in_list_makes_one_request, setup, teardown),
         cmocka_unit_test_setup_teardown(v2_id_lookup_uses_the_object_path, setup, teardown),
         cmocka_unit_test_setup_teardown(join_fetches_items_per_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(nested_array_view_reads_the_parent_rows, setup, teardown),
         cmocka_unit_test_setup_teardown(limit_caps_the_scan, setup, teardown),
         cmocka_unit_test_setup_teardown(max_rows_caps_rows_per_scan, setup, teardown),
         cmocka_unit_test_setup_teardown(values_are_converted_per_column_type, setup, teardown),

@@ -1,0 +1,114 @@
+/*
+ * bc-bench: times queries through the unixODBC driver manager against a bc-sandbox with
+ * injected latency, next to a naive sequential REST client measured in the same run, and
+ * prints the ratio. Nothing here links the driver: it is loaded by libodbc, as in an
+ * application. Wall-clock numbers are printed, never asserted; the exit status only says
+ * whether every scenario ran and the driver's rows matched the baseline's.
+ */
+#ifndef BC_BENCH_H
+#define BC_BENCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+#include <sql.h>
+#include <sqlext.h>
+
+#define BENCH_MAX_IDS 64
+#define BENCH_MAX_REPS 9
+
+/* What one timed run of a query (driver or baseline) produced. The checksum (a sum of ids)
+ * lets the driver's rows be compared with the baseline's beyond their count. */
+typedef struct bench_result {
+    bool ok;
+    long long ms;
+    long rows;
+    long long checksum;
+    int requests; /* API requests the sandbox logged during the run */
+} bench_result;
+
+/* The sandbox the run talks to: started by bc-bench (pid > 0) or given by --url (pid 0). */
+typedef struct bench_sandbox {
+    pid_t pid;
+    int out_fd;
+    char url[128];
+    char store_hash[64];
+    char token[128];
+} bench_sandbox;
+
+/* Options of the run, from the command line. */
+typedef struct bench_opts {
+    const char *driver;  /* path of libbigcommerceodbc.so */
+    const char *sandbox; /* path of bc-sandbox, when bc-bench starts it */
+    const char *url;     /* a running sandbox instead (its store hash and token are defaults) */
+    long products, orders, customers, latency_ms;
+    int reps;
+    int lookups;      /* point lookups of scenario 2, orders joined in scenario 3 */
+    const char *only; /* scenario numbers to run ("1,4"); NULL = all */
+    bool verbose;     /* print the driver's request paths of each scenario to stderr */
+} bench_opts;
+
+/* Ids picked from the store before timing starts (untimed set-up requests). */
+typedef struct bench_ids {
+    long product_ids[BENCH_MAX_IDS];
+    int n_products;
+    long order_ids[BENCH_MAX_IDS];
+    int n_orders;
+} bench_ids;
+
+/* ---- bench_sandbox.c: the sandbox process and its control endpoints --------------------- */
+bool bench_sandbox_start(bench_sandbox *sb, const char *path, const bench_opts *o);
+void bench_sandbox_attach(bench_sandbox *sb, const char *url);
+void bench_sandbox_stop(bench_sandbox *sb);
+/* API requests (paths under /stores/) in the sandbox's log; -1 when the log is unreadable.
+ * With verbose, their paths and queries go to stderr. */
+int bench_sandbox_requests(const bench_sandbox *sb, bool verbose);
+bool bench_sandbox_clear(const bench_sandbox *sb);
+
+/* ---- bench_http.c: a small blocking libcurl client (the naive baseline's transport) ----- */
+typedef struct bench_http bench_http;
+/* One easy handle reused for every request, so the baseline keeps its connection alive as
+ * any sensible sequential client would. Caller frees with bench_http_free. */
+bench_http *bench_http_new(const bench_sandbox *sb);
+void bench_http_free(bench_http *h);
+/* GET {url}/stores/{hash}{path}; returns the HTTP status (0 on a transport error) and, for a
+ * 200 with a JSON body, the parsed document in *json (caller frees with cJSON_Delete). */
+struct cJSON;
+long bench_http_get(bench_http *h, const char *path, struct cJSON **json);
+/* A request outside /stores/ (the control endpoints) by method and path from the root; the
+ * body goes to *body when body is not NULL (NUL-terminated, caller frees; NULL if empty). */
+long bench_http_raw(bench_http *h, const char *method, const char *path, char **body);
+
+/* ---- bench_naive.c: the baseline client, one request after another -------------------- */
+/* Each works on a handle that has already made one request (as the driver's connect has),
+ * and fills rows and checksum; the caller times it and counts its requests. */
+bool bench_naive_scan_products(bench_http *h, const bench_ids *ids, bench_result *r);
+bool bench_naive_point_lookups(bench_http *h, const bench_ids *ids, bench_result *r);
+bool bench_naive_join(bench_http *h, const bench_ids *ids, bench_result *r);
+bool bench_naive_count_orders(bench_http *h, const bench_ids *ids, bench_result *r);
+/* Untimed: picks n ids spread over the first page of products and of orders. */
+bool bench_naive_pick_ids(bench_http *h, int n, bench_ids *ids);
+
+/* ---- bench_odbc.c: the same work through the driver manager ---------------------------- */
+/* Writes the private odbcinst.ini/odbc.ini and sets ODBCSYSINI/ODBCINI; call before any
+ * other ODBC call. Returns false when the temp dir cannot be made. */
+bool bench_odbc_init(const char *driver_path);
+void bench_odbc_cleanup(void);
+/* A connection with SQLDriverConnect (which makes the driver's one check request); NULL on
+ * failure, with the reason in bench_odbc_last_error(). Close with bench_odbc_disconnect. */
+SQLHDBC bench_odbc_connect(const bench_sandbox *sb);
+void bench_odbc_disconnect(SQLHDBC dbc);
+bool bench_odbc_scan_products(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+bool bench_odbc_point_lookups(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+bool bench_odbc_join(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+bool bench_odbc_count_orders(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+/* The last ODBC error as "STATE message" (static buffer), for the report. */
+const char *bench_odbc_last_error(void);
+
+/* ---- bench_run.c: repetitions, medians, the table ------------------------------------- */
+int bench_run_all(const bench_sandbox *sb, const bench_opts *o, const bench_ids *ids);
+
+/* Milliseconds of a monotonic clock. */
+long long bench_now_ms(void);
+
+#endif

@@ -1,0 +1,120 @@
+/*
+ * The baseline's transport: blocking libcurl GETs on one reused easy handle, the way a
+ * straightforward client written against the REST API would fetch data.
+ */
+#include "bench.h"
+
+#include <cJSON.h>
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct bench_http {
+    CURL *curl;
+    struct curl_slist *headers;
+    char base[512]; /* {url}; the store prefix is added per request */
+    char store[128];
+};
+
+typedef struct bench_buf {
+    char *data;
+    size_t len;
+} bench_buf;
+
+static size_t bench_http_collect(char *p, size_t size, size_t n, void *ud)
+{
+    bench_buf *b = ud;
+    size_t add = size * n;
+    char *grown = realloc(b->data, b->len + add + 1);
+    if (!grown) {
+        return 0; /* libcurl reports CURLE_WRITE_ERROR; the run is marked failed */
+    }
+    b->data = grown;
+    memcpy(b->data + b->len, p, add);
+    b->len += add;
+    b->data[b->len] = '\0';
+    return add;
+}
+
+bench_http *bench_http_new(const bench_sandbox *sb)
+{
+    bench_http *h = calloc(1, sizeof *h);
+    if (!h) {
+        return NULL;
+    }
+    char auth[200];
+    snprintf(auth, sizeof auth, "X-Auth-Token: %s", sb->token);
+    struct curl_slist *l = curl_slist_append(NULL, auth);
+    struct curl_slist *l2 = l ? curl_slist_append(l, "Accept: application/json") : NULL;
+    h->curl = curl_easy_init();
+    if (!l2 || !h->curl) {
+        curl_slist_free_all(l2 ? l2 : l);
+        if (h->curl) {
+            curl_easy_cleanup(h->curl);
+        }
+        free(h);
+        return NULL;
+    }
+    h->headers = l2;
+    snprintf(h->base, sizeof h->base, "%s", sb->url);
+    snprintf(h->store, sizeof h->store, "/stores/%s", sb->store_hash);
+    curl_easy_setopt(h->curl, CURLOPT_HTTPHEADER, h->headers);
+    curl_easy_setopt(h->curl, CURLOPT_TIMEOUT, 60L);
+    curl_easy_setopt(h->curl, CURLOPT_WRITEFUNCTION, bench_http_collect);
+    curl_easy_setopt(h->curl, CURLOPT_NOSIGNAL, 1L);
+    return h;
+}
+
+void bench_http_free(bench_http *h)
+{
+    if (h) {
+        curl_easy_cleanup(h->curl);
+        curl_slist_free_all(h->headers);
+        free(h);
+    }
+}
+
+static long bench_http_do(bench_http *h, const char *method, const char *url, bench_buf *b)
+{
+    long status = 0;
+    curl_easy_setopt(h->curl, CURLOPT_URL, url);
+    curl_easy_setopt(h->curl, CURLOPT_CUSTOMREQUEST, strcmp(method, "GET") ? method : NULL);
+    curl_easy_setopt(h->curl, CURLOPT_NOBODY, 0L);
+    curl_easy_setopt(h->curl, CURLOPT_WRITEDATA, b);
+    if (curl_easy_perform(h->curl) == CURLE_OK) {
+        curl_easy_getinfo(h->curl, CURLINFO_RESPONSE_CODE, &status);
+    }
+    return status;
+}
+
+long bench_http_get(bench_http *h, const char *path, struct cJSON **json)
+{
+    char url[2048];
+    bench_buf b = {0};
+    *json = NULL;
+    snprintf(url, sizeof url, "%s%s%s", h->base, h->store, path);
+    long status = bench_http_do(h, "GET", url, &b);
+    if (status == 200 && b.data) {
+        *json = cJSON_ParseWithLength(b.data, b.len);
+        if (!*json) {
+            status = 0; /* an unparseable body fails the run like a transport error */
+        }
+    }
+    free(b.data);
+    return status;
+}
+
+long bench_http_raw(bench_http *h, const char *method, const char *path, char **body)
+{
+    char url[2048];
+    bench_buf b = {0};
+    snprintf(url, sizeof url, "%s%s", h->base, path);
+    long status = bench_http_do(h, method, url, &b);
+    if (body) {
+        *body = b.data;
+    } else {
+        free(b.data);
+    }
+    return status;
+}

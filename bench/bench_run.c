@@ -1,0 +1,166 @@
+/*
+ * Runs each scenario's driver side and baseline side in turn, reps times, keeps the median
+ * time, and prints one table row per scenario with the ratio baseline / driver (above 1 the
+ * driver is faster). Every run starts from a connection that has already made its first
+ * request, and the sandbox's request log is cleared just before the clock starts, so the
+ * counts and times cover the query alone.
+ */
+#include "bench.h"
+
+#include <cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct bench_scenario {
+    int number;
+    const char *name;
+    bool (*driver)(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+    bool (*baseline)(bench_http *h, const bench_ids *ids, bench_result *r);
+} bench_scenario;
+
+static const bench_scenario bench_scenarios[] = {
+    {1, "full scan Products", bench_odbc_scan_products, bench_naive_scan_products},
+    {2, "point lookups id = ?", bench_odbc_point_lookups, bench_naive_point_lookups},
+    {3, "Orders JOIN OrderItems", bench_odbc_join, bench_naive_join},
+    {4, "COUNT(*) Orders", bench_odbc_count_orders, bench_naive_count_orders},
+};
+
+static void bench_finish(const bench_sandbox *sb, bool ok, long long t0, bool verbose,
+                         bench_result *r)
+{
+    r->ms = bench_now_ms() - t0;
+    r->ok = ok;
+    r->requests = bench_sandbox_requests(sb, verbose);
+}
+
+static bench_result bench_driver_once(const bench_sandbox *sb, const bench_scenario *s,
+                                      const bench_ids *ids, bool verbose)
+{
+    bench_result r = {0};
+    SQLHDBC dbc = bench_odbc_connect(sb);
+    if (!dbc || !bench_sandbox_clear(sb)) {
+        bench_odbc_disconnect(dbc);
+        return r;
+    }
+    long long t0 = bench_now_ms();
+    bool ok = s->driver(dbc, ids, &r);
+    bench_finish(sb, ok, t0, verbose, &r);
+    bench_odbc_disconnect(dbc);
+    return r;
+}
+
+static bench_result bench_baseline_once(const bench_sandbox *sb, const bench_scenario *s,
+                                        const bench_ids *ids)
+{
+    bench_result r = {0};
+    cJSON *store = NULL;
+    bench_http *h = bench_http_new(sb);
+    /* the same first request the driver's connect makes, so both start on an open socket */
+    if (!h || bench_http_get(h, "/v2/store", &store) != 200 || !bench_sandbox_clear(sb)) {
+        cJSON_Delete(store);
+        bench_http_free(h);
+        return r;
+    }
+    cJSON_Delete(store);
+    long long t0 = bench_now_ms();
+    bool ok = s->baseline(h, ids, &r);
+    bench_finish(sb, ok, t0, false, &r);
+    bench_http_free(h);
+    return r;
+}
+
+static int bench_cmp_ll(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return (x > y) - (x < y);
+}
+
+static long long bench_median_ms(const bench_result *rs, int n)
+{
+    long long v[BENCH_MAX_REPS];
+    for (int i = 0; i < n; i++) {
+        v[i] = rs[i].ms;
+    }
+    qsort(v, (size_t)n, sizeof *v, bench_cmp_ll);
+    return v[n / 2];
+}
+
+/* True when every run succeeded and returned the rows of the first baseline run. */
+static bool bench_consistent(const bench_result *d, const bench_result *b, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (!d[i].ok || !b[i].ok || d[i].rows != b[0].rows || b[i].rows != b[0].rows ||
+            d[i].checksum != b[0].checksum || b[i].checksum != b[0].checksum) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static void bench_print_row(const bench_scenario *s, const bench_result *d, const bench_result *b,
+                            int n)
+{
+    long long dm = bench_median_ms(d, n), bm = bench_median_ms(b, n);
+    bool same = bench_consistent(d, b, n);
+    char reqs[32], rows[48];
+    snprintf(reqs, sizeof reqs, "%d/%d", d[n - 1].requests, b[n - 1].requests);
+    snprintf(rows, sizeof rows, "%ld/%ld", d[n - 1].rows, b[n - 1].rows);
+    printf("%d %-24s %10lld %12lld %7.2fx %13s %13s  %s\n", s->number, s->name, dm, bm,
+           dm > 0 ? (double)bm / (double)dm : 0.0, reqs, rows, same ? "ok" : "MISMATCH");
+    if (!same) {
+        printf("  driver rows/checksum %ld/%lld (ok=%d), baseline %ld/%lld (ok=%d)%s%s\n",
+               d[n - 1].rows, d[n - 1].checksum, d[n - 1].ok, b[n - 1].rows, b[n - 1].checksum,
+               b[n - 1].ok, d[n - 1].ok ? "" : ": ", d[n - 1].ok ? "" : bench_odbc_last_error());
+    }
+    fflush(stdout);
+}
+
+static bool bench_selected(const bench_opts *o, int number)
+{
+    if (!o->only) {
+        return true;
+    }
+    for (const char *p = o->only; *p; p++) {
+        if (*p - '0' == number) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool bench_one(const bench_sandbox *sb, const bench_opts *o, const bench_scenario *s,
+                      const bench_ids *ids)
+{
+    bench_result d[BENCH_MAX_REPS], b[BENCH_MAX_REPS];
+    for (int i = 0; i < o->reps; i++) {
+        if (o->verbose && i == 0) {
+            fprintf(stderr, "scenario %d, driver requests:\n", s->number);
+        }
+        /* alternate the order so neither side always runs on a warmer machine */
+        if (i % 2 == 0) {
+            d[i] = bench_driver_once(sb, s, ids, o->verbose && i == 0);
+            b[i] = bench_baseline_once(sb, s, ids);
+        } else {
+            b[i] = bench_baseline_once(sb, s, ids);
+            d[i] = bench_driver_once(sb, s, ids, false);
+        }
+    }
+    bench_print_row(s, d, b, o->reps);
+    return bench_consistent(d, b, o->reps);
+}
+
+int bench_run_all(const bench_sandbox *sb, const bench_opts *o, const bench_ids *ids)
+{
+    bool all_ok = true;
+    printf("latency %ld ms, %ld products, %ld orders, %d lookups/joined orders, median of %d\n",
+           o->latency_ms, o->products, o->orders, ids->n_products, o->reps);
+    printf("# %-24s %10s %12s %8s %13s %13s  %s\n", "scenario", "driver ms", "baseline ms", "ratio",
+           "requests d/b", "rows d/b", "rows");
+    for (size_t i = 0; i < sizeof bench_scenarios / sizeof *bench_scenarios; i++) {
+        if (bench_selected(o, bench_scenarios[i].number)) {
+            all_ok = bench_one(sb, o, &bench_scenarios[i], ids) && all_ok;
+        }
+    }
+    return all_ok ? 0 : 1;
+}
