@@ -42,6 +42,15 @@ int bc_api_get(bc_api *a, const char *path_query, cJSON **out, long *status, bc_
 int bc_api_request(bc_api *a, const char *method, const char *path_query, const cJSON *body,
                    cJSON **out, long *status, bc_error *err);
 
+/* The per-statement response cache (DESIGN.md §9). bc_api_cache_begin empties it and turns
+ * it on: from then on a GET whose path and query equal an earlier one's (2xx or 404) is
+ * answered from memory, until the next bc_api_cache_begin. Any other method empties it (a
+ * write may change what a GET returns). Off until the first call; bounded by
+ * BC_API_CACHE_MAX_ENTRIES / BC_API_CACHE_MAX_BYTES. */
+void bc_api_cache_begin(bc_api *a);
+/* Turn the cache off and empty it. */
+void bc_api_cache_end(bc_api *a);
+
 /* Check the token with one request (GET /v2/store): 28000 when rejected, 08001 when the
  * server cannot be reached. */
 int bc_api_ping(bc_api *a, bc_error *err);
@@ -60,6 +69,14 @@ bc_pager *bc_pager_open(bc_api *a, const char *path, const char *query, bc_pagin
  * page, 0 at the end, -1 with err set. A 404 on a child path (parent gone) is 0 rows. */
 int bc_pager_next(bc_pager *p, cJSON **items, bc_error *err);
 void bc_pager_close(bc_pager *p);
+
+/* Fetch the first pages of n pagers at once (bounded by the rate limiter and
+ * BC_PAGER_WINDOW per batch) into the response cache, so that bc_pager_open(a, paths[i],
+ * query, paging, max_rows) + bc_pager_next then need no round trip of their own. Used for
+ * child rows of several parent ids. Does nothing when the cache is off; failures are left
+ * for the pagers to meet (and report) again. */
+void bc_pager_prefetch(bc_api *a, char *const *paths, int n, const char *query, bc_paging paging,
+                       long max_rows);
 
 /* The error for an HTTP response that is not 2xx: 401/403 -> 28000, 404 -> HY000 "not
  * found", 409/422 -> HY000 with the API's title/errors, 429 -> HY000 after retries,

@@ -35,6 +35,11 @@
 #define BC_PAGER_WINDOW 4
 /* Ids per request when an IN list is pushed down as id:in. */
 #define BC_API_IN_CHUNK 50
+/* The per-statement response cache (DESIGN.md §9): repeated identical GETs inside one
+ * statement are served once. Bounded by entries and by the bytes of the bodies it keeps;
+ * the oldest entries go first. */
+#define BC_API_CACHE_MAX_ENTRIES 256
+#define BC_API_CACHE_MAX_BYTES (16L * 1024 * 1024)
 
 /* Seconds the desktop OAuth flow waits for the browser's redirect. */
 #define BC_DEFAULT_OAUTH_TIMEOUT_S 300

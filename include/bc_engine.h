@@ -29,6 +29,12 @@ void bc_engine_set_api(bc_engine *e, bc_api *api);
 
 sqlite3 *bc_engine_db(bc_engine *e);
 
+/* A statement execution starts (called right before its first sqlite3_step): the
+ * per-statement response cache (DESIGN.md §9) is emptied and turned on, so repeated
+ * identical requests inside this execution are served once, and nothing is served from an
+ * earlier one. */
+void bc_engine_begin_statement(bc_engine *e);
+
 /* The error a virtual table recorded while the last statement ran; cleared by taking it.
  * Returns false when none was recorded (then SQLite's own message applies). */
 bool bc_engine_take_error(bc_engine *e, bc_error *out);

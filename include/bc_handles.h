@@ -271,6 +271,12 @@ SQLRETURN bc_stmt_fetch_scroll(bc_stmt *s, SQLSMALLINT orientation, SQLLEN offse
 SQLRETURN bc_stmt_get_data(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
                            SQLLEN buflen, SQLLEN *ind);
 
+struct bc_cell;
+/* bc_convert_to_c under SQL_ATTR_MAX_LENGTH (getdata.c); same contract. */
+SQLRETURN bc_stmt_convert(bc_stmt *s, const struct bc_cell *cell, SQLSMALLINT c_type,
+                          SQLPOINTER buf, SQLLEN buflen, SQLLEN offset, SQLLEN *ind,
+                          SQLLEN *consumed, bc_error *err);
+
 /* stmtattr.c */
 SQLRETURN bc_stmt_set_attr(bc_stmt *s, SQLINTEGER attr, SQLPOINTER value);
 SQLRETURN bc_stmt_get_attr(bc_stmt *s, SQLINTEGER attr, SQLULEN *num, SQLPOINTER *ptr);

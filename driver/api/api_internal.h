@@ -9,6 +9,8 @@
 #include "bc_api.h"
 #include "ratelimit.h"
 
+typedef struct bc_api_cache_entry bc_api_cache_entry;
+
 struct bc_api {
     char *base_url;   /* without a trailing slash */
     char *store_hash; /* NULL when StoreId was not given */
@@ -18,7 +20,19 @@ struct bc_api {
     bc_ratelimit *rl;          /* process-wide, not owned */
     volatile int *cancel_flag; /* owned by the caller of bc_api_new */
     long requests;             /* HTTP requests sent, retries included */
+    /* The per-statement response cache (cache.c): oldest entry first. */
+    bool cache_on;
+    bc_api_cache_entry *cache_head, *cache_tail;
+    int cache_entries;
+    long cache_bytes;
 };
+
+/* cache.c. lookup fills resp (a copy the caller frees with bc_http_response_free) and
+ * returns true on a hit; store keeps a copy of a 2xx/404 response when the cache is on;
+ * invalidate empties it (after a write). */
+bool bc_api_cache_lookup(bc_api *a, const char *path_query, bc_http_response *resp);
+void bc_api_cache_store(bc_api *a, const char *path_query, const bc_http_response *resp);
+void bc_api_cache_invalidate(bc_api *a);
 
 /* {base_url}/stores/{store_hash}{path_query}; a missing leading '/' in path_query is added.
  * malloc'd, caller frees; NULL on allocation failure. */

@@ -264,3 +264,53 @@ int bc_pager_next(bc_pager *p, cJSON **items, bc_error *err)
         p->done = true;
     return rc;
 }
+
+/* The first request a pager opened with these arguments makes (see page_path,
+ * next_cursor, next_none). Caller frees; NULL on allocation failure. */
+static char *first_request(bc_api *a, const char *path, const char *query, bc_paging paging,
+                           long max_rows)
+{
+    const char *q = query && *query ? query : NULL;
+    long limit = bc_pager_limit(a->page_size, max_rows > 0 ? max_rows : 0);
+    char *extra, *pq;
+
+    if (paging == BC_PAGING_NONE)
+        return bc_api_join_query(path, q);
+    if (paging == BC_PAGING_CURSOR)
+        extra = bc_sprintf("%s%slimit=%ld", q ? q : "", q ? "&" : "", limit);
+    else
+        extra = bc_sprintf("%s%spage=1&limit=%ld", q ? q : "", q ? "&" : "", limit);
+    pq = extra ? bc_api_join_query(path, extra) : NULL;
+    free(extra);
+    return pq;
+}
+
+void bc_pager_prefetch(bc_api *a, char *const *paths, int n, const char *query, bc_paging paging,
+                       long max_rows)
+{
+    bc_error e;
+
+    bc_error_clear(&e);
+    if (a == NULL || !a->cache_on || n < 2 || bc_api_check_ready(a, &e) != 0)
+        return;
+    for (int i = 0; i < n; i += BC_PAGER_WINDOW) {
+        char *pq[BC_PAGER_WINDOW] = {0};
+        cJSON *outs[BC_PAGER_WINDOW];
+        long statuses[BC_PAGER_WINDOW];
+        bc_error errs[BC_PAGER_WINDOW];
+        int rcs[BC_PAGER_WINDOW], k = n - i < BC_PAGER_WINDOW ? n - i : BC_PAGER_WINDOW, ok = 1;
+
+        for (int j = 0; j < k; j++)
+            ok &= (pq[j] = first_request(a, paths[i + j], query, paging, max_rows)) != NULL;
+        /* The responses land in the cache as a side effect; the documents are not needed. */
+        if (ok)
+            bc_api_get_many(a, pq, k, outs, statuses, errs, rcs);
+        for (int j = 0; j < k; j++) {
+            if (ok)
+                cJSON_Delete(outs[j]);
+            free(pq[j]);
+        }
+        if (!ok || (a->cancel_flag != NULL && *a->cancel_flag))
+            return;
+    }
+}

@@ -27,7 +27,8 @@ int bc_pager_last_page(int total_pages, long max_rows, long limit);
 void bc_pager_truncate(cJSON *items, long max_rows, long delivered);
 
 /* The value for after= of the next cursor page, from meta.cursor_pagination.links.next
- * ("?limit=5&after=XYZ", already encoded) or else its end_cursor; NULL when there is no next
+ * ("?limit=5&after=XYZ", already encoded) or else its end_cursor; without
+ * meta.cursor_pagination, from meta.pagination.links.next's after=; NULL when there is no next
  * page or on allocation failure. Caller frees. */
 char *bc_pager_next_cursor(const cJSON *doc);
 

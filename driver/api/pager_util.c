@@ -104,6 +104,16 @@ static char *after_param(const char *q)
     return NULL;
 }
 
+/* Without meta.cursor_pagination (the channel-listings endpoint sends the ordinary
+ * meta.pagination block, whose links.next carries ?after=), the next link of that block. */
+static const cJSON *pagination_next_link(const cJSON *meta)
+{
+    const cJSON *pg = cJSON_GetObjectItemCaseSensitive(meta, "pagination");
+    const cJSON *links = cJSON_GetObjectItemCaseSensitive(pg, "links");
+
+    return cJSON_GetObjectItemCaseSensitive(links, "next");
+}
+
 char *bc_pager_next_cursor(const cJSON *doc)
 {
     const cJSON *meta = cJSON_GetObjectItemCaseSensitive(doc, "meta");
@@ -113,6 +123,8 @@ char *bc_pager_next_cursor(const cJSON *doc)
     const cJSON *end = cJSON_GetObjectItemCaseSensitive(cp, "end_cursor");
     char *v;
 
+    if (cp == NULL)
+        next = pagination_next_link(meta);
     if (!cJSON_IsString(next) || next->valuestring[0] == '\0')
         return NULL;
     v = after_param(next->valuestring);

@@ -28,6 +28,7 @@ static void settle(bc_api *a, char *const *paths, int j, int rc, bc_error *e,
             bc_error_set(&errs[j], e->sqlstate, e->native, "%s", e->message);
             rcs[j] = -1;
         } else {
+            bc_api_cache_store(a, paths[j], resp);
             rcs[j] = bc_api_finish(a, resp, &outs[j], &statuses[j], &errs[j]);
         }
         return;
@@ -82,8 +83,8 @@ static int run_batch(bc_api *a, char *const *paths, int from, int k, cJSON **out
     return oom ? -1 : 0;
 }
 
-void bc_api_get_many(bc_api *a, char *const *paths, int n, cJSON **outs, long *statuses,
-                     bc_error *errs, int *rcs)
+static void get_many_net(bc_api *a, char *const *paths, int n, cJSON **outs, long *statuses,
+                         bc_error *errs, int *rcs)
 {
     int i, k;
 
@@ -105,5 +106,43 @@ void bc_api_get_many(bc_api *a, char *const *paths, int n, cJSON **outs, long *s
         for (k = 1; i + k < n && k < BC_PAGER_WINDOW && bc_ratelimit_try_acquire(a->rl); k++)
             ;
         run_batch(a, paths, i, k, outs, statuses, errs, rcs);
+    }
+}
+
+/* Answer what the statement's cache holds, send the rest together. */
+void bc_api_get_many(bc_api *a, char *const *paths, int n, cJSON **outs, long *statuses,
+                     bc_error *errs, int *rcs)
+{
+    char *miss_paths[BC_PAGER_WINDOW];
+    int miss[BC_PAGER_WINDOW], nmiss = 0, i;
+    bc_http_response resp;
+
+    for (i = 0; i < n; i++) {
+        outs[i] = NULL;
+        statuses[i] = 0;
+        rcs[i] = 0;
+        bc_error_clear(&errs[i]);
+    }
+    for (i = 0; i < n; i++) {
+        if (bc_api_cache_lookup(a, paths[i], &resp)) {
+            rcs[i] = bc_api_finish(a, &resp, &outs[i], &statuses[i], &errs[i]);
+            continue;
+        }
+        miss[nmiss] = i;
+        miss_paths[nmiss++] = paths[i];
+        if (nmiss == BC_PAGER_WINDOW || i == n - 1) {
+            cJSON *o[BC_PAGER_WINDOW];
+            long st[BC_PAGER_WINDOW];
+            bc_error er[BC_PAGER_WINDOW];
+            int rc[BC_PAGER_WINDOW];
+            get_many_net(a, miss_paths, nmiss, o, st, er, rc);
+            for (int j = 0; j < nmiss; j++) {
+                outs[miss[j]] = o[j];
+                statuses[miss[j]] = st[j];
+                errs[miss[j]] = er[j];
+                rcs[miss[j]] = rc[j];
+            }
+            nmiss = 0;
+        }
     }
 }

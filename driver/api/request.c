@@ -135,12 +135,20 @@ int bc_api_request(bc_api *a, const char *method, const char *path_query, const 
     if (body != NULL && (text = cJSON_PrintUnformatted(body)) == NULL)
         return bc_error_set(err, "HY001", 0, "Out of memory while encoding a request body.");
     bc_http_response_init(&resp);
+    if (strcmp(method, "GET") != 0)
+        bc_api_cache_invalidate(a); /* what a write changes must be read again */
+    else if (bc_api_cache_lookup(a, path_query, &resp)) {
+        free(text);
+        return bc_api_finish(a, &resp, out, status, err);
+    }
     rc = exchange(a, method, path_query, text, &resp, err);
     free(text);
     if (rc != 0) {
         bc_api_redact(a, err);
         return -1;
     }
+    if (strcmp(method, "GET") == 0)
+        bc_api_cache_store(a, path_query, &resp);
     rc = bc_api_finish(a, &resp, out, status, err);
     cJSON_Delete(ignored);
     return rc;

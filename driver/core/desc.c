@@ -278,11 +278,11 @@ SQLRETURN bc_desc_get_field(bc_desc *d, SQLSMALLINT rec, SQLSMALLINT field, SQLP
     *str = NULL;
     if (value == NULL)
         value = scratch;
-    if (d->kind == BC_DESC_IRD && d->stmt != NULL && d->stmt->state == BC_STMT_ALLOCATED)
-        return bc_diag_push(&d->h.diag, "HY007", 0, "The statement is not prepared.");
     rc = get_header(d, field, value);
     if (rc != SQL_NO_DATA)
         return rc;
+    if (d->kind == BC_DESC_IRD && d->stmt != NULL && d->stmt->state == BC_STMT_ALLOCATED)
+        return bc_diag_push(&d->h.diag, "HY007", 0, "The statement is not prepared.");
     if (rec < 1)
         return bc_diag_push(&d->h.diag, "07009", 0, "Invalid descriptor record %d.", rec);
     if (rec > d->count)
@@ -393,7 +393,9 @@ SQLRETURN bc_desc_set_field(bc_desc *d, SQLSMALLINT rec, SQLSMALLINT field, SQLP
 {
     SQLRETURN rc;
 
-    if (d->kind == BC_DESC_IRD)
+    /* Of an IRD only the two pointers the application owns may be set. */
+    if (d->kind == BC_DESC_IRD && field != SQL_DESC_ARRAY_STATUS_PTR &&
+        field != SQL_DESC_ROWS_PROCESSED_PTR)
         return bc_diag_push(&d->h.diag, "HY016", 0,
                             "An implementation row descriptor cannot be modified.");
     rc = set_header(d, field, value);

@@ -49,7 +49,7 @@ static SQLRETURN fetch_column(bc_stmt *s, const bc_desc_rec *r, int col, SQLULEN
 
     bc_desc_bound_ptrs(s->ard_cur, r, row, &data, &ind, &len);
     bc_error_clear(&e);
-    rc = bc_convert_to_c(&cell, r->concise_type, data, r->octet_length, 0,
+    rc = bc_stmt_convert(s, &cell, r->concise_type, data, r->octet_length, 0,
                          ind != NULL ? &local_ind : NULL, &consumed, &e);
     if (rc == SQL_ERROR)
         return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "HY000",

@@ -28,6 +28,45 @@ static bool is_variable_type(SQLSMALLINT c_type)
     return c_type == SQL_C_CHAR || c_type == SQL_C_WCHAR || c_type == SQL_C_BINARY;
 }
 
+static SQLLEN terminator_size(SQLSMALLINT c_type)
+{
+    return c_type == SQL_C_WCHAR ? (SQLLEN)sizeof(SQLWCHAR) : c_type == SQL_C_CHAR ? 1 : 0;
+}
+
+/* "SQL_ATTR_MAX_LENGTH: the maximum amount of data that the driver returns from a character
+ * or binary column. If ValuePtr is less than the length of the available data, SQLFetch or
+ * SQLGetData truncates the data and returns SQL_SUCCESS." The value is treated as if it were
+ * max_length bytes long: the buffer is capped there and the truncation is not a warning. */
+SQLRETURN bc_stmt_convert(bc_stmt *s, const bc_cell *cell, SQLSMALLINT c_type, SQLPOINTER buf,
+                          SQLLEN buflen, SQLLEN offset, SQLLEN *ind, SQLLEN *consumed,
+                          bc_error *err)
+{
+    SQLLEN max = (SQLLEN)s->max_length, cap = buflen, local = 0;
+    SQLRETURN rc;
+
+    if (max <= 0 || !is_variable_type(c_type))
+        return bc_convert_to_c(cell, c_type, buf, buflen, offset, ind, consumed, err);
+    if (offset >= max)
+        return SQL_NO_DATA;
+    if (cap > max - offset + terminator_size(c_type))
+        cap = max - offset + terminator_size(c_type);
+    rc = bc_convert_to_c(cell, c_type, buf, cap, offset, &local, consumed, err);
+    if (local != SQL_NULL_DATA && local != SQL_NO_TOTAL && local > max - offset)
+        local = max - offset;
+    if (rc == SQL_SUCCESS_WITH_INFO && strcmp(err->sqlstate, "01004") == 0 &&
+        offset + *consumed >= max) {
+        bc_error_clear(err);
+        rc = SQL_SUCCESS;
+    }
+    if (ind != NULL) {
+        *ind = local;
+    } else if (local == SQL_NULL_DATA) {
+        bc_error_set(err, "22002", 0, "The value is NULL and no indicator buffer was bound.");
+        return SQL_ERROR;
+    }
+    return rc;
+}
+
 SQLRETURN bc_stmt_get_data(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
                            SQLLEN buflen, SQLLEN *ind)
 {
@@ -49,7 +88,7 @@ SQLRETURN bc_stmt_get_data(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQL
         c_type = bc_default_c_type(s->col_types[col - 1].sql_type);
     bc_cell cell = {sqlite3_column_value(s->vm, col - 1), &s->col_types[col - 1]};
     bc_error_clear(&e);
-    rc = bc_convert_to_c(&cell, c_type, buf, buflen, s->getdata_offset, ind, &consumed, &e);
+    rc = bc_stmt_convert(s, &cell, c_type, buf, buflen, s->getdata_offset, ind, &consumed, &e);
     if (rc == SQL_NO_DATA) {
         s->getdata_offset = -1;
         return SQL_NO_DATA;

@@ -334,6 +334,7 @@ SQLRETURN bc_stmt_execute(bc_stmt *s)
     s->rows_fetched_total = 0;
     s->row_count = -1;
     s->getdata_col = 0;
+    bc_engine_begin_statement(s->dbc->engine);
     step = bc_stmt_step(s);
     if (step < 0)
         return SQL_ERROR;
@@ -385,66 +386,4 @@ SQLRETURN bc_stmt_set_result(bc_stmt *s, sqlite3_stmt *vm)
     s->done = step == SQLITE_DONE;
     s->state = BC_STMT_CURSOR;
     return bc_stmt_describe_columns(s);
-}
-
-SQLRETURN bc_stmt_close_cursor(bc_stmt *s, bool must_be_open)
-{
-    if (s->state != BC_STMT_CURSOR) {
-        if (must_be_open)
-            return bc_diag_push(&s->h.diag, "24000", 0, "No cursor is open.");
-        return SQL_SUCCESS;
-    }
-    if (s->vm != NULL)
-        sqlite3_reset(s->vm);
-    s->has_row = false;
-    s->done = true;
-    s->getdata_col = 0;
-    s->state = BC_STMT_PREPARED;
-    return SQL_SUCCESS;
-}
-
-SQLRETURN bc_stmt_free_stmt(bc_stmt *s, SQLUSMALLINT option)
-{
-    switch (option) {
-    case SQL_CLOSE:
-        return bc_stmt_close_cursor(s, false);
-    case SQL_UNBIND:
-        bc_desc_clear(s->ard_cur);
-        return SQL_SUCCESS;
-    case SQL_RESET_PARAMS:
-        bc_desc_clear(s->apd_cur);
-        bc_desc_clear(&s->ipd);
-        return SQL_SUCCESS;
-    default:
-        return bc_diag_push(&s->h.diag, "HY092", 0, "Invalid SQLFreeStmt option %u.",
-                            (unsigned)option);
-    }
-}
-
-SQLRETURN bc_stmt_row_count(bc_stmt *s, SQLLEN *count)
-{
-    if (s->state != BC_STMT_EXECUTED && s->state != BC_STMT_CURSOR)
-        return bc_diag_push(&s->h.diag, "HY010", 0, "SQLRowCount needs an executed statement.");
-    if (count != NULL)
-        *count = s->state == BC_STMT_CURSOR ? -1 : s->row_count;
-    return SQL_SUCCESS;
-}
-
-/* Every statement yields at most one result set. */
-SQLRETURN bc_stmt_more_results(bc_stmt *s)
-{
-    if (s->state == BC_STMT_CURSOR)
-        bc_stmt_close_cursor(s, false);
-    return SQL_NO_DATA;
-}
-
-/* Runs without the statement's lock (another thread may be inside sqlite3_step):
- * bc_engine_cancel is thread-safe. */
-SQLRETURN bc_stmt_cancel(bc_stmt *s)
-{
-    bc_dbc *dbc = s->dbc;
-
-    if (dbc != NULL && dbc->engine != NULL)
-        bc_engine_cancel(dbc->engine);
-    return SQL_SUCCESS;
 }

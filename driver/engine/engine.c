@@ -98,6 +98,12 @@ sqlite3 *bc_engine_db(bc_engine *e)
     return e ? e->db : NULL;
 }
 
+void bc_engine_begin_statement(bc_engine *e)
+{
+    if (e != NULL)
+        bc_api_cache_begin(e->api);
+}
+
 void bc_engine_record_error(bc_engine *e, const bc_error *err)
 {
     e->err = *err;

@@ -1,23 +1,13 @@
 /*
- * The "bigcommerce" module: one virtual table per catalog table. Planning (xBestIndex)
- * decides which WHERE terms the API can answer; the cursor (vtab_cursor.c) turns the plan
- * into requests. Pushdown never changes meaning: a term is omitted only when the API applies
- * exactly that predicate.
+ * The "bigcommerce" module: one virtual table per catalog table. Planning (xBestIndex,
+ * vtab_plan.c) decides which WHERE terms the API can answer; the cursor (vtab_cursor.c)
+ * turns the plan into requests. Pushdown never changes meaning: a term is omitted only when the API
+ * applies exactly that predicate.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "bc_util.h"
 #include "vtab_internal.h"
-
-/* Costs are in "requests": a full scan pages through the whole endpoint; a child table
- * scanned without its parent id pays a request per parent, so SQLite drives it from the
- * parent in joins; a key lookup is one request. */
-#define COST_ID 10.0
-#define COST_PARENT 100.0
-#define COST_SCAN 1.0e6
-#define COST_CHILD_SCAN 1.0e8
-#define ROWS_SCAN 10000
-#define ROWS_PARENT 10
 
 static char *declare_sql(const bc_table_def *t)
 {
@@ -33,13 +23,40 @@ static char *declare_sql(const bc_table_def *t)
     return bc_buf_steal(&b);
 }
 
-/* The column whose value fills the endpoint's placeholder: the parent key. */
-static int placeholder_column(const bc_table_def *t)
+/* Read src's endpoint placeholders and where their values come from: t's column of the
+ * same name (or, for the one placeholder of a parent path, the parent-key column), and the
+ * walked parent's column (the parent's id for src's parent_column, else the same name). */
+static int scan_placeholders(bc_vtab *vt)
 {
-    for (int i = 0; i < t->ncolumns; i++)
-        if (t->columns[i].flags & BC_COLF_PARENT_KEY)
-            return i;
-    return t->rows_path ? -1 : bc_catalog_column_index(t, t->parent_column);
+    const bc_table_def *t = vt->t, *src = vt->src;
+
+    for (const char *p = strchr(src->endpoint, '{'); p != NULL; p = strchr(p + 1, '{')) {
+        const char *close = strchr(p, '}');
+        int k = vt->nph;
+        if (close == NULL || k == BC_VTAB_MAX_PH)
+            return 0;
+        if ((vt->ph_name[k] = bc_strndup(p + 1, (size_t)(close - p - 1))) == NULL)
+            return -1;
+        vt->nph++;
+        vt->ph_col[k] = bc_catalog_column_index(t, vt->ph_name[k]);
+        bool parent_key = src->parent_column && strcmp(vt->ph_name[k], src->parent_column) == 0;
+        vt->ph_parent[k] =
+            parent_key ? (src->parent_id_column ? src->parent_id_column : "id") : vt->ph_name[k];
+    }
+    if (vt->nph == 1 && vt->ph_col[0] < 0) {
+        for (int i = 0; i < t->ncolumns; i++)
+            if (t->columns[i].flags & BC_COLF_PARENT_KEY)
+                vt->ph_col[0] = i;
+    }
+    return 0;
+}
+
+static void vtab_free(bc_vtab *vt)
+{
+    for (int k = 0; k < vt->nph; k++)
+        free(vt->ph_name[k]);
+    free(vt->by_key);
+    sqlite3_free(vt);
 }
 
 static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out,
@@ -75,10 +92,10 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
         sqlite3_free(vt);
         return SQLITE_ERROR;
     }
-    vt->walk = bc_catalog_find(vt->src->parent_table);
-    vt->parent_col = vt->walk ? placeholder_column(t) : -1;
-    if (bc_vtab_build_key_index(vt) != 0) {
-        sqlite3_free(vt);
+    vt->src_key_col = t->rows_path ? bc_catalog_column_index(t, t->parent_column) : -1;
+    vt->walk = strchr(vt->src->endpoint, '{') ? bc_catalog_find(vt->src->parent_table) : NULL;
+    if (scan_placeholders(vt) != 0 || bc_vtab_build_key_index(vt) != 0) {
+        vtab_free(vt);
         return SQLITE_NOMEM;
     }
     *out = &vt->base;
@@ -87,115 +104,7 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 
 static int vt_disconnect(sqlite3_vtab *base)
 {
-    bc_vtab *vt = (bc_vtab *)base;
-
-    free(vt->by_key);
-    sqlite3_free(vt);
-    return SQLITE_OK;
-}
-
-/* Can the API answer "col = v" / "col IN (...)" exactly for this column? */
-static bool key_supported(const bc_vtab *vt, int col, int *kind)
-{
-    const bc_column_def *c;
-
-    if (col < 0)
-        return false;
-    c = &vt->t->columns[col];
-    if (col == vt->parent_col && vt->walk != NULL) {
-        *kind = BC_PLAN_PARENT;
-        return true;
-    }
-    /* A nested array's rows cannot be fetched by their own id, and a child table's id
-     * lookup would still need the parent id for the path: those go by the parent key. */
-    if (vt->t->rows_path == NULL && vt->walk == NULL && col == vt->pk &&
-        (c->filter_eq != NULL || c->filter_in != NULL || vt->t->id_path_endpoint != NULL)) {
-        *kind = BC_PLAN_ID;
-        return true;
-    }
-    return false;
-}
-
-typedef struct plan_pick {
-    int key_con, kind; /* chosen key constraint, -1 when none */
-    int limit_con, offset_con;
-} plan_pick;
-
-static void pick_key(const bc_vtab *vt, sqlite3_index_info *info, plan_pick *p)
-{
-    p->key_con = p->limit_con = p->offset_con = -1;
-    p->kind = BC_PLAN_SCAN;
-    for (int i = 0; i < info->nConstraint; i++) {
-        const struct sqlite3_index_constraint *k = &info->aConstraint[i];
-        int kind;
-        if (!k->usable)
-            continue;
-        if (k->op == SQLITE_INDEX_CONSTRAINT_LIMIT)
-            p->limit_con = i;
-        else if (k->op == SQLITE_INDEX_CONSTRAINT_OFFSET)
-            p->offset_con = i;
-        else if (k->op == SQLITE_INDEX_CONSTRAINT_EQ && key_supported(vt, k->iColumn, &kind)) {
-            /* The primary key beats the parent key: it selects fewer rows. */
-            if (p->key_con < 0 || (kind == BC_PLAN_ID && p->kind != BC_PLAN_ID)) {
-                p->key_con = i;
-                p->kind = kind;
-            }
-        }
-    }
-}
-
-/* The LIMIT is only a valid cap when SQLite re-checks nothing else on this table. */
-static bool limit_usable(const sqlite3_index_info *info, const plan_pick *p)
-{
-    if (p->limit_con < 0 || info->nOrderBy > 0)
-        return false;
-    for (int i = 0; i < info->nConstraint; i++) {
-        int op = info->aConstraint[i].op;
-        if (i == p->key_con || op == SQLITE_INDEX_CONSTRAINT_LIMIT ||
-            op == SQLITE_INDEX_CONSTRAINT_OFFSET)
-            continue;
-        return false;
-    }
-    return true;
-}
-
-static int vt_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
-{
-    bc_vtab *vt = (bc_vtab *)base;
-    plan_pick p;
-    int plan, argn = 1;
-    double nvalues = 1;
-
-    pick_key(vt, info, &p);
-    plan = p.kind;
-    if (p.key_con >= 0) {
-        info->aConstraintUsage[p.key_con].argvIndex = argn++;
-        info->aConstraintUsage[p.key_con].omit = 1;
-        if (sqlite3_vtab_in(info, p.key_con, -1) && sqlite3_vtab_in(info, p.key_con, 1)) {
-            plan |= BC_PLAN_IN;
-            nvalues = 5;
-        }
-    }
-    if (limit_usable(info, &p)) {
-        plan |= BC_PLAN_LIMIT;
-        info->aConstraintUsage[p.limit_con].argvIndex = argn++;
-        info->aConstraintUsage[p.limit_con].omit = 0;
-        if (p.offset_con >= 0)
-            info->aConstraintUsage[p.offset_con].argvIndex = argn++;
-    }
-    info->idxNum = plan;
-    if ((plan & BC_PLAN_KEY_MASK) == BC_PLAN_ID) {
-        info->estimatedCost = COST_ID * nvalues;
-        info->estimatedRows = (sqlite3_int64)nvalues;
-        if (!(plan & BC_PLAN_IN))
-            info->idxFlags |= SQLITE_INDEX_SCAN_UNIQUE;
-    } else if ((plan & BC_PLAN_KEY_MASK) == BC_PLAN_PARENT) {
-        info->estimatedCost = COST_PARENT * nvalues;
-        info->estimatedRows = ROWS_PARENT * (sqlite3_int64)nvalues;
-    } else {
-        info->estimatedCost = vt->walk ? COST_CHILD_SCAN : COST_SCAN;
-        info->estimatedRows = ROWS_SCAN;
-    }
+    vtab_free((bc_vtab *)base);
     return SQLITE_OK;
 }
 
@@ -222,7 +131,7 @@ static int vt_close(sqlite3_vtab_cursor *cur)
     bc_vcursor *c = (bc_vcursor *)cur;
 
     bc_vcursor_reset(c);
-    free(c->keys);
+    free(c->tuples);
     free(c->cells);
     sqlite3_free(c);
     return SQLITE_OK;
@@ -231,8 +140,7 @@ static int vt_close(sqlite3_vtab_cursor *cur)
 static int vt_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *idx_str, int argc,
                      sqlite3_value **argv)
 {
-    (void)idx_str;
-    return bc_vcursor_filter((bc_vcursor *)cur, idx_num, argc, argv);
+    return bc_vcursor_filter((bc_vcursor *)cur, idx_num, idx_str, argc, argv);
 }
 
 static int vt_next(sqlite3_vtab_cursor *cur)
@@ -251,10 +159,15 @@ static int vt_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
     const bc_column_def *col = &c->vt->t->columns[i];
 
     bc_vcursor_resolve_cells(c);
-    if (c->cells[i] == NULL && (col->flags & BC_COLF_PARENT_KEY) && c->cur_key != 0) {
-        /* The child row does not repeat its parent's id: it is the key we requested. */
-        sqlite3_result_int64(ctx, c->cur_key);
-        return SQLITE_OK;
+    if (c->cells[i] == NULL && c->cur != NULL) {
+        /* A row need not repeat the keys of its path: they are the values we requested. */
+        for (int k = 0; k < c->nph; k++) {
+            if (c->ph_col[k] == i && c->cur[k] != NULL) {
+                cJSON v = {.type = cJSON_String, .valuestring = c->cur[k]};
+                bc_vtab_result(ctx, col, &v);
+                return SQLITE_OK;
+            }
+        }
     }
     bc_vtab_result(ctx, col, c->cells[i]);
     return SQLITE_OK;
@@ -291,7 +204,7 @@ static const sqlite3_module k_module = {
     .iVersion = 1,
     .xCreate = vt_connect,
     .xConnect = vt_connect,
-    .xBestIndex = vt_best_index,
+    .xBestIndex = bc_vtab_best_index,
     .xDisconnect = vt_disconnect,
     .xDestroy = vt_disconnect,
     .xOpen = vt_open,

@@ -1,8 +1,10 @@
 /*
- * A cursor's requests. The plan gives a list of keys (ids, or parent ids) or none; the
- * cursor walks it request by request, each request through a bc_pager, and hands out the
- * items of each page as rows. A child table without its parent ids pages through the
- * parent's endpoint to get them.
+ * A cursor's requests. xFilter reads the plan's terms (vtab_plan.c) into placeholder
+ * values, a query string of filters and possibly an IN list to send in chunks; the cursor
+ * then walks its requests one after another, each through a bc_pager, and hands out the
+ * items of each page (or, for a nested view, the elements of an array inside them) as rows.
+ * When several requests are known in advance (an IN list of parent ids, a batch of walked
+ * parents) their first pages are fetched at once into the statement's response cache.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,303 +30,235 @@ static int fail_oom(bc_vcursor *c)
     return SQLITE_NOMEM;
 }
 
+static void free_strings(char **v, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(v[i]);
+}
+
 void bc_vcursor_reset(bc_vcursor *c)
 {
     bc_pager_close(c->pager);
-    bc_pager_close(c->parent_pager);
-    c->pager = c->parent_pager = NULL;
+    c->pager = NULL;
+    sqlite3_finalize(c->walk);
+    c->walk = NULL;
+    bc_vkeys_clear(c);
+    free_strings(c->given, BC_VTAB_MAX_PH);
+    memset(c->given, 0, sizeof c->given);
+    free(c->query);
+    c->query = NULL;
+    free_strings(c->chunk_vals, c->nchunk);
+    free(c->chunk_vals);
+    c->chunk_vals = NULL;
+    c->nchunk = c->chunkpos = 0;
+    c->chunk_param = NULL;
     c->items = c->item = c->parent_item = c->next_item = c->next_sub = NULL;
-    c->nkeys = c->keypos = 0;
-    c->walk_parent = c->started = c->eof = false;
+    c->single = c->started = c->eof = c->no_rows = c->walk_done = false;
     c->rows = c->max_rows = 0;
-    c->cur_key = 0;
     c->cells_done = false;
 }
 
-static int push_key(bc_vcursor *c, sqlite3_int64 k)
+/* The path template of the plan and where its placeholders' values come from. */
+static void set_template(bc_vcursor *c, int plan)
 {
-    if (c->nkeys == c->capkeys) {
-        int cap = c->capkeys ? c->capkeys * 2 : 16;
-        sqlite3_int64 *n = realloc(c->keys, (size_t)cap * sizeof *n);
-        if (n == NULL)
-            return -1;
-        c->keys = n;
-        c->capkeys = cap;
+    const bc_vtab *vt = c->vt;
+
+    c->plan = plan;
+    if (plan == BC_PLAN_ENDPOINT) {
+        c->tmpl = vt->src->endpoint;
+        c->paging = vt->src->paging;
+        c->nph = vt->nph;
+        for (int k = 0; k < vt->nph; k++) {
+            c->ph_name[k] = vt->ph_name[k];
+            c->ph_col[k] = vt->ph_col[k];
+        }
+        return;
     }
-    c->keys[c->nkeys++] = k;
-    return 0;
+    c->tmpl = plan == BC_PLAN_ID_PATH ? vt->t->id_path_endpoint : vt->src->id_path_endpoint;
+    c->paging = BC_PAGING_NONE;
+    c->nph = 1;
+    c->ph_name[0] = "id";
+    c->ph_col[0] = plan == BC_PLAN_ID_PATH ? vt->pk : vt->src_key_col;
 }
 
-/* An id compares equal to the value only when the value is an integer (or text/real that
- * is exactly one); anything else matches no row, so it is dropped. */
-static bool value_as_id(sqlite3_value *v, sqlite3_int64 *out)
+static int placeholder_of(const bc_vcursor *c, int col)
 {
-    int t = sqlite3_value_numeric_type(v);
-
-    if (t == SQLITE_INTEGER) {
-        *out = sqlite3_value_int64(v);
-        return true;
-    }
-    if (t == SQLITE_FLOAT) {
-        double d = sqlite3_value_double(v);
-        *out = (sqlite3_int64)d;
-        return (double)*out == d;
-    }
-    return false;
+    for (int k = 0; k < c->nph; k++)
+        if (c->ph_col[k] == col)
+            return k;
+    return -1;
 }
 
-static int collect_keys(bc_vcursor *c, sqlite3_value *list, bool in_list)
+/* The values of an IN list (all at once), as API text; values no row can equal dropped. */
+static int in_values(const bc_column_def *col, sqlite3_value *list, char ***out, int *n)
 {
     sqlite3_value *v = NULL;
-    sqlite3_int64 k;
+    int cap = 0;
 
-    if (!in_list)
-        return value_as_id(list, &k) ? push_key(c, k) : 0;
+    *out = NULL;
+    *n = 0;
     for (int rc = sqlite3_vtab_in_first(list, &v); rc == SQLITE_OK && v != NULL;
          rc = sqlite3_vtab_in_next(list, &v)) {
-        if (value_as_id(v, &k) && push_key(c, k) != 0)
+        char *s;
+        if (bc_vkeys_value_text(col, v, &s) != 0)
             return -1;
+        if (s == NULL)
+            continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **g = realloc(*out, (size_t)cap * sizeof *g);
+            if (g == NULL) {
+                free(s);
+                return -1;
+            }
+            *out = g;
+        }
+        (*out)[(*n)++] = s;
     }
     return 0;
 }
 
-static long cap_rows(const bc_vcursor *c, int plan, int argc, sqlite3_value **argv)
+static int add_query(bc_vcursor *c, const char *param, const char *value)
+{
+    char *q = c->query ? bc_sprintf("%s&%s=%s", c->query, param, value)
+                       : bc_sprintf("%s=%s", param, value);
+
+    if (q == NULL)
+        return -1;
+    free(c->query);
+    c->query = q;
+    return 0;
+}
+
+/* One term of the plan with its argument. -1 when out of memory. */
+static int take_term(bc_vcursor *c, char op, int col, sqlite3_value *arg, char ***list, int *nlist,
+                     int *list_ph)
+{
+    const bc_column_def *cd = col >= 0 ? &c->vt->t->columns[col] : NULL;
+    char *s = NULL;
+    int rc = 0;
+
+    if (op == BC_TERM_PATH_IN || op == BC_TERM_IN) {
+        if (in_values(cd, arg, list, nlist) != 0)
+            return -1;
+        *list_ph = op == BC_TERM_PATH_IN ? placeholder_of(c, col) : -2;
+        if (op == BC_TERM_IN)
+            c->chunk_param = bc_vtab_filter_param(c->vt, col, true);
+        c->no_rows |= *nlist == 0;
+        return 0;
+    }
+    if (bc_vkeys_value_text(cd, arg, &s) != 0)
+        return -1;
+    if (s == NULL) {
+        c->no_rows = true; /* "= NULL", or id = 'abc': no row */
+        return 0;
+    }
+    if (op == BC_TERM_PATH && placeholder_of(c, col) >= 0) {
+        c->given[placeholder_of(c, col)] = s;
+        return 0;
+    }
+    if (op == BC_TERM_EQ)
+        rc = add_query(c, bc_vtab_filter_param(c->vt, col, false), s);
+    else if (op == BC_TERM_MIN)
+        rc = add_query(c, cd->filter_min, s);
+    else if (op == BC_TERM_MAX)
+        rc = add_query(c, cd->filter_max, s);
+    free(s);
+    return rc;
+}
+
+/* LIMIT (+ OFFSET) and MaxRows cap the rows a scan fetches; a parent walked for a child
+ * is not capped (its rows are not the statement's). */
+static void apply_limit(bc_vcursor *c, sqlite3_int64 lim, sqlite3_int64 off, bool has_lim)
 {
     const bc_props *p = c->vt->e->props;
-    long cap = p && p->max_rows > 0 ? p->max_rows : 0;
-    int argn = (plan & BC_PLAN_KEY_MASK) != BC_PLAN_SCAN ? 1 : 0;
+    long cap = (p && p->max_rows > 0 && c->vt->e->depth == 0) ? p->max_rows : 0;
 
-    if ((plan & BC_PLAN_LIMIT) && argn < argc) {
-        sqlite3_int64 lim = sqlite3_value_int64(argv[argn]);
-        if (argn + 1 < argc)
-            lim += sqlite3_value_int64(argv[argn + 1]);
-        if (lim >= 0 && (cap == 0 || lim < cap))
+    if (has_lim && lim >= 0) {
+        lim += off > 0 ? off : 0;
+        if (cap == 0 || lim < cap)
             cap = (long)lim;
     }
-    return cap;
+    c->max_rows = cap;
 }
 
-int bc_vcursor_filter(bc_vcursor *c, int plan, int argc, sqlite3_value **argv)
+static int read_terms(bc_vcursor *c, const char *terms, int argc, sqlite3_value **argv,
+                      char ***list, int *nlist, int *list_ph)
 {
-    bc_vcursor_reset(c);
-    c->plan = plan;
-    c->max_rows = cap_rows(c, plan, argc, argv);
-    if ((plan & BC_PLAN_KEY_MASK) != BC_PLAN_SCAN && argc > 0) {
-        if (collect_keys(c, argv[0], (plan & BC_PLAN_IN) != 0) != 0)
-            return fail_oom(c);
-    } else if (c->vt->walk != NULL) {
-        c->walk_parent = true;
-    }
-    return bc_vcursor_next(c);
-}
+    sqlite3_int64 lim = -1, off = 0;
+    bool has_lim = false;
+    int a = 0;
 
-/* Substitute every {placeholder} of a path with the key. */
-static char *path_with_key(const char *tmpl, sqlite3_int64 key)
-{
-    bc_buf b;
-
-    bc_buf_init(&b);
-    for (const char *p = tmpl; *p;) {
-        const char *close = *p == '{' ? strchr(p, '}') : NULL;
-        if (close != NULL) {
-            bc_buf_printf(&b, "%lld", (long long)key);
-            p = close + 1;
-        } else {
-            bc_buf_append(&b, p, 1);
-            p++;
-        }
-    }
-    return bc_buf_steal(&b);
-}
-
-/* Refill keys with the ids of the parent's next page. Returns 1, 0 at the end, -1. */
-static int refill_from_parent(bc_vcursor *c, bc_error *err)
-{
-    const bc_table_def *pt = c->vt->walk;
-    const char *idcol = c->vt->src->parent_id_column ? c->vt->src->parent_id_column : "id";
-    cJSON *items, *it;
-    int rc;
-
-    if (c->parent_pager == NULL) {
-        /* Only one level is walked: a parent that needs its own parent's id cannot be
-         * listed on its own. */
-        if (strchr(pt->endpoint, '{') != NULL)
-            return bc_error_set(err, "HY000", 0,
-                                "%s can only be read for given %s rows; add a WHERE condition "
-                                "on %s",
-                                c->vt->t->name, pt->name,
-                                c->vt->parent_col >= 0 ? c->vt->t->columns[c->vt->parent_col].name
-                                                       : "its parent key");
-        c->parent_pager = bc_pager_open(c->vt->e->api, pt->endpoint, NULL, pt->paging, 0, err);
-        if (c->parent_pager == NULL)
+    for (const char *p = terms ? terms : ""; *p && a < argc; a++) {
+        char op = *p++, *end;
+        int col = (int)strtol(p, &end, 10);
+        p = *end == ',' ? end + 1 : end;
+        if (op == BC_TERM_LIMIT) {
+            lim = sqlite3_value_int64(argv[a]);
+            has_lim = true;
+        } else if (op == BC_TERM_OFFSET) {
+            off = sqlite3_value_int64(argv[a]);
+        } else if (take_term(c, op, col, argv[a], list, nlist, list_ph) != 0) {
             return -1;
-    }
-    c->nkeys = c->keypos = 0;
-    while (c->nkeys == 0) {
-        if ((rc = bc_pager_next(c->parent_pager, &items, err)) <= 0)
-            return rc;
-        cJSON_ArrayForEach(it, items)
-        {
-            cJSON *id = cJSON_GetObjectItemCaseSensitive(it, idcol);
-            if (cJSON_IsNumber(id) && push_key(c, (sqlite3_int64)id->valuedouble) != 0)
-                return bc_error_set(err, "HY001", 0, "out of memory while reading %s", pt->name);
         }
     }
-    return 1;
+    apply_limit(c, lim, off, has_lim);
+    return 0;
 }
 
-/* The next ids as one filter: a comma list of up to BC_API_IN_CHUNK for an "in" filter,
- * a single id for an "eq" one. */
-static char *id_chunk_query(bc_vcursor *c, const bc_column_def *pk)
+/* The tuples of placeholder values: none needed, given (times an IN list), or walked. */
+static int plan_tuples(bc_vcursor *c, char **list, int nlist, int list_ph)
 {
-    const char *param = pk->filter_in ? pk->filter_in : pk->filter_eq;
-    bc_buf b;
-    int end = c->keypos + (pk->filter_in ? BC_API_IN_CHUNK : 1);
+    bool all = true;
 
-    if (end > c->nkeys)
-        end = c->nkeys;
-    bc_buf_init(&b);
-    bc_buf_printf(&b, "%s=", param);
-    for (int i = c->keypos; i < end; i++)
-        bc_buf_printf(&b, "%s%lld", i > c->keypos ? "," : "", (long long)c->keys[i]);
-    c->keypos = end;
-    return bc_buf_steal(&b);
-}
-
-static long remaining(const bc_vcursor *c)
-{
-    return c->max_rows > 0 ? c->max_rows - c->rows : 0;
-}
-
-/* Open the next request of the plan: 1 opened, 0 none left, -1 with err set. */
-static int open_next_request(bc_vcursor *c, bc_error *err)
-{
-    /* Requests go to src (the parent's endpoint for a nested-array view); ID plans exist
-     * only for tables that are their own src. */
-    const bc_table_def *t = c->vt->src;
-    bc_api *api = c->vt->e->api;
-    const bc_column_def *pk = c->vt->pk >= 0 ? &c->vt->t->columns[c->vt->pk] : NULL;
-    const char *tmpl = t->endpoint;
-    bc_paging paging = t->paging;
-    char *path = NULL, *query = NULL;
-    bool need_query = false;
-    int kind = c->plan & BC_PLAN_KEY_MASK;
-
-    if (kind == BC_PLAN_SCAN && !c->walk_parent) {
-        if (c->started)
-            return 0;
-        c->started = true;
-        c->pager = bc_pager_open(api, t->endpoint, NULL, paging, remaining(c), err);
-        return c->pager ? 1 : -1;
-    }
-    if (c->keypos >= c->nkeys) {
-        int rc = c->walk_parent ? refill_from_parent(c, err) : 0;
-        if (rc <= 0)
-            return rc;
-    }
-    if (kind == BC_PLAN_ID && (pk->filter_in != NULL || pk->filter_eq != NULL)) {
-        query = id_chunk_query(c, pk);
-        need_query = true;
-        path = bc_strdup(t->endpoint);
-        c->cur_key = 0;
-    } else {
-        if (kind == BC_PLAN_ID) {
-            tmpl = t->id_path_endpoint;
-            paging = BC_PAGING_NONE;
+    if (c->nph == 0) {
+        c->single = true;
+        if (list_ph == -2) {
+            c->chunk_vals = list;
+            c->nchunk = nlist;
+        } else {
+            free_strings(list, nlist);
+            free(list);
         }
-        c->cur_key = c->keys[c->keypos++];
-        path = path_with_key(tmpl, c->cur_key);
+        return 0;
     }
-    if (path == NULL || (need_query && query == NULL)) {
-        free(path);
-        free(query);
-        return bc_error_set(err, "HY001", 0, "out of memory while reading %s", t->name);
+    for (int k = 0; k < c->nph; k++)
+        all = all && (c->given[k] != NULL || k == list_ph);
+    if (!all) { /* the rest come from walking the parent, narrowed by what was given */
+        free_strings(list, nlist);
+        free(list);
+        return 0;
     }
-    c->pager = bc_pager_open(api, path, query, paging, remaining(c), err);
-    free(path);
-    free(query);
-    return c->pager ? 1 : -1;
+    int rc = 0;
+    for (int i = 0; i < (list_ph >= 0 ? nlist : 1) && rc == 0; i++) {
+        char *vals[BC_VTAB_MAX_PH];
+        for (int k = 0; k < c->nph; k++)
+            vals[k] = k == list_ph ? list[i] : c->given[k];
+        rc = bc_vkeys_push(c, vals);
+    }
+    free_strings(list, nlist);
+    free(list);
+    c->walk_done = true; /* nothing to walk: the tuples are all here */
+    return rc;
 }
 
-/* A single object fetched by id that does not exist is no row, not an error. */
-static bool is_missing_object(const bc_vcursor *c, const bc_error *err)
+int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sqlite3_value **argv)
 {
-    return (c->plan & BC_PLAN_KEY_MASK) == BC_PLAN_ID && err->native == 404;
-}
+    char **list = NULL;
+    int nlist = 0, list_ph = -1;
 
-/* The next row of the current page: an element of the page, or for a child view of a
- * nested array the next element of the arrays inside the page's elements. */
-static bool next_in_page(bc_vcursor *c)
-{
-    const char *rows_path = c->vt->t->rows_path;
-
-    for (;;) {
-        if (c->next_sub != NULL) {
-            c->item = c->next_sub;
-            c->next_sub = c->next_sub->next;
-            return true;
-        }
-        if (c->next_item == NULL)
-            return false;
-        c->parent_item = c->next_item;
-        c->next_item = c->next_item->next;
-        if (rows_path == NULL) {
-            c->item = c->parent_item;
-            return true;
-        }
-        cJSON *arr = cJSON_GetObjectItemCaseSensitive(c->parent_item, rows_path);
-        c->next_sub = cJSON_IsArray(arr) ? arr->child : NULL;
+    bc_vcursor_reset(c);
+    set_template(c, plan);
+    if (read_terms(c, idx_str, argc, argv, &list, &nlist, &list_ph) != 0) {
+        free_strings(list, nlist);
+        free(list);
+        return fail_oom(c);
     }
-}
-
-static int advance(bc_vcursor *c, bc_error *err)
-{
-    for (;;) {
-        if (c->items != NULL && next_in_page(c))
-            return 1;
-        c->items = NULL;
-        if (c->pager != NULL) {
-            int rc = bc_pager_next(c->pager, &c->items, err);
-            if (rc == 1) {
-                c->next_item = cJSON_IsArray(c->items) ? c->items->child : NULL;
-                c->next_sub = NULL;
-                continue;
-            }
-            bc_pager_close(c->pager);
-            c->pager = NULL;
-            c->items = NULL;
-            if (rc < 0 && !is_missing_object(c, err))
-                return -1;
-            bc_error_clear(err);
-        }
-        int rc = open_next_request(c, err);
-        if (rc <= 0)
-            return rc;
-    }
-}
-
-int bc_vcursor_next(bc_vcursor *c)
-{
-    bc_error err;
-    int rc;
-
-    bc_error_clear(&err);
-    c->cells_done = false;
-    if (c->vt->e->cancel) {
-        bc_error_set(&err, "HY008", 0, "the statement was cancelled");
-        return bc_vtab_fail(c->vt, &err);
-    }
-    if (c->max_rows > 0 && c->rows >= c->max_rows) {
+    if (plan_tuples(c, list, nlist, list_ph) != 0)
+        return fail_oom(c);
+    if (c->no_rows) {
         c->eof = true;
         return SQLITE_OK;
     }
-    rc = advance(c, &err);
-    if (rc < 0) {
-        c->eof = true;
-        return bc_vtab_fail(c->vt, &err);
-    }
-    c->eof = rc == 0;
-    if (!c->eof)
-        c->rows++;
-    return SQLITE_OK;
+    return bc_vcursor_next(c);
 }

@@ -1,6 +1,8 @@
 /*
- * The "bigcommerce" virtual-table module, split over vtab.c (module, planning),
- * vtab_cursor.c (requests and paging) and vtab_value.c (JSON to SQLite values).
+ * The "bigcommerce" virtual-table module, split over vtab.c (module, connect),
+ * vtab_plan.c (xBestIndex), vtab_cursor.c (requests and paging), vtab_keys.c (the values
+ * that fill an endpoint's placeholders: given, or walked from the parent table) and
+ * vtab_value.c (JSON to SQLite values).
  */
 #ifndef BC_VTAB_INTERNAL_H
 #define BC_VTAB_INTERNAL_H
@@ -9,16 +11,27 @@
 #include <sqlite3.h>
 #include "engine_internal.h"
 
-/* idxNum layout: which key the plan looks up, whether the key came as a whole IN list,
- * and whether a LIMIT hint follows the key in argv. */
+/* Which path template a plan requests (idxNum). */
 enum {
-    BC_PLAN_SCAN = 0,
-    BC_PLAN_ID = 1,     /* the primary key: v3 filter or id_path_endpoint */
-    BC_PLAN_PARENT = 2, /* a child table's parent key, substituted into the path */
-    BC_PLAN_KEY_MASK = 3,
-    BC_PLAN_IN = 1 << 2,
-    BC_PLAN_LIMIT = 1 << 3,
+    BC_PLAN_ENDPOINT = 0, /* src's endpoint, placeholders given or walked */
+    BC_PLAN_ID_PATH = 1,  /* t's id_path_endpoint, {id} = the primary key */
+    BC_PLAN_SRC_PATH = 2, /* a nested view's src id_path_endpoint, {id} = the parent key */
 };
+
+/* The terms of a plan, one per argv slot, written into idxStr as "<op><column>," so that
+ * xFilter knows what each argument is. */
+enum {
+    BC_TERM_PATH = 'P',    /* fills the placeholder of its column */
+    BC_TERM_PATH_IN = 'Q', /* the same, the whole IN list at once: one request per value */
+    BC_TERM_EQ = 'F',      /* ?filter_eq=v */
+    BC_TERM_IN = 'N',      /* ?filter_in=v1,v2 (the whole IN list, in chunks) */
+    BC_TERM_MIN = 'G',     /* ?filter_min=v */
+    BC_TERM_MAX = 'H',     /* ?filter_max=v */
+    BC_TERM_LIMIT = 'L',
+    BC_TERM_OFFSET = 'O',
+};
+
+#define BC_VTAB_MAX_PH 4 /* placeholders in one endpoint */
 
 typedef struct bc_vtab {
     sqlite3_vtab base;
@@ -28,10 +41,15 @@ typedef struct bc_vtab {
     /* The table whose endpoint is requested: t itself, or for a child view of a nested
      * array (rows_path) its parent, whose rows hold the arrays. */
     const bc_table_def *src;
-    /* src's parent: the table paged for the ids that fill src's endpoint placeholder
-     * when no key is given. NULL when src's endpoint has no placeholder. */
+    /* src's parent, paged (through SQL) for the values that fill src's endpoint
+     * placeholders when they are not given. NULL when src's endpoint has none: a parent
+     * reached through a filter (ProductVariants.product_id) is never walked. */
     const bc_table_def *walk;
-    int parent_col; /* column of t holding walk's id (the placeholder value), or -1 */
+    int nph;                               /* placeholders in src->endpoint */
+    char *ph_name[BC_VTAB_MAX_PH];         /* their names */
+    int ph_col[BC_VTAB_MAX_PH];            /* t's column giving each, -1 when none */
+    const char *ph_parent[BC_VTAB_MAX_PH]; /* walk's column giving each */
+    int src_key_col; /* nested view: t's column holding src's id, -1 otherwise */
     /* Top-level JSON key of every column, sorted, so a row's object is walked once. */
     int *by_key; /* column indexes ordered by key name; NULL when none is top-level */
     int nby_key;
@@ -41,34 +59,71 @@ typedef struct bc_vcursor {
     sqlite3_vtab_cursor base;
     bc_vtab *vt;
     int plan;
-    sqlite3_int64 *keys; /* ids or parent ids still to request */
-    int nkeys, capkeys, keypos;
-    bool walk_parent; /* keys come from paging the parent table */
-    bc_pager *parent_pager;
-    bool started;          /* the single request of a plain scan was opened */
-    bc_pager *pager;       /* current request */
-    cJSON *items;          /* current page, owned by pager */
-    cJSON *next_item;      /* next element of items to hand out */
-    cJSON *next_sub;       /* next element of the nested array (rows_path tables) */
-    cJSON *item;           /* current row */
-    cJSON *parent_item;    /* the page element holding item (item itself unless nested) */
-    sqlite3_int64 cur_key; /* key of the current request (parent id for child rows) */
-    long rows, max_rows;   /* rows returned so far; cap (0 = none) */
+    const char *tmpl; /* the path template requested */
+    bc_paging paging;
+    int nph; /* placeholders of tmpl */
+    const char *ph_name[BC_VTAB_MAX_PH];
+    int ph_col[BC_VTAB_MAX_PH];
+    /* Placeholder values: ntuples rows of nph strings (owned), handed out from tuplepos;
+     * refilled by walking the parent when walk is set. */
+    char **tuples;
+    int ntuples, captuples, tuplepos, prefetched;
+    char *given[BC_VTAB_MAX_PH]; /* walk: placeholder values given by the plan, or NULL */
+    sqlite3_stmt *walk;          /* SELECT of the parent's key columns */
+    bool walk_done;
+    char **cur;              /* the placeholder values of the current request */
+    bool single;             /* no placeholders: one request (or one per chunk) */
+    char *query;             /* the filters every request carries, or NULL */
+    const char *chunk_param; /* a pushed IN list's filter, sent in chunks, or NULL */
+    char **chunk_vals;
+    int nchunk, chunkpos;
+    bool started;
+    bool no_rows;        /* a pushed value that no row can equal (id = 'abc') */
+    bc_pager *pager;     /* current request */
+    cJSON *items;        /* current page, owned by pager */
+    cJSON *next_item;    /* next element of items to hand out */
+    cJSON *next_sub;     /* next element of the nested array (rows_path tables) */
+    cJSON *item;         /* current row */
+    cJSON *parent_item;  /* the page element holding item (item itself unless nested) */
+    long rows, max_rows; /* rows returned so far; cap (0 = none) */
     bool eof;
     cJSON **cells; /* per column: the row's value, resolved once per row */
     bool cells_done;
 } bc_vcursor;
 
+/* vtab_plan.c */
+int bc_vtab_best_index(sqlite3_vtab *base, sqlite3_index_info *info);
+/* The filter parameter that answers "col = v" (in: "col IN (...)") exactly, NULL when none.
+ * A nested view's own columns are inside the arrays, which the API cannot filter; only its
+ * parent key can be, by the parent's id filter. */
+const char *bc_vtab_filter_param(const bc_vtab *vt, int col, bool in);
+
 /* vtab_cursor.c */
-int bc_vcursor_filter(bc_vcursor *c, int plan, int argc, sqlite3_value **argv);
+int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sqlite3_value **argv);
 int bc_vcursor_next(bc_vcursor *c);
 void bc_vcursor_reset(bc_vcursor *c);
 /* Record err in the engine and as the vtab's message; returns SQLITE_ERROR. */
 int bc_vtab_fail(bc_vtab *vt, const bc_error *err);
 
+/* vtab_keys.c: the placeholder values of a cursor. */
+/* The value as the API expects it in a path or a query: an integer column's value must be
+ * an integer (else *out = NULL: no row can match); other values are URL-escaped text.
+ * Returns 0, or -1 when out of memory. */
+int bc_vkeys_value_text(const bc_column_def *col, sqlite3_value *v, char **out);
+/* Append one tuple of nph values (copied); -1 when out of memory. */
+int bc_vkeys_push(bc_vcursor *c, char *const *vals);
+void bc_vkeys_clear(bc_vcursor *c);
+/* Start walking the parent for the missing placeholders: 0, or -1 with err set. */
+int bc_vkeys_walk_open(bc_vcursor *c, bc_error *err);
+/* Refill tuples from the walk: 1 some, 0 the walk is over, -1 with err set. */
+int bc_vkeys_walk_refill(bc_vcursor *c, bc_error *err);
+/* Substitute every {name} of tmpl with the cursor's values. Caller frees; NULL on OOM. */
+char *bc_vkeys_fill(const bc_vcursor *c, char *const *vals);
+
 /* vtab_value.c */
 void bc_vcursor_resolve_cells(bc_vcursor *c);
 void bc_vtab_result(sqlite3_context *ctx, const bc_column_def *col, const cJSON *v);
 int bc_vtab_build_key_index(bc_vtab *vt);
+cJSON *bc_vtab_walk_path(cJSON *item, const char *path);
 
 #endif

@@ -62,7 +62,7 @@ static int find_key(const bc_vtab *vt, const char *key)
     return -1;
 }
 
-static cJSON *walk_path(cJSON *item, const char *path)
+cJSON *bc_vtab_walk_path(cJSON *item, const char *path)
 {
     char part[128];
 
@@ -100,9 +100,9 @@ void bc_vcursor_resolve_cells(bc_vcursor *c)
     for (int i = 0; i < t->ncolumns; i++) {
         const bc_column_def *col = &t->columns[i];
         if (col->flags & BC_COLF_FROM_PARENT)
-            c->cells[i] = walk_path(c->parent_item, col_key(col));
+            c->cells[i] = bc_vtab_walk_path(c->parent_item, col_key(col));
         else if (strchr(col_key(col), '.') != NULL)
-            c->cells[i] = walk_path(c->item, col_key(col));
+            c->cells[i] = bc_vtab_walk_path(c->item, col_key(col));
     }
 }
 

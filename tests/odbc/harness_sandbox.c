@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -83,6 +84,9 @@ bool bct_sandbox_start(bct_sandbox *sb, const char *const *extra)
     fflush(NULL);
     pid_t pid = fork();
     if (pid == 0) {
+        /* A test killed by ctest's time-out must not leave its sandbox behind holding the
+         * output pipe open (ctest would wait for it). */
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
         dup2(fds[1], STDOUT_FILENO);
         close(fds[0]);
         close(fds[1]);

@@ -179,6 +179,7 @@ int main(int argc, char **argv)
     if (!dbc) {
         bct_sandbox_stop(&sb);
         bct_sandbox_stop(&slow);
+        bct_sandbox_stop(&sluggish);
         return 1;
     }
     static const bct_test tests[] = {

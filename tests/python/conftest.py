@@ -6,8 +6,10 @@ Paths: the repository root is found from this file; the build directory from BC_
 inside the build directory).
 """
 
+import ctypes
 import json
 import os
+import signal
 import subprocess
 import threading
 import urllib.error
@@ -30,6 +32,15 @@ except ImportError:  # pragma: no cover - reported by the tests that need it
     pyodbc = None
 
 
+def _die_with_parent():
+    """In the child: SIGTERM when the test process dies, so no sandbox outlives a killed run."""
+    PR_SET_PDEATHSIG = 1
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
 class Sandbox:
     """A running bc-sandbox child process and the HTTP side of it."""
 
@@ -48,7 +59,8 @@ class Sandbox:
                 args.append(str(value))
         if not SANDBOX.exists():
             pytest.fail(f"bc-sandbox not built: {SANDBOX}")
-        self._proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+        self._proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True,
+                                      preexec_fn=_die_with_parent)
         line = self._readline_with_timeout(10)
         if not line.startswith("http://"):
             self.stop()

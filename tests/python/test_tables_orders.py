@@ -47,8 +47,6 @@ TABLES = {"Coupons", "OrderShipments"}
 
 ENGINE_TODO = {
     # what the engine (driver/engine) does not do yet; see docs/tables_orders.md
-    "EmailConsignments": "engine: rows_path with a dot (email.gift_certificates)",
-    "ShippingConsignmentQuotes": "engine: two path placeholders, parent a rows_path view",
 }
 
 

@@ -59,6 +59,7 @@ static inline long long query_int(bc_engine *e, const char *sql)
 
     if (rc != SQLITE_OK)
         fail_msg("prepare %s: %s", sql, sqlite3_errmsg(bc_engine_db(e)));
+    bc_engine_begin_statement(e);
     rc = sqlite3_step(vm);
     if (rc != SQLITE_ROW) {
         bc_error err;

@@ -461,6 +461,21 @@ static void unbound_parameter_is_07002(void **state)
     assert_string_equal(last_state(&s->h), "07002");
     bc_stmt_free(s);
 }
+static void max_length_truncates_silently(void **state)
+{
+    bc_stmt *s = new_stmt(state);
+    char buf[32];
+    SQLLEN ind = 0;
+
+    bc_stmt_set_attr(s, SQL_ATTR_MAX_LENGTH, (SQLPOINTER)4);
+    assert_int_equal(bc_stmt_exec_direct(s, "SELECT 'abcdefgh'"), SQL_SUCCESS);
+    assert_int_equal(bc_stmt_fetch(s), SQL_SUCCESS);
+    assert_int_equal(bc_stmt_get_data(s, 1, SQL_C_CHAR, buf, sizeof buf, &ind), SQL_SUCCESS);
+    assert_string_equal(buf, "abcd");
+    assert_int_equal(ind, 4);
+    assert_int_equal(bc_stmt_get_data(s, 1, SQL_C_CHAR, buf, sizeof buf, &ind), SQL_NO_DATA);
+    bc_stmt_free(s);
+}
 #endif
 
 int main(void)
@@ -497,6 +512,7 @@ int main(void)
         cmocka_unit_test(describe_types_count_as_bigint_before_execute),
         cmocka_unit_test(parameters_bind_and_filter),
         cmocka_unit_test(unbound_parameter_is_07002),
+        cmocka_unit_test(max_length_truncates_silently),
     };
     failed += cmocka_run_group_tests_name("statements", live, sandbox_setup, sandbox_teardown);
 #endif

@@ -135,6 +135,24 @@ static void no_next_link_means_last_cursor_page(void **state)
     assert_null(bc_pager_next_cursor(NULL));
 }
 
+static void next_cursor_falls_back_to_pagination_links_next(void **state)
+{
+    /* The channel-listings endpoint: no cursor_pagination, the after= rides in the ordinary
+     * pagination block's next link. */
+    cJSON *d = cJSON_Parse("{\"meta\":{\"pagination\":{\"count\":2,\"per_page\":2,"
+                           "\"links\":{\"next\":\"?limit=2&after=MTIz\",\"current\":"
+                           "\"?limit=2\"}}}}");
+    cJSON *last = cJSON_Parse("{\"meta\":{\"pagination\":{\"count\":1,\"per_page\":2,"
+                              "\"links\":{\"current\":\"?limit=2&after=MTIz\"}}}}");
+    char *c = bc_pager_next_cursor(d);
+    (void)state;
+    assert_string_equal(c, "MTIz");
+    free(c);
+    assert_null(bc_pager_next_cursor(last));
+    cJSON_Delete(d);
+    cJSON_Delete(last);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,6 +167,7 @@ int main(void)
         cmocka_unit_test(next_cursor_comes_from_links_next),
         cmocka_unit_test(next_cursor_falls_back_to_end_cursor),
         cmocka_unit_test(no_next_link_means_last_cursor_page),
+        cmocka_unit_test(next_cursor_falls_back_to_pagination_links_next),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,256 @@
+/*
+ * Planning (xBestIndex): which WHERE terms the API answers, and what they cost.
+ *
+ * A plan requests one path template (idxNum: src's endpoint, t's id path, or a nested
+ * view's parent by id) and carries its terms in idxStr, one per argv slot, so that xFilter
+ * knows each argument's role: a placeholder value, a filter parameter, a bound, the LIMIT.
+ * Pushdown is an optimisation, never a change of meaning: a term is omitted only when the
+ * API applies exactly that predicate (the catalog's filter_eq/filter_in promise it; a
+ * bound is exact only as >= / <= on an integer column), otherwise SQLite re-checks it.
+ *
+ * Costs are in "requests": a full scan pages through the whole endpoint; a child table
+ * scanned without its placeholder values pays a request per parent; a key lookup is one
+ * request. Each pushed filter scales the cost by how selective it is, so that SQLite
+ * prefers the plan (and the join order) with the most selective pushed constraint.
+ */
+#include <string.h>
+#include "bc_util.h"
+#include "vtab_internal.h"
+
+#define COST_ID 10.0
+#define COST_PARENT 100.0
+#define COST_SCAN 1.0e6
+#define COST_CHILD_SCAN 1.0e8
+#define ROWS_SCAN 10000.0
+#define ROWS_PARENT 10.0
+#define IN_VALUES 5.0  /* assumed length of an IN list */
+#define SEL_KEY 1.0e-4 /* a filter on an id: a row or a few */
+#define SEL_EQ 1.0e-2  /* a filter on another column */
+#define SEL_BOUND 0.5  /* a lower or an upper bound */
+
+typedef struct plan {
+    sqlite3_index_info *info;
+    const bc_vtab *vt;
+    int argn;
+    bool has_in;
+    double cost, rows;
+    bc_buf terms;
+} plan;
+
+static bool is_eq(const struct sqlite3_index_constraint *k)
+{
+    return k->usable && k->op == SQLITE_INDEX_CONSTRAINT_EQ && k->iColumn >= 0;
+}
+
+static bool is_integer_col(const bc_column_def *c)
+{
+    return c->type == BC_COL_INTEGER || c->type == BC_COL_BIGINT;
+}
+
+/* The first usable "col = ?" constraint, -1 when none. */
+static int eq_on(const sqlite3_index_info *info, int col)
+{
+    for (int i = 0; col >= 0 && i < info->nConstraint; i++)
+        if (is_eq(&info->aConstraint[i]) && info->aConstraint[i].iColumn == col)
+            return i;
+    return -1;
+}
+
+/* Give constraint i the next argv slot as term op; an IN list is taken whole when allowed
+ * (one per plan). Returns the number of values it stands for. */
+static double use(plan *p, int i, char op, char in_op, bool omit)
+{
+    sqlite3_index_info *info = p->info;
+
+    info->aConstraintUsage[i].argvIndex = p->argn++;
+    info->aConstraintUsage[i].omit = omit;
+    if (in_op && !p->has_in && sqlite3_vtab_in(info, i, -1) && sqlite3_vtab_in(info, i, 1)) {
+        p->has_in = true;
+        op = in_op;
+        info->aConstraintUsage[i].omit = 1;
+    }
+    bc_buf_printf(&p->terms, "%c%d,", op, info->aConstraint[i].iColumn);
+    return op == in_op ? IN_VALUES : 1.0;
+}
+
+const char *bc_vtab_filter_param(const bc_vtab *vt, int col, bool in)
+{
+    const bc_column_def *c;
+
+    if (vt->t->rows_path != NULL) {
+        if (col != vt->src_key_col || col < 0)
+            return NULL;
+        int spk = bc_catalog_pk_index(vt->src);
+        if (spk < 0)
+            return NULL;
+        c = &vt->src->columns[spk];
+    } else {
+        c = &vt->t->columns[col];
+    }
+    return in ? c->filter_in : (c->filter_eq ? c->filter_eq : c->filter_in);
+}
+
+static bool is_placeholder_col(const bc_vtab *vt, int col)
+{
+    for (int k = 0; k < vt->nph; k++)
+        if (vt->ph_col[k] == col)
+            return true;
+    return false;
+}
+
+/* Filters and bounds of an endpoint plan. */
+static void plan_filters(plan *p)
+{
+    const bc_vtab *vt = p->vt;
+    sqlite3_index_info *info = p->info;
+    unsigned long long seen_eq = 0, seen_min = 0, seen_max = 0;
+
+    for (int i = 0; i < info->nConstraint; i++) {
+        const struct sqlite3_index_constraint *k = &info->aConstraint[i];
+        int col = k->iColumn;
+        unsigned long long bit = 1ULL << (col & 63);
+        if (!k->usable || col < 0 || info->aConstraintUsage[i].argvIndex > 0)
+            continue;
+        if (k->op == SQLITE_INDEX_CONSTRAINT_EQ && !(seen_eq & bit) &&
+            !is_placeholder_col(vt, col) && bc_vtab_filter_param(vt, col, false) != NULL) {
+            bool can_in = vt->nph == 0 && bc_vtab_filter_param(vt, col, true) != NULL;
+            double n = use(p, i, BC_TERM_EQ, can_in ? BC_TERM_IN : 0, true);
+            bool key = col == vt->pk || col == vt->src_key_col;
+            p->cost *= (key ? SEL_KEY : SEL_EQ) * n;
+            p->rows *= (key ? SEL_KEY : SEL_EQ) * n;
+            seen_eq |= bit;
+            continue;
+        }
+        if (vt->t->rows_path != NULL || !is_integer_col(&vt->t->columns[col]))
+            continue;
+        const bc_column_def *c = &vt->t->columns[col];
+        bool lower = k->op == SQLITE_INDEX_CONSTRAINT_GE || k->op == SQLITE_INDEX_CONSTRAINT_GT;
+        bool upper = k->op == SQLITE_INDEX_CONSTRAINT_LE || k->op == SQLITE_INDEX_CONSTRAINT_LT;
+        /* The API's bounds are inclusive: > and < are pushed as >= and <= and re-checked. */
+        if (lower && c->filter_min && !(seen_min & bit)) {
+            use(p, i, BC_TERM_MIN, 0, k->op == SQLITE_INDEX_CONSTRAINT_GE);
+            seen_min |= bit;
+        } else if (upper && c->filter_max && !(seen_max & bit)) {
+            use(p, i, BC_TERM_MAX, 0, k->op == SQLITE_INDEX_CONSTRAINT_LE);
+            seen_max |= bit;
+        } else {
+            continue;
+        }
+        p->cost *= SEL_BOUND;
+        p->rows *= SEL_BOUND;
+    }
+}
+
+/* The endpoint plan: placeholders given (all: one request each; some: a narrower walk). */
+static void plan_endpoint(plan *p)
+{
+    const bc_vtab *vt = p->vt;
+    int given = 0;
+
+    for (int k = 0; k < vt->nph; k++)
+        given += eq_on(p->info, vt->ph_col[k]) >= 0;
+    if (vt->nph == 0) {
+        p->cost = COST_SCAN;
+        p->rows = ROWS_SCAN;
+    } else if (given == vt->nph) {
+        p->cost = COST_PARENT;
+        p->rows = ROWS_PARENT;
+    } else {
+        p->cost = vt->walk ? COST_CHILD_SCAN : COST_SCAN;
+        p->rows = ROWS_SCAN;
+    }
+    for (int k = 0; k < vt->nph; k++) {
+        int i = eq_on(p->info, vt->ph_col[k]);
+        if (i < 0 || p->info->aConstraintUsage[i].argvIndex > 0)
+            continue;
+        /* An IN list of one placeholder is a list of requests only when the others are
+         * given too; else SQLite hands the values over one by one. */
+        double n = use(p, i, BC_TERM_PATH, given == vt->nph ? BC_TERM_PATH_IN : 0, true);
+        p->cost *= given == vt->nph ? n : SEL_EQ * n;
+        p->rows *= given == vt->nph ? n : SEL_EQ * n;
+    }
+    plan_filters(p);
+}
+
+/* A single object by id: t's own id path (v2 tables without an id filter), or for a nested
+ * view its parent's (ShippingZoneLocations by zone_id: one zone). -1 when neither applies. */
+static int id_path_constraint(const bc_vtab *vt, const sqlite3_index_info *info, int *mode)
+{
+    const bc_table_def *t = vt->t, *src = vt->src;
+
+    if (t->rows_path == NULL && vt->nph == 0 && t->id_path_endpoint != NULL && vt->pk >= 0 &&
+        bc_vtab_filter_param(vt, vt->pk, false) == NULL) {
+        *mode = BC_PLAN_ID_PATH;
+        return eq_on(info, vt->pk);
+    }
+    if (t->rows_path != NULL && src->id_path_endpoint != NULL &&
+        bc_vtab_filter_param(vt, vt->src_key_col, false) == NULL) {
+        *mode = BC_PLAN_SRC_PATH;
+        return eq_on(info, vt->src_key_col);
+    }
+    return -1;
+}
+
+static bool all_placeholders_given(const bc_vtab *vt, const sqlite3_index_info *info)
+{
+    for (int k = 0; k < vt->nph; k++)
+        if (eq_on(info, vt->ph_col[k]) < 0)
+            return false;
+    return true;
+}
+
+/* LIMIT caps the requests only when SQLite re-checks nothing else on this table. */
+static void plan_limit(plan *p)
+{
+    sqlite3_index_info *info = p->info;
+    int lim = -1, off = -1;
+
+    for (int i = 0; i < info->nConstraint; i++) {
+        int op = info->aConstraint[i].op;
+        if (op == SQLITE_INDEX_CONSTRAINT_LIMIT && info->aConstraint[i].usable)
+            lim = i;
+        else if (op == SQLITE_INDEX_CONSTRAINT_OFFSET && info->aConstraint[i].usable)
+            off = i;
+        else if (!info->aConstraintUsage[i].omit)
+            return;
+    }
+    if (lim < 0 || info->nOrderBy > 0)
+        return;
+    info->aConstraintUsage[lim].argvIndex = p->argn++;
+    bc_buf_puts(&p->terms, "L-1,");
+    if (off >= 0) {
+        info->aConstraintUsage[off].argvIndex = p->argn++;
+        bc_buf_puts(&p->terms, "O-1,");
+    }
+}
+
+int bc_vtab_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
+{
+    const bc_vtab *vt = (const bc_vtab *)base;
+    plan p = {.info = info, .vt = vt, .argn = 1};
+    int mode = BC_PLAN_ENDPOINT, i = -1;
+
+    bc_buf_init(&p.terms);
+    if (vt->nph == 0 || !all_placeholders_given(vt, info))
+        i = id_path_constraint(vt, info, &mode);
+    if (i >= 0) {
+        double n = use(&p, i, BC_TERM_PATH, BC_TERM_PATH_IN, true);
+        p.cost = COST_ID * n;
+        p.rows = (mode == BC_PLAN_ID_PATH ? 1.0 : ROWS_PARENT) * n;
+        if (mode == BC_PLAN_ID_PATH && !p.has_in)
+            info->idxFlags |= SQLITE_INDEX_SCAN_UNIQUE;
+    } else {
+        mode = BC_PLAN_ENDPOINT;
+        plan_endpoint(&p);
+    }
+    plan_limit(&p);
+    info->idxNum = mode;
+    info->idxStr = p.terms.oom ? NULL : sqlite3_mprintf("%s", p.terms.data ? p.terms.data : "");
+    bc_buf_free(&p.terms);
+    if (info->idxStr == NULL)
+        return SQLITE_NOMEM;
+    info->needToFreeIdxStr = 1;
+    info->estimatedCost = p.cost < COST_ID ? COST_ID : p.cost;
+    info->estimatedRows = p.rows < 1 ? 1 : (sqlite3_int64)p.rows;
+    return SQLITE_OK;
+}

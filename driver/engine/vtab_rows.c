@@ -1,0 +1,171 @@
+/*
+ * A cursor's rows: the plan's requests one after another (vtab_cursor.c set them up), the
+ * items of each page, and for a nested view the elements of the array at rows_path (a
+ * dotted path: EmailConsignments' rows are at email.gift_certificates) inside each item.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "bc_defaults.h"
+#include "bc_util.h"
+#include "vtab_internal.h"
+
+static long remaining(const bc_vcursor *c)
+{
+    return c->max_rows > 0 ? c->max_rows - c->rows : 0;
+}
+
+/* The next chunk of the pushed IN list, with the other filters. Caller frees. */
+static char *chunk_query(bc_vcursor *c)
+{
+    bc_buf b;
+    int end = c->chunkpos + BC_API_IN_CHUNK;
+
+    if (end > c->nchunk)
+        end = c->nchunk;
+    bc_buf_init(&b);
+    if (c->query)
+        bc_buf_printf(&b, "%s&", c->query);
+    bc_buf_printf(&b, "%s=", c->chunk_param);
+    for (int i = c->chunkpos; i < end; i++)
+        bc_buf_printf(&b, "%s%s", i > c->chunkpos ? "," : "", c->chunk_vals[i]);
+    c->chunkpos = end;
+    return bc_buf_steal(&b);
+}
+
+/* Fetch the first pages of the next known requests at once (DESIGN.md §9: a child table
+ * is fetched per parent, ideally several parents at once). Under a row cap the requests
+ * are left to go one by one: the cap may end the scan before the next parent. */
+static void prefetch(bc_vcursor *c)
+{
+    char *paths[BC_PAGER_WINDOW * 4];
+    int n = 0, w = c->nph;
+
+    if (c->max_rows > 0 || c->tuplepos < c->prefetched)
+        return;
+    for (int i = c->tuplepos; i < c->ntuples && n < (int)(sizeof paths / sizeof *paths); i++) {
+        if ((paths[n] = bc_vkeys_fill(c, c->tuples + (size_t)i * (size_t)w)) == NULL)
+            break;
+        n++;
+    }
+    c->prefetched = c->tuplepos + (n > 0 ? n : 1);
+    if (n >= 2)
+        bc_pager_prefetch(c->vt->e->api, paths, n, c->query, c->paging, 0);
+    for (int i = 0; i < n; i++)
+        free(paths[i]);
+}
+
+/* Open the next request of the plan: 1 opened, 0 none left, -1 with err set. */
+static int open_next_request(bc_vcursor *c, bc_error *err)
+{
+    char *path, *query = NULL;
+
+    if (c->single) {
+        if (c->chunk_param != NULL ? c->chunkpos >= c->nchunk : c->started)
+            return 0;
+        c->started = true;
+        path = bc_strdup(c->tmpl);
+        if (c->chunk_param != NULL && (query = chunk_query(c)) == NULL) {
+            free(path);
+            path = NULL;
+        }
+    } else {
+        if (c->tuplepos >= c->ntuples) {
+            int rc = c->walk_done ? 0 : bc_vkeys_walk_refill(c, err);
+            if (rc <= 0)
+                return rc;
+        }
+        prefetch(c);
+        c->cur = c->tuples + (size_t)c->tuplepos++ * (size_t)c->nph;
+        path = bc_vkeys_fill(c, c->cur);
+    }
+    if (path == NULL)
+        return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
+    c->pager =
+        bc_pager_open(c->vt->e->api, path, query ? query : c->query, c->paging, remaining(c), err);
+    free(path);
+    free(query);
+    return c->pager ? 1 : -1;
+}
+
+/* A single object fetched by id that does not exist is no row, not an error. */
+static bool is_missing_object(const bc_vcursor *c, const bc_error *err)
+{
+    return c->plan != BC_PLAN_ENDPOINT && err->native == 404;
+}
+
+/* The next row of the current page: an element of the page, or for a child view of a
+ * nested array the next element of the arrays inside the page's elements. */
+static bool next_in_page(bc_vcursor *c)
+{
+    const char *rows_path = c->vt->t->rows_path;
+
+    for (;;) {
+        if (c->next_sub != NULL) {
+            c->item = c->next_sub;
+            c->next_sub = c->next_sub->next;
+            return true;
+        }
+        if (c->next_item == NULL)
+            return false;
+        c->parent_item = c->next_item;
+        c->next_item = c->next_item->next;
+        if (rows_path == NULL) {
+            c->item = c->parent_item;
+            return true;
+        }
+        cJSON *arr = bc_vtab_walk_path(c->parent_item, rows_path);
+        c->next_sub = cJSON_IsArray(arr) ? arr->child : NULL;
+    }
+}
+
+static int advance(bc_vcursor *c, bc_error *err)
+{
+    for (;;) {
+        if (c->items != NULL && next_in_page(c))
+            return 1;
+        c->items = NULL;
+        if (c->pager != NULL) {
+            int rc = bc_pager_next(c->pager, &c->items, err);
+            if (rc == 1) {
+                c->next_item = cJSON_IsArray(c->items) ? c->items->child : NULL;
+                c->next_sub = NULL;
+                continue;
+            }
+            bc_pager_close(c->pager);
+            c->pager = NULL;
+            c->items = NULL;
+            if (rc < 0 && !is_missing_object(c, err))
+                return -1;
+            bc_error_clear(err);
+        }
+        int rc = open_next_request(c, err);
+        if (rc <= 0)
+            return rc;
+    }
+}
+
+int bc_vcursor_next(bc_vcursor *c)
+{
+    bc_error err;
+    int rc;
+
+    bc_error_clear(&err);
+    c->cells_done = false;
+    if (c->vt->e->cancel) {
+        bc_error_set(&err, "HY008", 0, "the statement was cancelled");
+        return bc_vtab_fail(c->vt, &err);
+    }
+    if (c->max_rows > 0 && c->rows >= c->max_rows) {
+        c->eof = true;
+        return SQLITE_OK;
+    }
+    rc = advance(c, &err);
+    if (rc < 0) {
+        c->eof = true;
+        return bc_vtab_fail(c->vt, &err);
+    }
+    c->eof = rc == 0;
+    if (!c->eof)
+        c->rows++;
+    return SQLITE_OK;
+}
