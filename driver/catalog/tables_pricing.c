@@ -137,6 +137,9 @@ const bc_table_def bc_table_price_list_assignments = {
     .version = BC_API_V3,
     .paging = BC_PAGING_V3,
     .is_view = true,
+    .parent_table = "PriceLists",
+    .parent_column = "price_list_id",
+    .parent_id_column = "id",
     .columns = price_list_assignments_columns,
     .ncolumns =
         (int)(sizeof price_list_assignments_columns / sizeof price_list_assignments_columns[0]),

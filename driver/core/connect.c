@@ -106,6 +106,33 @@ static SQLRETURN conn_make_api(bc_dbc *dbc, const char *token, bc_error *e)
     return dbc->api != NULL ? SQL_SUCCESS : SQL_ERROR;
 }
 
+/* Check the token with one request. A token that came through OAuth and is now rejected
+ * (revoked in the control panel, app uninstalled) is forgotten and, per InitiateOAuth,
+ * replaced by a new sign-in (GETANDREFRESH) or reported (REFRESH); a token given as
+ * OAuthAccessToken with InitiateOAuth=OFF is the user's to fix. */
+static int conn_check_token(bc_dbc *dbc, bc_error *e)
+{
+    char *fresh = NULL;
+
+    if (bc_api_ping(dbc->api, e) == 0)
+        return 0;
+    if (strcmp(e->sqlstate, "28000") != 0 || dbc->props.initiate_oauth == BC_OAUTH_OFF)
+        return -1;
+    bc_error_clear(e);
+    if (bc_auth_token_rejected(&dbc->props, &fresh, e) != 0)
+        return -1;
+    if (fresh == NULL || bc_api_set_token(dbc->api, fresh) != 0) {
+        free(fresh);
+        return bc_error_set(e, "28000", 401,
+                            "BigCommerce rejected the stored OAuth token and no new one could "
+                            "be obtained. Connect with InitiateOAuth=GETANDREFRESH to sign in "
+                            "again.");
+    }
+    bc_log_secret(fresh);
+    free(fresh);
+    return bc_api_ping(dbc->api, e);
+}
+
 /* The properties are in dbc->props; build token, engine and API client. */
 static SQLRETURN conn_open(bc_dbc *dbc)
 {
@@ -128,7 +155,7 @@ static SQLRETURN conn_open(bc_dbc *dbc)
     if (dbc->engine == NULL || conn_make_api(dbc, token, &e) != SQL_SUCCESS)
         goto fail;
     bc_engine_set_api(dbc->engine, dbc->api);
-    if (token != NULL && bc_api_ping(dbc->api, &e) != 0)
+    if (token != NULL && conn_check_token(dbc, &e) != 0)
         goto fail;
     free(token);
     dbc->connected = true;

@@ -84,7 +84,8 @@ static const char *const k_sqlinfo[][2] = {
     {"SUPPORTS_UPDATE", "NO"},
     {"SUPPORTS_DELETE", "NO"},
     {"SUPPORTS_TEMP_TABLES", "YES"},
-    {"PUSHDOWN_FILTERS", "id = ?, id IN (...), parent key = ? on child tables, LIMIT"},
+    {"PUSHDOWN_FILTERS", "col = ? and col IN (...) for every column with an API filter, id and "
+                         "parent keys in paths, >= / <= bounds where the API has them, LIMIT"},
     {"STRING_FUNCTIONS", "UPPER,LOWER,LENGTH,SUBSTR,TRIM,LTRIM,RTRIM,REPLACE,INSTR"},
     {"DATE_FUNCTIONS", "DATE,TIME,DATETIME,JULIANDAY,STRFTIME"},
 };

@@ -224,6 +224,12 @@ static int plan_tuples(bc_vcursor *c, char **list, int nlist, int list_ph)
     }
     for (int k = 0; k < c->nph; k++)
         all = all && (c->given[k] != NULL || k == list_ph);
+    if (list_ph == -2) { /* a filter's IN list, sent with every path */
+        c->chunk_vals = list;
+        c->nchunk = nlist;
+        list = NULL;
+        nlist = 0;
+    }
     if (!all) { /* the rest come from walking the parent, narrowed by what was given */
         free_strings(list, nlist);
         free(list);

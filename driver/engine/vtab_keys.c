@@ -164,7 +164,9 @@ int bc_vkeys_walk_refill(bc_vcursor *c, bc_error *err)
     if (c->walk == NULL && bc_vkeys_walk_open(c, err) != 0)
         return -1;
     e->depth++; /* the parent's scan is not the statement's: MaxRows does not cap it */
-    while (!c->walk_done && c->ntuples < WALK_BATCH && (rc = sqlite3_step(c->walk)) == SQLITE_ROW) {
+    /* Under a row cap, one parent at a time: the cap may be met before the next one. */
+    int batch = c->max_rows > 0 ? 1 : WALK_BATCH;
+    while (!c->walk_done && c->ntuples < batch && (rc = sqlite3_step(c->walk)) == SQLITE_ROW) {
         bool ok = true;
         for (int k = 0; k < c->nph; k++) {
             vals[k] = (char *)sqlite3_column_text(c->walk, k);

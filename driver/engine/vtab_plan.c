@@ -113,7 +113,7 @@ static void plan_filters(plan *p)
             continue;
         if (k->op == SQLITE_INDEX_CONSTRAINT_EQ && !(seen_eq & bit) &&
             !is_placeholder_col(vt, col) && bc_vtab_filter_param(vt, col, false) != NULL) {
-            bool can_in = vt->nph == 0 && bc_vtab_filter_param(vt, col, true) != NULL;
+            bool can_in = bc_vtab_filter_param(vt, col, true) != NULL;
             double n = use(p, i, BC_TERM_EQ, can_in ? BC_TERM_IN : 0, true);
             bool key = col == vt->pk || col == vt->src_key_col;
             p->cost *= (key ? SEL_KEY : SEL_EQ) * n;

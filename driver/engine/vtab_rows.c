@@ -69,14 +69,23 @@ static int open_next_request(bc_vcursor *c, bc_error *err)
             path = NULL;
         }
     } else {
-        if (c->tuplepos >= c->ntuples) {
-            int rc = c->walk_done ? 0 : bc_vkeys_walk_refill(c, err);
-            if (rc <= 0)
-                return rc;
+        /* With a pushed IN list too, each tuple's path is requested once per chunk. */
+        if (c->chunk_param == NULL || c->cur == NULL || c->chunkpos >= c->nchunk) {
+            if (c->tuplepos >= c->ntuples) {
+                int rc = c->walk_done ? 0 : bc_vkeys_walk_refill(c, err);
+                if (rc <= 0)
+                    return rc;
+            }
+            if (c->chunk_param == NULL)
+                prefetch(c);
+            c->cur = c->tuples + (size_t)c->tuplepos++ * (size_t)c->nph;
+            c->chunkpos = 0;
         }
-        prefetch(c);
-        c->cur = c->tuples + (size_t)c->tuplepos++ * (size_t)c->nph;
         path = bc_vkeys_fill(c, c->cur);
+        if (path != NULL && c->chunk_param != NULL && (query = chunk_query(c)) == NULL) {
+            free(path);
+            path = NULL;
+        }
     }
     if (path == NULL)
         return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
