@@ -34,5 +34,5 @@ export ODBCSYSINI=$work ODBCINI=$work/odbc.ini
 
 echo "Sandbox store at $url; querying it through the DSN BigCommerceDemo with isql:"
 isql -v -b BigCommerceDemo <<'SQL'
-SELECT o.id, o.date_created, c.email, SUM(i.quantity) AS items FROM Orders o JOIN Customers c ON c.id = o.customer_id JOIN OrderItems i ON i.order_id = o.id WHERE o.id <= 10 GROUP BY 1, 2, 3 ORDER BY 1
+SELECT o.id, o.date_created, c.email, SUM(i.quantity) AS items FROM Orders o JOIN Customers c ON c.id = o.customer_id JOIN OrderItems i ON i.order_id = o.id WHERE o.date_created >= '2025-01-01' GROUP BY 1, 2, 3 ORDER BY 1 LIMIT 10
 SQL

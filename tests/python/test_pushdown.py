@@ -1,0 +1,203 @@
+"""What the engine pushes to the API, asserted on the sandbox's request log: every column
+with an API filter, several filters in one request, bounds, parents reached through a filter,
+several path placeholders, single parent objects for nested views, the per-statement
+response cache, cursor pages that follow meta.pagination.links.next, and per-parent requests
+sent concurrently."""
+
+import time
+
+API = "/stores/sandbox"
+
+
+def requests_of(sb):
+    return [(r["path"][len(API):], r.get("query", "")) for r in sb.api_requests()]
+
+
+def run(sb, cur, sql, *params):
+    sb.clear_requests()
+    rows = cur.execute(sql, *params).fetchall()
+    return rows, requests_of(sb)
+
+
+# -- 1. generic filter pushdown -----------------------------------------------------------
+
+def test_variants_by_product_id_in_list_make_one_filtered_request(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows, reqs = run(sandbox, cur,
+                     "SELECT id, product_id FROM ProductVariants WHERE product_id IN (3, 4, 5)")
+    assert reqs == [("/v3/catalog/variants", "product_id:in=3,4,5&page=1&limit=250")]
+    expected = sorted((v["id"], v["product_id"])
+                      for v in sandbox.get_all("/v3/catalog/variants")
+                      if v["product_id"] in (3, 4, 5))
+    assert sorted(tuple(r) for r in rows) == expected and expected
+
+
+def test_two_pushed_filters_share_one_request(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows, reqs = run(sandbox, cur, "SELECT id FROM CustomerAddresses"
+                     " WHERE customer_id IN (1, 2) AND id = 1")
+    assert len(reqs) == 1
+    path, query = reqs[0]
+    assert path == "/v3/customers/addresses"
+    assert "customer_id:in=1,2" in query and "id:in=1" in query
+    expected = [a["id"] for a in sandbox.get_all("/v3/customers/addresses")
+                if a["customer_id"] in (1, 2) and a["id"] == 1]
+    assert [r[0] for r in rows] == expected
+
+
+def test_inventory_items_and_price_records_push_their_in_lists(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows, reqs = run(sandbox, cur,
+                     "SELECT COUNT(*) FROM InventoryItems WHERE product_id IN (1, 2)")
+    assert reqs == [("/v3/inventory/items", "product_id:in=1,2&page=1&limit=250")]
+    rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM PriceListRecords"
+                     " WHERE price_list_id = 1 AND variant_id IN (1001, 1002, 1003)")
+    assert reqs == [("/v3/pricelists/1/records",
+                     "variant_id:in=1001,1002,1003&page=1&limit=250")]
+    expected = [r for r in sandbox.get_all("/v3/pricelists/1/records")
+                if r["variant_id"] in (1001, 1002, 1003)]
+    assert rows[0][0] == len(expected)
+
+
+def test_bounds_are_pushed_and_strict_ones_rechecked(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Coupons WHERE id >= 3 AND id <= 5 ORDER BY id")
+    assert reqs == [("/v2/coupons", "min_id=3&max_id=5&page=1&limit=250")]
+    assert [r[0] for r in rows] == [3, 4, 5]
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Coupons WHERE id > 3 AND id < 6 ORDER BY id")
+    assert reqs == [("/v2/coupons", "min_id=3&max_id=6&page=1&limit=250")]
+    assert [r[0] for r in rows] == [4, 5]
+
+
+# -- 2. parents reached through a filter ---------------------------------------------------
+
+def test_variants_scan_their_own_endpoint_without_walking_products(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM ProductVariants")
+    assert {p for p, _ in reqs} == {"/v3/catalog/variants"}
+    assert rows[0][0] == len(sandbox.get_all("/v3/catalog/variants"))
+    rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM ProductVariants WHERE product_id = 3")
+    assert reqs == [("/v3/catalog/variants", "product_id:in=3&page=1&limit=250")]
+
+
+def test_filter_reached_parents_are_foreign_keys(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    for table, parent, fcol in [("ProductVariants", "Products", "product_id"),
+                                ("InventoryItems", "Products", "product_id"),
+                                ("PriceListAssignments", "PriceLists", "price_list_id"),
+                                ("CustomerAddresses", "Customers", "customer_id"),
+                                ("CustomerAttributeValues", "Customers", "customer_id"),
+                                ("CustomerMetafields", "Customers", "resource_id"),
+                                ("CategoryMetafields", "Categories", "resource_id"),
+                                ("BrandMetafields", "Brands", "resource_id")]:
+        fks = [(k.pktable_name, k.pkcolumn_name, k.fkcolumn_name)
+               for k in cur.foreignKeys(foreignTable=table)]
+        assert (parent, "id", fcol) in fks, (table, fks)
+
+
+# -- 4. several placeholders ---------------------------------------------------------------
+
+def test_quotes_with_both_keys_make_one_request(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    oid, cid = cur.execute("SELECT order_id, id FROM ShippingConsignments"
+                           " ORDER BY order_id LIMIT 1").fetchone()
+    rows, reqs = run(sandbox, cur, "SELECT order_id, shipping_consignment_id"
+                     " FROM ShippingConsignmentQuotes"
+                     " WHERE order_id = ? AND shipping_consignment_id = ?", oid, cid)
+    assert reqs == [(f"/v2/orders/{oid}/consignments/shipping/{cid}/shipping_quotes", "")]
+    assert [tuple(r) for r in rows] == [(oid, cid)] * len(rows) and rows
+
+
+def test_quotes_by_order_walk_only_that_orders_consignments(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    oid = cur.execute("SELECT MIN(order_id) FROM ShippingConsignments").fetchval()
+    ncons = cur.execute("SELECT COUNT(*) FROM ShippingConsignments WHERE order_id = ?",
+                        oid).fetchval()
+    rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM ShippingConsignmentQuotes"
+                     " WHERE order_id = ?", oid)
+    assert reqs[0] == (f"/v2/orders/{oid}/consignments", "")
+    assert len(reqs) == 1 + ncons
+
+
+# -- 5. one request per distinct lookup ----------------------------------------------------
+
+def test_coupon_by_id_is_one_request(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows, reqs = run(sandbox, cur, "SELECT code FROM Coupons WHERE id = ?", 3)
+    assert reqs == [("/v2/coupons/3", "")]
+    rows, reqs = run(sandbox, cur, "SELECT code FROM Coupons WHERE id = 3")
+    assert reqs == [("/v2/coupons/3", "")]
+
+
+def test_join_looks_up_each_customer_once(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows, reqs = run(sandbox, cur, "SELECT o.id, c.email FROM Orders o"
+                     " JOIN Customers c ON c.id = o.customer_id")
+    customers = [q for p, q in reqs if p == "/v3/customers"]
+    orders = sandbox.get_all("/v2/orders")
+    distinct = {o["customer_id"] for o in orders}  # 0 (a guest) is looked up and not found
+    assert len(orders) > len(distinct)
+    assert len(customers) == len(set(customers)) == len(distinct)
+    assert len(reqs) == len(set(reqs))
+    known = {c["id"] for c in sandbox.get_all("/v3/customers")}
+    assert len(rows) == sum(1 for o in orders if o["customer_id"] in known)
+
+
+def test_cache_does_not_outlive_the_statement(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    run(sandbox, cur, "SELECT code FROM Coupons WHERE id = 3")
+    rows, reqs = run(sandbox, cur, "SELECT code FROM Coupons WHERE id = 3")
+    assert reqs == [("/v2/coupons/3", "")]
+
+
+# -- 6. nested views by their parent's id --------------------------------------------------
+
+def test_zone_locations_and_wishlist_items_fetch_one_parent(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    zid = sandbox.get_all("/v2/shipping/zones")[0]["id"]
+    rows, reqs = run(sandbox, cur,
+                     "SELECT COUNT(*) FROM ShippingZoneLocations WHERE zone_id = ?", zid)
+    assert reqs == [(f"/v2/shipping/zones/{zid}", "")]
+    assert rows[0][0] == len(sandbox.get(f"/v2/shipping/zones/{zid}")["locations"])
+    wl = sandbox.get_all("/v3/wishlists")[0]
+    rows, reqs = run(sandbox, cur,
+                     "SELECT COUNT(*) FROM WishlistItems WHERE wishlist_id = ?", wl["id"])
+    assert reqs == [(f"/v3/wishlists/{wl['id']}", "")]
+    assert rows[0][0] == len(wl["items"])
+
+
+def test_variant_values_by_variant_id_filter_the_variants(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    variant = next(v for v in sandbox.get_all("/v3/catalog/variants") if v["option_values"])
+    rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM ProductVariantValues"
+                     " WHERE variant_id = ?", variant["id"])
+    assert len(reqs) == 1 and reqs[0][0] == "/v3/catalog/variants"
+    assert rows[0][0] == len(variant["option_values"])
+
+
+# -- 7. cursor pages through meta.pagination.links.next -----------------------------------
+
+def test_channel_listings_follow_the_pagination_next_link(sandbox, connect):
+    cur = connect(sandbox, Pagesize=2).cursor()
+    total = sandbox.get("/v3/channels/1/listings?limit=250")["meta"]["pagination"]["total"]
+    assert total > 2
+    rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM ChannelListings WHERE channel_id = 1")
+    assert rows[0][0] == total
+    assert len(reqs) == (total + 1) // 2
+    assert any("after=" in q for _, q in reqs)
+
+
+# -- 8. per-parent requests at once --------------------------------------------------------
+
+def test_child_rows_of_an_in_list_are_fetched_concurrently(start_sandbox, connect):
+    sb = start_sandbox(latency_ms=300)
+    cur = connect(sb).cursor()
+    ids = [o["id"] for o in sb.get_all("/v2/orders")][:8]
+    sql = "SELECT COUNT(*) FROM OrderItems WHERE order_id IN (%s)" % ",".join(map(str, ids))
+    started = time.monotonic()
+    rows, reqs = run(sb, cur, sql)
+    elapsed = time.monotonic() - started
+    assert sorted(p for p, _ in reqs) == sorted(f"/v2/orders/{i}/products" for i in ids)
+    # One after another they would take 8 x 300 ms; a window of 4 takes about 2 x 300 ms.
+    assert elapsed < 8 * 0.3 * 0.6, elapsed
+    assert rows[0][0] == sum(len(sb.get(f"/v2/orders/{i}/products") or []) for i in ids)
