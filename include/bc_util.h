@@ -76,4 +76,17 @@ void bc_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)
 long long bc_now_ms(void);
 void bc_sleep_ms(long ms);
 
+/* ---- cancel flags ---- */
+/* A statement's cancel flag is set by SQLCancel or the time-out watchdog in one thread and
+ * polled by the thread running the statement (HTTP progress, pagers, rate-limit waits), so
+ * every access is atomic; a plain volatile access is a data race. NULL reads as not set. */
+static inline bool bc_flag_get(const volatile int *flag)
+{
+    return flag != NULL && __atomic_load_n(flag, __ATOMIC_ACQUIRE) != 0;
+}
+static inline void bc_flag_set(volatile int *flag, int value)
+{
+    __atomic_store_n(flag, value, __ATOMIC_RELEASE);
+}
+
 #endif

@@ -240,7 +240,7 @@ int bc_pager_next(bc_pager *p, cJSON **items, bc_error *err)
     int rc;
 
     *items = NULL;
-    if (p->a->cancel_flag != NULL && *p->a->cancel_flag)
+    if (bc_flag_get(p->a->cancel_flag))
         return bc_error_set(err, "HY008", 0, "The operation was cancelled.");
     if (p->max_rows > 0 && p->delivered >= p->max_rows)
         p->done = true;
@@ -310,7 +310,7 @@ void bc_pager_prefetch(bc_api *a, char *const *paths, int n, const char *query, 
                 cJSON_Delete(outs[j]);
             free(pq[j]);
         }
-        if (!ok || (a->cancel_flag != NULL && *a->cancel_flag))
+        if (!ok || bc_flag_get(a->cancel_flag))
             return;
     }
 }

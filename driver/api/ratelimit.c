@@ -92,7 +92,7 @@ int bc_ratelimit_sleep(long ms, volatile int *cancel_flag, bc_error *err)
 
     for (;;) {
         long long left;
-        if (cancel_flag != NULL && *cancel_flag)
+        if (bc_flag_get(cancel_flag))
             return bc_error_set(err, "HY008", 0, "The operation was cancelled.");
         left = end - bc_now_ms();
         if (left <= 0)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "engine_internal.h"
+#include "bc_util.h"
 
 const char bc_engine_main_name[] = "BigCommerce";
 
@@ -124,14 +125,14 @@ void bc_engine_cancel(bc_engine *e)
 {
     if (e == NULL)
         return;
-    e->cancel = 1;
+    bc_flag_set(&e->cancel, 1);
     sqlite3_interrupt(e->db);
 }
 
 void bc_engine_reset_cancel(bc_engine *e)
 {
     if (e != NULL)
-        e->cancel = 0;
+        bc_flag_set(&e->cancel, 0);
 }
 
 volatile int *bc_engine_cancel_flag(bc_engine *e)

@@ -18,7 +18,7 @@ struct bc_engine {
     bc_error err;          /* the last error a virtual table recorded */
     bool has_err;
     volatile int cancel; /* set by bc_engine_cancel; bc_http sees it through the api */
-    int depth; /* > 0 while a cursor walks a parent table through a nested statement */
+    int depth;           /* > 0 while a cursor walks a parent table through a nested statement */
 };
 
 /* The name of the main schema: SQLITE_DBCONFIG_MAINDBNAME keeps the pointer, so static. */

@@ -106,6 +106,17 @@ void bc_vcursor_resolve_cells(bc_vcursor *c)
     }
 }
 
+/* A whole number for an integer column. A value beyond the 64-bit range (or NaN, which
+ * strtod accepts as "nan") cannot be cast without undefined behaviour, so it stays a double:
+ * nothing is lost, and converting it to an integer C type then reports 22003. */
+static void result_integral(sqlite3_context *ctx, double d)
+{
+    if (d >= -9223372036854775808.0 && d < 9223372036854775808.0)
+        sqlite3_result_int64(ctx, (sqlite3_int64)d);
+    else
+        sqlite3_result_double(ctx, d);
+}
+
 /* Text to number: "" and non-numbers are NULL (v2 sends "" for unset amounts). */
 static void result_number_text(sqlite3_context *ctx, const char *s, bool integer)
 {
@@ -126,7 +137,7 @@ static void result_number_text(sqlite3_context *ctx, const char *s, bool integer
     if (end == s || *end != '\0')
         sqlite3_result_null(ctx);
     else if (integer)
-        sqlite3_result_int64(ctx, (sqlite3_int64)d);
+        result_integral(ctx, d);
     else
         sqlite3_result_double(ctx, d);
 }
@@ -135,7 +146,7 @@ static void result_number(sqlite3_context *ctx, const cJSON *v, bool integer)
 {
     if (cJSON_IsNumber(v)) {
         if (integer)
-            sqlite3_result_int64(ctx, (sqlite3_int64)v->valuedouble);
+            result_integral(ctx, v->valuedouble);
         else
             sqlite3_result_double(ctx, v->valuedouble);
     } else if (cJSON_IsBool(v)) {

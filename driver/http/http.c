@@ -155,7 +155,7 @@ static int on_progress(void *ud, curl_off_t dt, curl_off_t dn, curl_off_t ut, cu
     transfer *t = ud;
 
     (void)dt, (void)dn, (void)ut, (void)un;
-    return (t->h->cancel_flag && *t->h->cancel_flag) ? 1 : 0;
+    return bc_flag_get(t->h->cancel_flag) ? 1 : 0;
 }
 
 static CURL *easy_get(bc_http *h)
@@ -298,7 +298,7 @@ static int transfer_finish(transfer *t, bc_error *err)
 
 static bool cancelled(const bc_http *h)
 {
-    return h->cancel_flag != NULL && *h->cancel_flag;
+    return bc_flag_get(h->cancel_flag);
 }
 
 /* Drive the multi handle until every added transfer is done or the application cancels. */

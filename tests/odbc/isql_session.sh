@@ -45,6 +45,9 @@ ApiBaseURL = $url
 EOF
 export ODBCSYSINI=$work ODBCINI=$work/odbc.ini ODBCINSTINI=odbcinst.ini
 
+# Under the sanitizer build the ASan runtime is preloaded into isql only (BC_HOST_PRELOAD), not
+# into curl or jq.
+isql() { LD_PRELOAD="${BC_HOST_PRELOAD:-}" command isql "$@"; }
 api() { curl -sf -H 'X-Auth-Token: sandbox-token' -H 'Accept: application/json' "$url/stores/sandbox$1"; }
 
 # 1. rows and values: ids and names of the products, '|'-delimited, with a header row

@@ -107,11 +107,11 @@ static const query queries[] = {
     {Q_SQL, "SELECT id, name, sku FROM Products WHERE id = 7", 0},
     {Q_SQL, "SELECT id, email, first_name FROM Customers WHERE id IN (2, 3, 11)", 0},
     {Q_PARAM, "SELECT id, first_name, last_name FROM Customers WHERE id = ?", 5},
-    {Q_PARAM, "SELECT id, status, total_inc_tax FROM Orders WHERE id = ?", 4},
+    {Q_PARAM, "SELECT id, status, total_inc_tax FROM Orders WHERE id = ?", 104},
     {Q_SQL,
      "SELECT o.id, i.product_id, i.quantity, p.name FROM Orders o "
      "JOIN OrderItems i ON i.order_id = o.id JOIN Products p ON p.id = i.product_id "
-     "WHERE o.id IN (1, 2, 3) ORDER BY 1, 2, 3",
+     "WHERE o.id IN (101, 102, 103) ORDER BY 1, 2, 3",
      0},
     {Q_SQL, "SELECT COUNT(*), MIN(name), MAX(id) FROM Brands", 0},
     {Q_TABLES, "Order%", 0},
@@ -366,7 +366,12 @@ int main(int argc, char **argv)
                                         "--customers",  "30", NULL};
     if (!bct_sandbox_start(&sb, extra))
         return 1;
-    snprintf(connstr, sizeof connstr, "%s", bct_connstr(&sb, "Pagesize=10"));
+    /* Every connection logs at the highest level into one file, so that the process-wide
+     * log is exercised by all the threads at once. */
+    char extra_props[600];
+    snprintf(extra_props, sizeof extra_props, "Pagesize=10;Verbosity=5;Logfile=%s/threads.log",
+             bct_ini_dir());
+    snprintf(connstr, sizeof connstr, "%s", bct_connstr(&sb, extra_props));
     env = bct_env();
     static const bct_test tests[] = {
         BCT_TEST(single_threaded_results_are_computed),

@@ -277,6 +277,33 @@ static void non_ascii_names_and_json_columns(void **state)
     sqlite3_finalize(vm);
 }
 
+static void repeated_lookup_in_one_statement_is_served_once(void **state)
+{
+    long before = requests(state);
+    /* Two subqueries ask for the same product: one request, the second from the
+     * statement's response cache. */
+    assert_int_equal(query_int(E(state), "SELECT (SELECT COUNT(*) FROM Products WHERE id = 5) + "
+                                         "(SELECT SUM(id) FROM Products WHERE id = 5)"),
+                     6);
+    assert_int_equal(requests(state) - before, 1);
+    /* A new statement starts with an empty cache. */
+    before = requests(state);
+    assert_int_equal(query_int(E(state), "SELECT id FROM Products WHERE id = 5"), 5);
+    assert_int_equal(requests(state) - before, 1);
+}
+
+static void several_filters_and_bounds_share_one_request(void **state)
+{
+    long before = requests(state);
+    free(request_log(true));
+    assert_int_equal(query_int(E(state), "SELECT COUNT(*) FROM Coupons WHERE id >= 2 AND id < 4"),
+                     2);
+    assert_int_equal(requests(state) - before, 1);
+    char *log = request_log(false);
+    assert_non_null(strstr(log, "min_id=2&max_id=4"));
+    free(log);
+}
+
 static void wrong_token_fails_with_28000(void **state)
 {
     fixture *f = fixture_open(g_url, "wrong-token");
@@ -309,6 +336,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(values_are_converted_per_column_type, setup, teardown),
         cmocka_unit_test_setup_teardown(non_ascii_names_and_json_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(wrong_token_fails_with_28000, setup, teardown),
+        cmocka_unit_test_setup_teardown(repeated_lookup_in_one_statement_is_served_once, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(several_filters_and_bounds_share_one_request, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, start_sandbox, stop_sandbox);
 }
