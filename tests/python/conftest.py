@@ -146,6 +146,11 @@ class Sandbox:
         status, raw = self._request("POST", f"{self.url}/__sandbox/faults", spec, token=False)
         assert 200 <= status < 300, f"fault {spec}: HTTP {status} {raw!r}"
 
+    def stats(self):
+        """{"max_in_flight": N, ...}: the most API requests served at once since the log
+        was last cleared."""
+        return self._json("GET", f"{self.url}/__sandbox/stats", token=False)
+
     def oauth_stats(self):
         return self._json("GET", f"{self.url}/__sandbox/oauth", token=False)
 

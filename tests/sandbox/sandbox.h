@@ -240,7 +240,11 @@ int sb_reqlog_init(void);
 void sb_reqlog_free(void);
 void sb_reqlog_add(const char *method, const char *path, const char *query);
 char *sb_reqlog_json(void); /* caller frees; NULL on allocation failure */
-void sb_reqlog_clear(void);
+void sb_reqlog_clear(void); /* also restarts max_in_flight */
+/* Around the serving of one API request (latency included). */
+void sb_reqlog_enter(void);
+void sb_reqlog_leave(void);
+char *sb_reqlog_stats_json(void); /* {"max_in_flight":N,"in_flight":N}; caller frees */
 
 /* ---- faults (faults.c) ---- */
 

@@ -164,8 +164,8 @@ static void log_request(const conn_ctx *c, const char *method, const char *url)
     free(query);
 }
 
-static enum MHD_Result handle_api(struct sb_server *s, struct MHD_Connection *con,
-                                  const conn_ctx *c, const char *url, const char *method)
+static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con,
+                                 const conn_ctx *c, const char *url, const char *method)
 {
     sb_reply rp = {0};
     sb_rate_state rs;
@@ -199,6 +199,15 @@ static enum MHD_Result handle_api(struct sb_server *s, struct MHD_Connection *co
     return send_reply(con, &rp, &rs);
 }
 
+static enum MHD_Result handle_api(struct sb_server *s, struct MHD_Connection *con,
+                                  const conn_ctx *c, const char *url, const char *method)
+{
+    sb_reqlog_enter();
+    enum MHD_Result r = serve_api(s, con, c, url, method);
+    sb_reqlog_leave();
+    return r;
+}
+
 static enum MHD_Result handle_control(struct MHD_Connection *con, const conn_ctx *c,
                                       const char *url, const char *method)
 {
@@ -206,6 +215,9 @@ static enum MHD_Result handle_control(struct MHD_Connection *con, const conn_ctx
     int get = strcmp(method, "GET") == 0, del = strcmp(method, "DELETE") == 0;
     if (strcmp(url, "/__sandbox/requests") == 0 && get) {
         char *s = sb_reqlog_json();
+        sb_reply_set(&rp, 200, "application/json", s, s ? strlen(s) : 0);
+    } else if (strcmp(url, "/__sandbox/stats") == 0 && get) {
+        char *s = sb_reqlog_stats_json();
         sb_reply_set(&rp, 200, "application/json", s, s ? strlen(s) : 0);
     } else if (strcmp(url, "/__sandbox/requests") == 0 && del) {
         sb_reqlog_clear();
