@@ -16,8 +16,8 @@
 typedef struct bc_api bc_api;
 
 typedef struct bc_api_config {
-    const char *base_url;   /* ApiBaseURL, no trailing slash needed */
-    const char *store_hash; /* StoreId */
+    const char *base_url;     /* ApiBaseURL, no trailing slash needed */
+    const char *store_hash;   /* StoreId */
     const char *access_token; /* may be NULL: data requests then fail with 28000 */
     int page_size;
     bc_http_config http;

@@ -13,7 +13,7 @@ typedef struct bc_token {
     char *access_token;
     char *refresh_token; /* may be NULL */
     char *scope;
-    char *context;       /* "stores/{hash}" */
+    char *context;        /* "stores/{hash}" */
     long long expires_at; /* unix seconds, 0 = never */
 } bc_token;
 

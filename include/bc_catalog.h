@@ -18,23 +18,24 @@ typedef enum {
     BC_COL_BIT,       /* SQL_BIT; JSON true/false (or "true"/"false", 0/1) */
     BC_COL_VARCHAR,   /* SQL_WVARCHAR(length) */
     BC_COL_LONGTEXT,  /* SQL_WLONGVARCHAR: descriptions and other unbounded text */
-    BC_COL_TIMESTAMP, /* SQL_TYPE_TIMESTAMP; RFC 2822 (v2) or ISO 8601 (v3) -> "YYYY-MM-DD HH:MM:SS" UTC */
+    BC_COL_TIMESTAMP, /* SQL_TYPE_TIMESTAMP; RFC 2822 (v2) or ISO 8601 (v3) -> "YYYY-MM-DD HH:MM:SS"
+                         UTC */
     BC_COL_DATE,      /* SQL_TYPE_DATE; "YYYY-MM-DD" */
     BC_COL_JSON       /* SQL_WLONGVARCHAR; a nested object/array serialized as JSON text */
 } bc_col_type;
 
 enum {
     BC_COLF_NOT_NULL = 1 << 0,
-    BC_COLF_PK = 1 << 1,        /* part of the primary key */
+    BC_COLF_PK = 1 << 1,         /* part of the primary key */
     BC_COLF_PARENT_KEY = 1 << 2, /* the parent's id, substituted into the endpoint path */
-    BC_COLF_INSERT = 1 << 3,    /* INSERT may set it */
-    BC_COLF_UPDATE = 1 << 4,    /* UPDATE may set it */
-    BC_COLF_SORTABLE = 1 << 5,  /* the endpoint can sort by it (see sort_param) */
+    BC_COLF_INSERT = 1 << 3,     /* INSERT may set it */
+    BC_COLF_UPDATE = 1 << 4,     /* UPDATE may set it */
+    BC_COLF_SORTABLE = 1 << 5,   /* the endpoint can sort by it (see sort_param) */
     BC_COLF_FROM_PARENT = 1 << 6 /* child view of a nested array: value taken from the parent row */
 };
 
 typedef struct bc_column_def {
-    const char *name;      /* SQL name, e.g. "date_created" */
+    const char *name; /* SQL name, e.g. "date_created" */
     bc_col_type type;
     const char *json_path; /* dot path in the item ("billing_address.email"); NULL = name */
     int length;            /* WVARCHAR length; 0 = BC_DEFAULT_VARCHAR_LEN */
@@ -53,10 +54,10 @@ typedef struct bc_column_def {
 typedef enum { BC_API_V2, BC_API_V3 } bc_api_version;
 
 typedef enum {
-    BC_PAGING_V3,     /* ?page=&limit=, envelope {data, meta.pagination.total_pages} */
-    BC_PAGING_V2,     /* ?page=&limit=, bare array, 204 (or a short page) after the last */
-    BC_PAGING_NONE,   /* one request: bare array, {data:[...]} or a single object = one row */
-    BC_PAGING_CURSOR  /* v3 cursor pagination (meta.cursor_pagination / after) */
+    BC_PAGING_V3,    /* ?page=&limit=, envelope {data, meta.pagination.total_pages} */
+    BC_PAGING_V2,    /* ?page=&limit=, bare array, 204 (or a short page) after the last */
+    BC_PAGING_NONE,  /* one request: bare array, {data:[...]} or a single object = one row */
+    BC_PAGING_CURSOR /* v3 cursor pagination (meta.cursor_pagination / after) */
 } bc_paging;
 
 typedef struct bc_table_def {
@@ -65,9 +66,9 @@ typedef struct bc_table_def {
                            * "/v2/orders/{order_id}/products" */
     bc_api_version version;
     bc_paging paging;
-    bool is_view;         /* read-only object: reported as VIEW */
-    const char *parent_table;  /* table whose rows give the placeholder, e.g. "Orders" */
-    const char *parent_column; /* this table's column holding the parent id, e.g. "order_id" */
+    bool is_view;                 /* read-only object: reported as VIEW */
+    const char *parent_table;     /* table whose rows give the placeholder, e.g. "Orders" */
+    const char *parent_column;    /* this table's column holding the parent id, e.g. "order_id" */
     const char *parent_id_column; /* the parent table's key column, e.g. "id" */
     /* Child view of a nested array: rows are the elements of rows_path inside each row of
      * parent_table's endpoint, instead of a request of its own. NULL for ordinary tables. */
@@ -83,7 +84,7 @@ typedef struct bc_table_def {
 extern const bc_table_def *const bc_tables[];
 extern const int bc_table_count;
 
-const bc_table_def *bc_catalog_find(const char *name); /* case-insensitive */
+const bc_table_def *bc_catalog_find(const char *name);                /* case-insensitive */
 int bc_catalog_column_index(const bc_table_def *t, const char *name); /* -1 when absent */
 /* Index of the primary-key column(s): the first BC_COLF_PK column, -1 when none. */
 int bc_catalog_pk_index(const bc_table_def *t);
@@ -97,8 +98,8 @@ typedef struct bc_sql_type {
     long column_size;
     short decimal_digits;
     long display_size;
-    long octet_length;     /* bytes of the SQL_C_DEFAULT representation */
-    short num_prec_radix;  /* 10, 2 or 0 */
+    long octet_length;    /* bytes of the SQL_C_DEFAULT representation */
+    short num_prec_radix; /* 10, 2 or 0 */
     bool is_unsigned;
 } bc_sql_type;
 

@@ -17,8 +17,8 @@
 
 /* One result cell: the SQLite value and the SQL type the column reports. */
 typedef struct bc_cell {
-    sqlite3_value *value;     /* NULL or SQLITE_NULL value means SQL NULL */
-    const bc_sql_type *type;  /* column's reported type */
+    sqlite3_value *value;    /* NULL or SQLITE_NULL value means SQL NULL */
+    const bc_sql_type *type; /* column's reported type */
 } bc_cell;
 
 /* Convert cell to target_type into buf (buflen bytes). For character and binary targets,
@@ -40,9 +40,9 @@ SQLSMALLINT bc_default_c_type(SQLSMALLINT sql_type);
  * vm's parameter idx (1-based), converted as sql_type asks (dates become
  * "YYYY-MM-DD HH:MM:SS" text, numerics become integer/real, wchar becomes UTF-8 ...).
  * Returns SQL_SUCCESS or SQL_ERROR with err set (e.g. 22018, 07006, HY003). */
-SQLRETURN bc_convert_bind_param(sqlite3_stmt *vm, int idx, SQLSMALLINT c_type,
-                                SQLSMALLINT sql_type, SQLSMALLINT scale, SQLPOINTER buf,
-                                SQLLEN buflen, SQLLEN *ind, bc_error *err);
+SQLRETURN bc_convert_bind_param(sqlite3_stmt *vm, int idx, SQLSMALLINT c_type, SQLSMALLINT sql_type,
+                                SQLSMALLINT scale, SQLPOINTER buf, SQLLEN buflen, SQLLEN *ind,
+                                bc_error *err);
 
 /* Size in bytes of a fixed-size C type, 0 for variable-length ones (char, wchar, binary). */
 SQLLEN bc_c_type_size(SQLSMALLINT c_type);

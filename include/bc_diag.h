@@ -22,9 +22,9 @@ typedef struct bc_diag {
     bc_diag_rec *recs;
     int count;
     int cap;
-    SQLRETURN retcode;     /* SQL_DIAG_RETURNCODE of the last function */
-    SQLLEN cursor_row_count; /* SQL_DIAG_CURSOR_ROW_COUNT */
-    SQLLEN row_count;        /* SQL_DIAG_ROW_COUNT */
+    SQLRETURN retcode;            /* SQL_DIAG_RETURNCODE of the last function */
+    SQLLEN cursor_row_count;      /* SQL_DIAG_CURSOR_ROW_COUNT */
+    SQLLEN row_count;             /* SQL_DIAG_ROW_COUNT */
     const char *dynamic_function; /* SQL_DIAG_DYNAMIC_FUNCTION, static string */
     SQLINTEGER dynamic_function_code;
 } bc_diag;
@@ -32,8 +32,8 @@ typedef struct bc_diag {
 void bc_diag_clear(bc_diag *d);
 /* Push a record; fmt is printf-style UTF-8. Returns SQL_ERROR, or SQL_SUCCESS_WITH_INFO for
  * warning states (class 01), so callers can write `return bc_diag_push(...)`. */
-SQLRETURN bc_diag_push(bc_diag *d, const char *sqlstate, SQLINTEGER native, const char *fmt,
-                       ...) __attribute__((format(printf, 4, 5)));
+SQLRETURN bc_diag_push(bc_diag *d, const char *sqlstate, SQLINTEGER native, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* Same, with row/column numbers. */
 SQLRETURN bc_diag_push_at(bc_diag *d, const char *sqlstate, SQLINTEGER native, SQLLEN row,
                           SQLINTEGER column, const char *fmt, ...)

@@ -75,16 +75,16 @@ typedef enum {
 typedef struct bc_catalog_args {
     const char *catalog, *schema, *table, *column; /* column: also procedure column */
     const char *fk_catalog, *fk_schema, *fk_table; /* SQLForeignKeys' FK side */
-    const char *table_types;   /* SQLTables: "'TABLE','VIEW'" or "TABLE,VIEW" */
-    int data_type;             /* SQLGetTypeInfo: SQL_ALL_TYPES or a type */
-    int identifier_type;       /* SQLSpecialColumns: SQL_BEST_ROWID / SQL_ROWVER */
-    int unique;                /* SQLStatistics: SQL_INDEX_UNIQUE / SQL_INDEX_ALL */
+    const char *table_types;                       /* SQLTables: "'TABLE','VIEW'" or "TABLE,VIEW" */
+    int data_type;                                 /* SQLGetTypeInfo: SQL_ALL_TYPES or a type */
+    int identifier_type; /* SQLSpecialColumns: SQL_BEST_ROWID / SQL_ROWVER */
+    int unique;          /* SQLStatistics: SQL_INDEX_UNIQUE / SQL_INDEX_ALL */
     bool metadata_id;
-    int odbc_version;          /* 2 or 3: ODBC 2 apps get the 2.x names/types where they differ */
+    int odbc_version; /* 2 or 3: ODBC 2 apps get the 2.x names/types where they differ */
 } bc_catalog_args;
 
-int bc_engine_catalog(bc_engine *e, bc_catalog_fn fn, const bc_catalog_args *a,
-                      sqlite3_stmt **vm, bc_error *err);
+int bc_engine_catalog(bc_engine *e, bc_catalog_fn fn, const bc_catalog_args *a, sqlite3_stmt **vm,
+                      bc_error *err);
 
 /* Rewrite ODBC escapes ({fn ...}, {d '...'}, {t '...'}, {ts '...'}, {oj ...}, {escape '\'})
  * into SQLite SQL. Returns a malloc'd string or NULL with err set (42000 for a broken escape).

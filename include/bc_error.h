@@ -9,8 +9,8 @@
 #include <stdbool.h>
 
 typedef struct bc_error {
-    char sqlstate[6]; /* "" when no error is set */
-    long native;      /* HTTP status for API errors, else 0 */
+    char sqlstate[6];   /* "" when no error is set */
+    long native;        /* HTTP status for API errors, else 0 */
     char message[1024]; /* UTF-8, without the [BigCommerce][ODBC] prefix; never a secret */
 } bc_error;
 

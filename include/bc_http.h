@@ -13,10 +13,10 @@
 typedef struct bc_http bc_http;
 
 typedef struct bc_http_config {
-    long timeout_s;          /* per request, 0 = none */
+    long timeout_s; /* per request, 0 = none */
     long connect_timeout_s;
-    const char *ca_file;     /* SSLServerCert, NULL = system store */
-    const char *proxy;       /* ProxyServer (host or URL), NULL = none/env */
+    const char *ca_file; /* SSLServerCert, NULL = system store */
+    const char *proxy;   /* ProxyServer (host or URL), NULL = none/env */
     long proxy_port;
     const char *proxy_user, *proxy_password;
     volatile int *cancel_flag; /* when non-NULL and set, transfers abort with HY008 */
@@ -27,8 +27,8 @@ typedef struct bc_http_header {
 } bc_http_header;
 
 typedef struct bc_http_response {
-    long status;         /* HTTP status, 0 when no response */
-    char *body;          /* NUL-terminated, owned; may be NULL for 204 */
+    long status; /* HTTP status, 0 when no response */
+    char *body;  /* NUL-terminated, owned; may be NULL for 204 */
     size_t body_len;
     /* The rate-limit headers, -1 when absent. */
     long rl_requests_left;  /* X-Rate-Limit-Requests-Left */
@@ -42,7 +42,7 @@ typedef struct bc_http_request {
     const char *method; /* "GET", "POST", "PUT", "DELETE" */
     const char *url;
     const bc_http_header *headers; /* extra headers, terminated by {NULL, NULL} */
-    const char *body;   /* NULL for none */
+    const char *body;              /* NULL for none */
     size_t body_len;
 } bc_http_request;
 
@@ -53,13 +53,12 @@ void bc_http_free(bc_http *h);
  * caller interprets it) and -1 with err set on transport failure: 08001 could not connect,
  * 08S01 connection broke, HYT00 time-out, HY008 cancelled. The response is filled on 0 and
  * must be released with bc_http_response_free. */
-int bc_http_perform(bc_http *h, const bc_http_request *req, bc_http_response *resp,
-                    bc_error *err);
+int bc_http_perform(bc_http *h, const bc_http_request *req, bc_http_response *resp, bc_error *err);
 
 /* Several GETs at once on the multi handle; resp[i]/errs[i]/rc[i] per request. Returns when
  * all are done. */
-void bc_http_perform_many(bc_http *h, const bc_http_request *reqs, int n,
-                          bc_http_response *resps, bc_error *errs, int *rc);
+void bc_http_perform_many(bc_http *h, const bc_http_request *reqs, int n, bc_http_response *resps,
+                          bc_error *errs, int *rc);
 
 void bc_http_response_free(bc_http_response *r);
 /* Set r to "nothing received": status 0, no body, every rate-limit field -1. Safe to

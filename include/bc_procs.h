@@ -38,7 +38,7 @@ const bc_proc_def *bc_proc_find(const char *name); /* case-insensitive */
  * value is the literal's text (quotes removed) or NULL when the argument is a '?' marker,
  * whose 1-based number in the statement is param_index. */
 typedef struct bc_proc_arg {
-    char *name;  /* NULL for positional */
+    char *name; /* NULL for positional */
     char *value;
     int param_index; /* 0 when a literal */
 } bc_proc_arg;
@@ -57,8 +57,7 @@ void bc_proc_call_free(bc_proc_call *c);
 
 /* A statement shaped like the result (columns named as the outputs, no row yet), prepared on
  * db. Lets SQLDescribeCol answer after SQLPrepare. Caller finalizes. */
-int bc_proc_prepare_result(sqlite3 *db, const bc_proc_call *c, sqlite3_stmt **vm,
-                           bc_error *err);
+int bc_proc_prepare_result(sqlite3 *db, const bc_proc_call *c, sqlite3_stmt **vm, bc_error *err);
 
 /* Run the procedure with the '?' values (UTF-8 text or NULL, by param_index-1) and bind its
  * result row to vm (from bc_proc_prepare_result, reset first). 07002 or HY000 names a missing

@@ -28,11 +28,7 @@ static inline bool bc_props_given(const unsigned char *given, int i)
     return given != NULL && i >= 0 && i < BC_PROP_MAX && (given[i / 8] >> (i % 8)) & 1;
 }
 
-typedef enum {
-    BC_OAUTH_OFF = 0,
-    BC_OAUTH_GETANDREFRESH,
-    BC_OAUTH_REFRESH
-} bc_initiate_oauth;
+typedef enum { BC_OAUTH_OFF = 0, BC_OAUTH_GETANDREFRESH, BC_OAUTH_REFRESH } bc_initiate_oauth;
 
 /* Parsed, validated values. Strings are owned (malloc'd) and NULL when not given and without
  * default. */
@@ -65,17 +61,17 @@ typedef struct bc_props {
 } bc_props;
 
 typedef struct bc_prop_def {
-    const char *name;       /* canonical spelling, e.g. "OAuthAccessToken" */
+    const char *name; /* canonical spelling, e.g. "OAuthAccessToken" */
     bc_prop_type type;
-    size_t offset;          /* offsetof(bc_props, field) */
+    size_t offset;             /* offsetof(bc_props, field) */
     const char *default_value; /* as text; NULL = none */
-    const char *values;     /* allowed values for ENUM/BOOL, comma-separated; NULL = any */
-    int min, max;           /* bounds for INT */
-    bool secret;            /* masked in sys_connection_props and never logged */
+    const char *values;        /* allowed values for ENUM/BOOL, comma-separated; NULL = any */
+    int min, max;              /* bounds for INT */
+    bool secret;               /* masked in sys_connection_props and never logged */
     bool required;
-    const char *category;   /* "Authentication", "Connection", "OAuth", "Logging", ... */
+    const char *category; /* "Authentication", "Connection", "OAuth", "Logging", ... */
     const char *description;
-    unsigned flags;         /* BC_PROP_F_* */
+    unsigned flags; /* BC_PROP_F_* */
 } bc_prop_def;
 
 extern const bc_prop_def bc_prop_defs[];

@@ -13,10 +13,10 @@
 #include <sqlext.h>
 
 /* ---- strings ---- */
-char *bc_strdup(const char *s);                 /* NULL-safe */
+char *bc_strdup(const char *s); /* NULL-safe */
 char *bc_strndup(const char *s, size_t n);
 char *bc_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* malloc'd */
-int bc_strcasecmp(const char *a, const char *b); /* ASCII, NULL-safe */
+int bc_strcasecmp(const char *a, const char *b);                              /* ASCII, NULL-safe */
 /* Length of an ODBC string argument: len itself, or strlen when len == SQL_NTS. */
 size_t bc_odbc_len(const SQLCHAR *s, SQLINTEGER len);
 
@@ -46,8 +46,7 @@ size_t bc_utf8_utf16_units(const char *s, size_t len);
 /* Copy UTF-8 into an application's SQLWCHAR buffer of cap_bytes, NUL-terminated,
  * truncated on a character boundary. Returns the full length in code units (for the
  * length out-argument); *truncated tells whether it was cut. */
-size_t bc_utf8_to_wbuf(const char *s, size_t len, SQLWCHAR *buf, size_t cap_bytes,
-                       bool *truncated);
+size_t bc_utf8_to_wbuf(const char *s, size_t len, SQLWCHAR *buf, size_t cap_bytes, bool *truncated);
 /* Copy UTF-8 into an application's SQLCHAR buffer of cap bytes, NUL-terminated, cut on a
  * UTF-8 character boundary. Returns the full length in bytes. */
 size_t bc_utf8_to_cbuf(const char *s, size_t len, SQLCHAR *buf, size_t cap, bool *truncated);

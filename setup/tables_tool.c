@@ -23,8 +23,7 @@ static void print_keys(const bc_table_def *t)
 static void print_endpoint(const bc_table_def *t)
 {
     if (t->rows_path != NULL)
-        printf("`%s` array of each `%s` row (`%s`)", t->rows_path, t->parent_table,
-               t->endpoint);
+        printf("`%s` array of each `%s` row (`%s`)", t->rows_path, t->parent_table, t->endpoint);
     else
         printf("`%s`", t->endpoint);
 }
@@ -32,10 +31,8 @@ static void print_endpoint(const bc_table_def *t)
 /* A column's pushed-down predicates, e.g. "`id =`, `id IN` (id:in)". */
 static int print_filters_of(const bc_column_def *c, int n)
 {
-    const char *what[4][2] = {{"=", c->filter_eq},
-                              {"IN", c->filter_in},
-                              {">=", c->filter_min},
-                              {"<=", c->filter_max}};
+    const char *what[4][2] = {
+        {"=", c->filter_eq}, {"IN", c->filter_in}, {">=", c->filter_min}, {"<=", c->filter_max}};
 
     for (int k = 0; k < 4; k++) {
         if (what[k][1] != NULL)

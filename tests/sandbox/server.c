@@ -164,8 +164,8 @@ static void log_request(const conn_ctx *c, const char *method, const char *url)
     free(query);
 }
 
-static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con,
-                                 const conn_ctx *c, const char *url, const char *method)
+static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con, const conn_ctx *c,
+                                 const char *url, const char *method)
 {
     sb_reply rp = {0};
     sb_rate_state rs;

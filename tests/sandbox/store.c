@@ -127,25 +127,13 @@ static int gen_coupons(const sb_config *cfg, sb_store *st)
 }
 
 static int (*const generators[])(const sb_config *, sb_store *) = {
-    sb_gen_brands_wrap,
-    sb_gen_categories_wrap,
-    sb_gen_customers_wrap,
-    sb_gen_products_wrap,
-    gen_orders,
-    sb_gen_store_wrap,
+    sb_gen_brands_wrap, sb_gen_categories_wrap, sb_gen_customers_wrap, sb_gen_products_wrap,
+    gen_orders, sb_gen_store_wrap,
     /* reads the orders' JSON, so after gen_orders */
-    gen_coupons,
-    sb_gen_order_statuses_wrap,
-    sb_gen_payment_methods_wrap,
-    sb_gen_order_subs,
+    gen_coupons, sb_gen_order_statuses_wrap, sb_gen_payment_methods_wrap, sb_gen_order_subs,
     /* price lists and inventory read the variants, so after sb_gen_product_variants */
-    sb_gen_product_media,
-    sb_gen_product_rules,
-    sb_gen_product_variants,
-    sb_gen_pricelists,
-    sb_gen_inventory,
-    sb_gen_promotions,
-    sb_gen_catalog_meta,
+    sb_gen_product_media, sb_gen_product_rules, sb_gen_product_variants, sb_gen_pricelists,
+    sb_gen_inventory, sb_gen_promotions, sb_gen_catalog_meta,
     sb_gen_store_area, /* reads only cfg */
 };
 
