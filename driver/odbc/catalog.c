@@ -1,49 +1,50 @@
 /*
  * The catalog functions (A and W): convert the name arguments to UTF-8 and let the engine
- * build the result set (bc_engine_catalog via bc_stmt_catalog).
+ * build the result set (bc_engine_catalog via bc_stmt_catalog). Every function differs only
+ * in which names it takes and where they go in bc_catalog_args, so one helper does the work.
  */
 #include "skin.h"
 
-static char *conv(const void *s, SQLSMALLINT len, bool wide, bool *oom)
+/* One name argument as the application passed it, and where its UTF-8 copy goes. */
+typedef struct name_arg {
+    const void *s;
+    SQLSMALLINT len;
+    const char **dest;
+} name_arg;
+
+/* Converts the n names, runs fn with a, frees the copies. */
+static SQLRETURN catalog_call(SQLHSTMT h, bc_catalog_fn fn, bc_catalog_args *a,
+                              const name_arg *names, int n, bool wide)
 {
-    bool o = false;
-    char *r = wide ? skin_w(s, len, &o) : skin_a(s, len, &o);
+    char *owned[6] = {0};
+    bool oom = false;
+    SQLRETURN rc;
 
-    if (o)
-        *oom = true;
-    return r;
-}
-
-/* Runs the catalog function and frees the converted arguments (owned, n of them). */
-static SQLRETURN run(SQLHSTMT h, bc_catalog_fn fn, bc_catalog_args *a, char **owned, int n,
-                     bool oom)
-{
-    SQLRETURN rc = oom ? skin_oom(h) : bc_stmt_catalog(h, fn, a);
-
+    SKIN_ENTER(h, SQL_HANDLE_STMT);
+    for (int i = 0; i < n; i++) {
+        owned[i] =
+            wide ? skin_w(names[i].s, names[i].len, &oom) : skin_a(names[i].s, names[i].len, &oom);
+        *names[i].dest = owned[i];
+    }
+    rc = oom ? skin_oom(h) : bc_stmt_catalog(h, fn, a);
     for (int i = 0; i < n; i++)
         free(owned[i]);
     return bc_handle_leave(h, rc);
 }
 
-static SQLRETURN tables(SQLHSTMT h, const void *catalog, SQLSMALLINT catalog_len,
-                        const void *schema, SQLSMALLINT schema_len, const void *table,
-                        SQLSMALLINT table_len, const void *table_types, SQLSMALLINT table_types_len,
-                        bool wide)
+/* The common shape: catalog, schema, table (or procedure) and an optional fourth name
+ * (a column pattern, or SQLTables' table types) that goes to *fourth_dest. */
+static SQLRETURN by_table(SQLHSTMT h, bc_catalog_fn fn, bc_catalog_args *a, const void *catalog,
+                          SQLSMALLINT catalog_len, const void *schema, SQLSMALLINT schema_len,
+                          const void *table, SQLSMALLINT table_len, const void *fourth,
+                          SQLSMALLINT fourth_len, const char **fourth_dest, bool wide)
 {
-    bool oom = false;
-    bc_catalog_args a = {0};
+    const name_arg names[] = {{catalog, catalog_len, &a->catalog},
+                              {schema, schema_len, &a->schema},
+                              {table, table_len, &a->table},
+                              {fourth, fourth_len, fourth_dest}};
 
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
-    char *c0 = conv(catalog, catalog_len, wide, &oom);
-    char *c1 = conv(schema, schema_len, wide, &oom);
-    char *c2 = conv(table, table_len, wide, &oom);
-    char *c3 = conv(table_types, table_types_len, wide, &oom);
-    a.catalog = c0;
-    a.schema = c1;
-    a.table = c2;
-    a.table_types = c3;
-    char *owned[] = {c0, c1, c2, c3};
-    return run(h, BC_CAT_TABLES, &a, owned, 4, oom);
+    return catalog_call(h, fn, a, names, fourth_dest != NULL ? 4 : 3, wide);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLTables(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len,
@@ -51,8 +52,9 @@ BC_EXPORT SQLRETURN SQL_API SQLTables(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT 
                                       SQLSMALLINT table_len, SQLCHAR *table_types,
                                       SQLSMALLINT table_types_len)
 {
-    return tables(h, catalog, catalog_len, schema, schema_len, table, table_len, table_types,
-                  table_types_len, false);
+    bc_catalog_args a = {0};
+    return by_table(h, BC_CAT_TABLES, &a, catalog, catalog_len, schema, schema_len, table,
+                    table_len, table_types, table_types_len, &a.table_types, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLTablesW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len,
@@ -60,29 +62,9 @@ BC_EXPORT SQLRETURN SQL_API SQLTablesW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLIN
                                        SQLSMALLINT table_len, SQLWCHAR *table_types,
                                        SQLSMALLINT table_types_len)
 {
-    return tables(h, catalog, catalog_len, schema, schema_len, table, table_len, table_types,
-                  table_types_len, true);
-}
-
-static SQLRETURN columns(SQLHSTMT h, const void *catalog, SQLSMALLINT catalog_len,
-                         const void *schema, SQLSMALLINT schema_len, const void *table,
-                         SQLSMALLINT table_len, const void *column, SQLSMALLINT column_len,
-                         bool wide)
-{
-    bool oom = false;
     bc_catalog_args a = {0};
-
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
-    char *c0 = conv(catalog, catalog_len, wide, &oom);
-    char *c1 = conv(schema, schema_len, wide, &oom);
-    char *c2 = conv(table, table_len, wide, &oom);
-    char *c3 = conv(column, column_len, wide, &oom);
-    a.catalog = c0;
-    a.schema = c1;
-    a.table = c2;
-    a.column = c3;
-    char *owned[] = {c0, c1, c2, c3};
-    return run(h, BC_CAT_COLUMNS, &a, owned, 4, oom);
+    return by_table(h, BC_CAT_TABLES, &a, catalog, catalog_len, schema, schema_len, table,
+                    table_len, table_types, table_types_len, &a.table_types, true);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLColumns(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len,
@@ -90,8 +72,9 @@ BC_EXPORT SQLRETURN SQL_API SQLColumns(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT
                                        SQLSMALLINT table_len, SQLCHAR *column,
                                        SQLSMALLINT column_len)
 {
-    return columns(h, catalog, catalog_len, schema, schema_len, table, table_len, column,
-                   column_len, false);
+    bc_catalog_args a = {0};
+    return by_table(h, BC_CAT_COLUMNS, &a, catalog, catalog_len, schema, schema_len, table,
+                    table_len, column, column_len, &a.column, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLColumnsW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len,
@@ -99,40 +82,27 @@ BC_EXPORT SQLRETURN SQL_API SQLColumnsW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLI
                                         SQLSMALLINT table_len, SQLWCHAR *column,
                                         SQLSMALLINT column_len)
 {
-    return columns(h, catalog, catalog_len, schema, schema_len, table, table_len, column,
-                   column_len, true);
-}
-
-static SQLRETURN primary_keys(SQLHSTMT h, const void *catalog, SQLSMALLINT catalog_len,
-                              const void *schema, SQLSMALLINT schema_len, const void *table,
-                              SQLSMALLINT table_len, bool wide)
-{
-    bool oom = false;
     bc_catalog_args a = {0};
-
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
-    char *c0 = conv(catalog, catalog_len, wide, &oom);
-    char *c1 = conv(schema, schema_len, wide, &oom);
-    char *c2 = conv(table, table_len, wide, &oom);
-    a.catalog = c0;
-    a.schema = c1;
-    a.table = c2;
-    char *owned[] = {c0, c1, c2};
-    return run(h, BC_CAT_PRIMARY_KEYS, &a, owned, 3, oom);
+    return by_table(h, BC_CAT_COLUMNS, &a, catalog, catalog_len, schema, schema_len, table,
+                    table_len, column, column_len, &a.column, true);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLPrimaryKeys(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len,
                                            SQLCHAR *schema, SQLSMALLINT schema_len, SQLCHAR *table,
                                            SQLSMALLINT table_len)
 {
-    return primary_keys(h, catalog, catalog_len, schema, schema_len, table, table_len, false);
+    bc_catalog_args a = {0};
+    return by_table(h, BC_CAT_PRIMARY_KEYS, &a, catalog, catalog_len, schema, schema_len, table,
+                    table_len, NULL, 0, NULL, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLPrimaryKeysW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len,
                                             SQLWCHAR *schema, SQLSMALLINT schema_len,
                                             SQLWCHAR *table, SQLSMALLINT table_len)
 {
-    return primary_keys(h, catalog, catalog_len, schema, schema_len, table, table_len, true);
+    bc_catalog_args a = {0};
+    return by_table(h, BC_CAT_PRIMARY_KEYS, &a, catalog, catalog_len, schema, schema_len, table,
+                    table_len, NULL, 0, NULL, true);
 }
 
 static SQLRETURN foreign_keys(SQLHSTMT h, const void *catalog, SQLSMALLINT catalog_len,
@@ -142,24 +112,15 @@ static SQLRETURN foreign_keys(SQLHSTMT h, const void *catalog, SQLSMALLINT catal
                               SQLSMALLINT fk_schema_len, const void *fk_table,
                               SQLSMALLINT fk_table_len, bool wide)
 {
-    bool oom = false;
     bc_catalog_args a = {0};
+    const name_arg names[] = {{catalog, catalog_len, &a.catalog},
+                              {schema, schema_len, &a.schema},
+                              {table, table_len, &a.table},
+                              {fk_catalog, fk_catalog_len, &a.fk_catalog},
+                              {fk_schema, fk_schema_len, &a.fk_schema},
+                              {fk_table, fk_table_len, &a.fk_table}};
 
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
-    char *c0 = conv(catalog, catalog_len, wide, &oom);
-    char *c1 = conv(schema, schema_len, wide, &oom);
-    char *c2 = conv(table, table_len, wide, &oom);
-    char *c3 = conv(fk_catalog, fk_catalog_len, wide, &oom);
-    char *c4 = conv(fk_schema, fk_schema_len, wide, &oom);
-    char *c5 = conv(fk_table, fk_table_len, wide, &oom);
-    a.catalog = c0;
-    a.schema = c1;
-    a.table = c2;
-    a.fk_catalog = c3;
-    a.fk_schema = c4;
-    a.fk_table = c5;
-    char *owned[] = {c0, c1, c2, c3, c4, c5};
-    return run(h, BC_CAT_FOREIGN_KEYS, &a, owned, 6, oom);
+    return catalog_call(h, BC_CAT_FOREIGN_KEYS, &a, names, 6, wide);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLForeignKeys(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len,
@@ -184,34 +145,16 @@ BC_EXPORT SQLRETURN SQL_API SQLForeignKeysW(SQLHSTMT h, SQLWCHAR *catalog, SQLSM
                         fk_catalog_len, fk_schema, fk_schema_len, fk_table, fk_table_len, true);
 }
 
-static SQLRETURN statistics(SQLHSTMT h, const void *catalog, SQLSMALLINT catalog_len,
-                            const void *schema, SQLSMALLINT schema_len, const void *table,
-                            SQLSMALLINT table_len, SQLUSMALLINT unique, SQLUSMALLINT reserved,
-                            bool wide)
-{
-    bool oom = false;
-    bc_catalog_args a = {0};
-
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
-    char *c0 = conv(catalog, catalog_len, wide, &oom);
-    char *c1 = conv(schema, schema_len, wide, &oom);
-    char *c2 = conv(table, table_len, wide, &oom);
-    a.catalog = c0;
-    a.schema = c1;
-    a.table = c2;
-    a.unique = unique;
-    (void)reserved;
-    char *owned[] = {c0, c1, c2};
-    return run(h, BC_CAT_STATISTICS, &a, owned, 3, oom);
-}
-
+/* `reserved` (SQL_QUICK / SQL_ENSURE) asks about statistics we never have: no effect. */
 BC_EXPORT SQLRETURN SQL_API SQLStatistics(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len,
                                           SQLCHAR *schema, SQLSMALLINT schema_len, SQLCHAR *table,
                                           SQLSMALLINT table_len, SQLUSMALLINT unique,
                                           SQLUSMALLINT reserved)
 {
-    return statistics(h, catalog, catalog_len, schema, schema_len, table, table_len, unique,
-                      reserved, false);
+    bc_catalog_args a = {.unique = unique};
+    (void)reserved;
+    return by_table(h, BC_CAT_STATISTICS, &a, catalog, catalog_len, schema, schema_len, table,
+                    table_len, NULL, 0, NULL, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLStatisticsW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len,
@@ -219,40 +162,25 @@ BC_EXPORT SQLRETURN SQL_API SQLStatisticsW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMA
                                            SQLWCHAR *table, SQLSMALLINT table_len,
                                            SQLUSMALLINT unique, SQLUSMALLINT reserved)
 {
-    return statistics(h, catalog, catalog_len, schema, schema_len, table, table_len, unique,
-                      reserved, true);
+    bc_catalog_args a = {.unique = unique};
+    (void)reserved;
+    return by_table(h, BC_CAT_STATISTICS, &a, catalog, catalog_len, schema, schema_len, table,
+                    table_len, NULL, 0, NULL, true);
 }
 
-static SQLRETURN special_columns(SQLHSTMT h, SQLUSMALLINT id_type, const void *catalog,
-                                 SQLSMALLINT catalog_len, const void *schema,
-                                 SQLSMALLINT schema_len, const void *table, SQLSMALLINT table_len,
-                                 SQLUSMALLINT scope, SQLUSMALLINT nullable, bool wide)
-{
-    bool oom = false;
-    bc_catalog_args a = {0};
-
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
-    char *c0 = conv(catalog, catalog_len, wide, &oom);
-    char *c1 = conv(schema, schema_len, wide, &oom);
-    char *c2 = conv(table, table_len, wide, &oom);
-    a.catalog = c0;
-    a.schema = c1;
-    a.table = c2;
-    a.identifier_type = id_type;
-    (void)scope;
-    (void)nullable;
-    char *owned[] = {c0, c1, c2};
-    return run(h, BC_CAT_SPECIAL_COLUMNS, &a, owned, 3, oom);
-}
-
+/* The best row id is the primary key whatever the scope, and it is never NULL, so scope and
+ * nullable do not change the answer. */
 BC_EXPORT SQLRETURN SQL_API SQLSpecialColumns(SQLHSTMT h, SQLUSMALLINT id_type, SQLCHAR *catalog,
                                               SQLSMALLINT catalog_len, SQLCHAR *schema,
                                               SQLSMALLINT schema_len, SQLCHAR *table,
                                               SQLSMALLINT table_len, SQLUSMALLINT scope,
                                               SQLUSMALLINT nullable)
 {
-    return special_columns(h, id_type, catalog, catalog_len, schema, schema_len, table, table_len,
-                           scope, nullable, false);
+    bc_catalog_args a = {.identifier_type = id_type};
+    (void)scope;
+    (void)nullable;
+    return by_table(h, BC_CAT_SPECIAL_COLUMNS, &a, catalog, catalog_len, schema, schema_len, table,
+                    table_len, NULL, 0, NULL, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT h, SQLUSMALLINT id_type, SQLWCHAR *catalog,
@@ -261,100 +189,52 @@ BC_EXPORT SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT h, SQLUSMALLINT id_type,
                                                SQLSMALLINT table_len, SQLUSMALLINT scope,
                                                SQLUSMALLINT nullable)
 {
-    return special_columns(h, id_type, catalog, catalog_len, schema, schema_len, table, table_len,
-                           scope, nullable, true);
+    bc_catalog_args a = {.identifier_type = id_type};
+    (void)scope;
+    (void)nullable;
+    return by_table(h, BC_CAT_SPECIAL_COLUMNS, &a, catalog, catalog_len, schema, schema_len, table,
+                    table_len, NULL, 0, NULL, true);
 }
 
 /* The procedure name travels in args.table, its column pattern in args.column. */
-static SQLRETURN procedures(SQLHSTMT h, const void *catalog, SQLSMALLINT catalog_len,
-                            const void *schema, SQLSMALLINT schema_len, const void *table,
-                            SQLSMALLINT table_len, bool wide)
-{
-    bool oom = false;
-    bc_catalog_args a = {0};
-
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
-    char *c0 = conv(catalog, catalog_len, wide, &oom);
-    char *c1 = conv(schema, schema_len, wide, &oom);
-    char *c2 = conv(table, table_len, wide, &oom);
-    a.catalog = c0;
-    a.schema = c1;
-    a.table = c2;
-    char *owned[] = {c0, c1, c2};
-    return run(h, BC_CAT_PROCEDURES, &a, owned, 3, oom);
-}
-
 BC_EXPORT SQLRETURN SQL_API SQLProcedures(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len,
-                                          SQLCHAR *schema, SQLSMALLINT schema_len, SQLCHAR *table,
-                                          SQLSMALLINT table_len)
+                                          SQLCHAR *schema, SQLSMALLINT schema_len, SQLCHAR *proc,
+                                          SQLSMALLINT proc_len)
 {
-    return procedures(h, catalog, catalog_len, schema, schema_len, table, table_len, false);
+    bc_catalog_args a = {0};
+    return by_table(h, BC_CAT_PROCEDURES, &a, catalog, catalog_len, schema, schema_len, proc,
+                    proc_len, NULL, 0, NULL, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLProceduresW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len,
-                                           SQLWCHAR *schema, SQLSMALLINT schema_len,
-                                           SQLWCHAR *table, SQLSMALLINT table_len)
+                                           SQLWCHAR *schema, SQLSMALLINT schema_len, SQLWCHAR *proc,
+                                           SQLSMALLINT proc_len)
 {
-    return procedures(h, catalog, catalog_len, schema, schema_len, table, table_len, true);
-}
-
-static SQLRETURN procedure_columns(SQLHSTMT h, const void *catalog, SQLSMALLINT catalog_len,
-                                   const void *schema, SQLSMALLINT schema_len, const void *table,
-                                   SQLSMALLINT table_len, const void *column,
-                                   SQLSMALLINT column_len, bool wide)
-{
-    bool oom = false;
     bc_catalog_args a = {0};
-
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
-    char *c0 = conv(catalog, catalog_len, wide, &oom);
-    char *c1 = conv(schema, schema_len, wide, &oom);
-    char *c2 = conv(table, table_len, wide, &oom);
-    char *c3 = conv(column, column_len, wide, &oom);
-    a.catalog = c0;
-    a.schema = c1;
-    a.table = c2;
-    a.column = c3;
-    char *owned[] = {c0, c1, c2, c3};
-    return run(h, BC_CAT_PROCEDURE_COLUMNS, &a, owned, 4, oom);
+    return by_table(h, BC_CAT_PROCEDURES, &a, catalog, catalog_len, schema, schema_len, proc,
+                    proc_len, NULL, 0, NULL, true);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLProcedureColumns(SQLHSTMT h, SQLCHAR *catalog,
                                                 SQLSMALLINT catalog_len, SQLCHAR *schema,
-                                                SQLSMALLINT schema_len, SQLCHAR *table,
-                                                SQLSMALLINT table_len, SQLCHAR *column,
+                                                SQLSMALLINT schema_len, SQLCHAR *proc,
+                                                SQLSMALLINT proc_len, SQLCHAR *column,
                                                 SQLSMALLINT column_len)
 {
-    return procedure_columns(h, catalog, catalog_len, schema, schema_len, table, table_len, column,
-                             column_len, false);
+    bc_catalog_args a = {0};
+    return by_table(h, BC_CAT_PROCEDURE_COLUMNS, &a, catalog, catalog_len, schema, schema_len, proc,
+                    proc_len, column, column_len, &a.column, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT h, SQLWCHAR *catalog,
                                                  SQLSMALLINT catalog_len, SQLWCHAR *schema,
-                                                 SQLSMALLINT schema_len, SQLWCHAR *table,
-                                                 SQLSMALLINT table_len, SQLWCHAR *column,
+                                                 SQLSMALLINT schema_len, SQLWCHAR *proc,
+                                                 SQLSMALLINT proc_len, SQLWCHAR *column,
                                                  SQLSMALLINT column_len)
 {
-    return procedure_columns(h, catalog, catalog_len, schema, schema_len, table, table_len, column,
-                             column_len, true);
-}
-
-static SQLRETURN table_privileges(SQLHSTMT h, const void *catalog, SQLSMALLINT catalog_len,
-                                  const void *schema, SQLSMALLINT schema_len, const void *table,
-                                  SQLSMALLINT table_len, bool wide)
-{
-    bool oom = false;
     bc_catalog_args a = {0};
-
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
-    char *c0 = conv(catalog, catalog_len, wide, &oom);
-    char *c1 = conv(schema, schema_len, wide, &oom);
-    char *c2 = conv(table, table_len, wide, &oom);
-    a.catalog = c0;
-    a.schema = c1;
-    a.table = c2;
-    char *owned[] = {c0, c1, c2};
-    return run(h, BC_CAT_TABLE_PRIVILEGES, &a, owned, 3, oom);
+    return by_table(h, BC_CAT_PROCEDURE_COLUMNS, &a, catalog, catalog_len, schema, schema_len, proc,
+                    proc_len, column, column_len, &a.column, true);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT h, SQLCHAR *catalog,
@@ -362,7 +242,9 @@ BC_EXPORT SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT h, SQLCHAR *catalog,
                                                SQLSMALLINT schema_len, SQLCHAR *table,
                                                SQLSMALLINT table_len)
 {
-    return table_privileges(h, catalog, catalog_len, schema, schema_len, table, table_len, false);
+    bc_catalog_args a = {0};
+    return by_table(h, BC_CAT_TABLE_PRIVILEGES, &a, catalog, catalog_len, schema, schema_len, table,
+                    table_len, NULL, 0, NULL, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT h, SQLWCHAR *catalog,
@@ -370,28 +252,9 @@ BC_EXPORT SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT h, SQLWCHAR *catalog,
                                                 SQLSMALLINT schema_len, SQLWCHAR *table,
                                                 SQLSMALLINT table_len)
 {
-    return table_privileges(h, catalog, catalog_len, schema, schema_len, table, table_len, true);
-}
-
-static SQLRETURN column_privileges(SQLHSTMT h, const void *catalog, SQLSMALLINT catalog_len,
-                                   const void *schema, SQLSMALLINT schema_len, const void *table,
-                                   SQLSMALLINT table_len, const void *column,
-                                   SQLSMALLINT column_len, bool wide)
-{
-    bool oom = false;
     bc_catalog_args a = {0};
-
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
-    char *c0 = conv(catalog, catalog_len, wide, &oom);
-    char *c1 = conv(schema, schema_len, wide, &oom);
-    char *c2 = conv(table, table_len, wide, &oom);
-    char *c3 = conv(column, column_len, wide, &oom);
-    a.catalog = c0;
-    a.schema = c1;
-    a.table = c2;
-    a.column = c3;
-    char *owned[] = {c0, c1, c2, c3};
-    return run(h, BC_CAT_COLUMN_PRIVILEGES, &a, owned, 4, oom);
+    return by_table(h, BC_CAT_TABLE_PRIVILEGES, &a, catalog, catalog_len, schema, schema_len, table,
+                    table_len, NULL, 0, NULL, true);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT h, SQLCHAR *catalog,
@@ -400,8 +263,9 @@ BC_EXPORT SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT h, SQLCHAR *catalog,
                                                 SQLSMALLINT table_len, SQLCHAR *column,
                                                 SQLSMALLINT column_len)
 {
-    return column_privileges(h, catalog, catalog_len, schema, schema_len, table, table_len, column,
-                             column_len, false);
+    bc_catalog_args a = {0};
+    return by_table(h, BC_CAT_COLUMN_PRIVILEGES, &a, catalog, catalog_len, schema, schema_len,
+                    table, table_len, column, column_len, &a.column, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT h, SQLWCHAR *catalog,
@@ -410,16 +274,16 @@ BC_EXPORT SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT h, SQLWCHAR *catalog,
                                                  SQLSMALLINT table_len, SQLWCHAR *column,
                                                  SQLSMALLINT column_len)
 {
-    return column_privileges(h, catalog, catalog_len, schema, schema_len, table, table_len, column,
-                             column_len, true);
+    bc_catalog_args a = {0};
+    return by_table(h, BC_CAT_COLUMN_PRIVILEGES, &a, catalog, catalog_len, schema, schema_len,
+                    table, table_len, column, column_len, &a.column, true);
 }
 
 static SQLRETURN get_type_info(SQLHSTMT h, SQLSMALLINT type)
 {
-    bc_catalog_args a = {0};
+    bc_catalog_args a = {.data_type = type};
 
     SKIN_ENTER(h, SQL_HANDLE_STMT);
-    a.data_type = type;
     return bc_handle_leave(h, bc_stmt_catalog(h, BC_CAT_TYPE_INFO, &a));
 }
 
