@@ -66,14 +66,21 @@ void bc_time_format(const bc_timestamp *t, char out[20]);
 bool bc_time_valid(const bc_timestamp *t);
 
 /* ---- logging ---- */
-/* Open the log (Logfile/Verbosity); NULL path = no log. Secrets registered with
- * bc_log_secret are replaced by "****" in every line. Thread-safe. */
+/* Open the process-wide log (Logfile/Verbosity), replacing one opened before; a NULL or
+ * empty path leaves the current log as it is. Secrets registered with bc_log_secret are
+ * replaced by "****" in every line. Thread-safe. */
 void bc_log_open(const char *path, int verbosity);
 void bc_log_secret(const char *secret);
 void bc_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Monotonic milliseconds. */
 long long bc_now_ms(void);
 void bc_sleep_ms(long ms);
+
+/* ---- numbers from JSON ---- */
+/* A JSON number (a double) as long long, saturating at the type's limits; NaN is 0. A plain
+ * cast of an out-of-range double is undefined behaviour, and JSON from a server or a
+ * settings file can hold any number. */
+long long bc_double_to_ll(double d);
 
 /* ---- cancel flags ---- */
 /* A statement's cancel flag is set by SQLCancel or the time-out watchdog in one thread and

@@ -23,10 +23,13 @@ static size_t bc_log_nsecrets;
 
 void bc_log_open(const char *path, int verbosity)
 {
-    FILE *f = NULL;
+    FILE *f;
 
-    if (path != NULL && *path != '\0')
-        f = fopen(path, "a");
+    /* The log is one per process: a connection without Logfile must not close the log that
+     * another connection opened. */
+    if (path == NULL || *path == '\0')
+        return;
+    f = fopen(path, "a");
     pthread_mutex_lock(&bc_log_lock);
     if (bc_log_file != NULL)
         fclose(bc_log_file);

@@ -84,7 +84,8 @@ def test_memory_location_is_kept_in_process_per_name(sb, odbc_ini):
 
 
 def test_expired_token_is_refreshed(start_sandbox, odbc_ini, tmp_path):
-    sb = oauth_sandbox(start_sandbox, token_expires_in=2)
+    # Long enough that the first sign-in finishes before expiry even in a sanitizer build.
+    sb = oauth_sandbox(start_sandbox, token_expires_in=5)
     settings = str(tmp_path / "oauth.json")
     con = app_connect(sb, InitiateOAuth="GETANDREFRESH", OAuthVerifier=get_code(sb),
                       OAuthSettingsLocation=settings)
@@ -92,7 +93,7 @@ def test_expired_token_is_refreshed(start_sandbox, odbc_ini, tmp_path):
     con.close()
     first = json.loads(open(settings).read())["tokens"][f"{CLIENT_ID}|{sb.store_hash}"]
     assert first["refresh_token"] and first["expires_at"] > 0
-    time.sleep(3)
+    time.sleep(6)
     con = app_connect(sb, InitiateOAuth="REFRESH", OAuthSettingsLocation=settings)
     assert len(rows(con)) > 0
     con.close()
