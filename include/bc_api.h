@@ -56,7 +56,8 @@ void bc_api_cache_end(bc_api *a);
 int bc_api_ping(bc_api *a, bc_error *err);
 
 /* Pager: rows of a list endpoint, one page at a time. The pager may fetch ahead (v3 pages
- * 2..N in parallel once total_pages is known), but hands pages out in order. */
+ * 2..N once total_pages is known, v2 pages 2..N once a count endpoint told the count) in a
+ * sliding window of BC_PAGER_WINDOW requests, but hands pages out in order. */
 typedef struct bc_pager bc_pager;
 
 /* path: endpoint with placeholders already substituted; query: extra filters
@@ -69,9 +70,16 @@ bc_pager *bc_pager_open(bc_api *a, const char *path, const char *query, bc_pagin
  * page, 0 at the end, -1 with err set. A 404 on a child path (parent gone) is 0 rows. */
 int bc_pager_next(bc_pager *p, cJSON **items, bc_error *err);
 void bc_pager_close(bc_pager *p);
+/* For a BC_PAGING_V2 pager, before its first bc_pager_next: count_path (placeholders
+ * substituted, no query) answers {"count": N, ...} for the same items, with the pager's
+ * query applied to it as well, so only set it when the count endpoint takes every filter
+ * in that query. Page 1 and the count are then requested at once and pages 2..N go through
+ * the window; when the count fails or does not fit, paging goes on one page at a time.
+ * NULL turns it off. The string is copied. 0, or -1 when out of memory. */
+int bc_pager_set_count_path(bc_pager *p, const char *count_path);
 
-/* Fetch the first pages of n pagers at once (bounded by the rate limiter and
- * BC_PAGER_WINDOW per batch) into the response cache, so that bc_pager_open(a, paths[i],
+/* Fetch the first pages of n pagers at once (a sliding window of BC_PAGER_WINDOW requests,
+ * bounded by the rate limiter) into the response cache, so that bc_pager_open(a, paths[i],
  * query, paging, max_rows) + bc_pager_next then need no round trip of their own. Used for
  * child rows of several parent ids. Does nothing when the cache is off; failures are left
  * for the pagers to meet (and report) again. */

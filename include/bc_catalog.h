@@ -73,6 +73,14 @@ typedef struct bc_table_def {
     /* Child view of a nested array: rows are the elements of rows_path inside each row of
      * parent_table's endpoint, instead of a request of its own. NULL for ordinary tables. */
     const char *rows_path;
+    /* v2 lists: the documented count endpoint ("/v2/orders/count", answering {"count": N}),
+     * which lets a scan request pages 2..N at once. NULL when there is none, and on child
+     * lists (a parent's children nearly always fit one page: a count would double the
+     * requests). Only on endpoints without placeholders. */
+    const char *count_endpoint;
+    /* The count endpoint takes every filter the list takes (/v2/orders/count does), so a
+     * filtered scan can count too; false: a scan with pushed filters pages one by one. */
+    bool count_filtered;
     const char *id_path_endpoint; /* "/v2/orders/{id}" when a single object can be fetched by id
                                    * (used for id = ? on v2 tables without an id filter) */
     const bc_column_def *columns;

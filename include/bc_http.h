@@ -60,6 +60,21 @@ int bc_http_perform(bc_http *h, const bc_http_request *req, bc_http_response *re
 void bc_http_perform_many(bc_http *h, const bc_http_request *reqs, int n, bc_http_response *resps,
                           bc_error *errs, int *rc);
 
+/* Requests in flight one by one, for a sliding window: start a request on the multi handle
+ * and collect it later, while others started the same way move on. The request's strings
+ * and headers are copied (the caller's may go once bc_http_start returns). A started call
+ * is owned by the caller until exactly one of bc_http_wait or bc_http_abandon frees it.
+ * bc_http_start returns NULL (err set, HY001) when out of memory. */
+typedef struct bc_http_call bc_http_call;
+bc_http_call *bc_http_start(bc_http *h, const bc_http_request *req, bc_error *err);
+/* Drive the multi handle until c is done (the other transfers progress meanwhile, finished
+ * ones are kept for their own wait), then return as bc_http_perform does and free c. */
+int bc_http_wait(bc_http *h, bc_http_call *c, bc_http_response *resp, bc_error *err);
+/* Stop c (if still running) and free it and its response. */
+void bc_http_abandon(bc_http *h, bc_http_call *c);
+/* Let the transfers in flight move on without waiting (call between pages). */
+void bc_http_progress(bc_http *h);
+
 void bc_http_response_free(bc_http_response *r);
 /* Set r to "nothing received": status 0, no body, every rate-limit field -1. Safe to
  * bc_http_response_free afterwards. */

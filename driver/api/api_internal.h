@@ -64,4 +64,20 @@ int bc_api_finish(bc_api *a, bc_http_response *resp, cJSON **out, long *status, 
 void bc_api_get_many(bc_api *a, char *const *paths, int n, cJSON **outs, long *statuses,
                      bc_error *errs, int *rcs);
 
+/* call.c: one GET in flight, collected later (the pager's sliding window). */
+typedef struct bc_api_call bc_api_call;
+/* Start GET path_query: answered from the cache, or sent on the multi handle once the rate
+ * limiter admits it. may_wait false: only when it need not wait (look-ahead). Returns 1 with
+ * *out set (the caller then owns it until bc_api_call_finish or _abandon), 0 when the limiter
+ * said "not now" (nothing started), -1 with err set. */
+int bc_api_call_start(bc_api *a, const char *path_query, bool may_wait, bc_api_call **out,
+                      bc_error *err);
+/* Wait for c and turn it into what bc_api_get would return (retrying the way bc_api_get
+ * does when the outcome is retryable). Frees c. Caller owns *out. */
+int bc_api_call_finish(bc_api *a, bc_api_call *c, cJSON **out, long *status, bc_error *err);
+/* Drop c unanswered (a scan that ended early); NULL is fine. */
+void bc_api_call_abandon(bc_api *a, bc_api_call *c);
+/* Let the calls in flight move on without waiting. */
+void bc_api_progress(bc_api *a);
+
 #endif

@@ -1,9 +1,11 @@
 /*
  * The pager (DESIGN.md §9): the rows of a list endpoint, one page at a time, in order.
- *   V3     ?page=&limit=; page 1 tells meta.pagination.total_pages, then up to
- *          BC_PAGER_WINDOW following pages are fetched at once and handed out in order, so
- *          memory stays at one window of pages however long the table is.
- *   V2     ?page=&limit=, a bare array per page, 204 past the last page.
+ *   V3     ?page=&limit=; page 1 tells meta.pagination.total_pages, then pages 2..N come
+ *          through the sliding window (pager_window.c), handed out in order.
+ *   V2     ?page=&limit=, a bare array per page, 204 past the last page. With a count
+ *          endpoint (bc_pager_set_count_path), page 1 and the count are requested at once
+ *          and pages 2..N come through the window; without one, page after page until a
+ *          short page or the 204.
  *   NONE   one request; a bare array, {data:[...]}, or one object (= one row).
  *   CURSOR ?limit=&after=, following meta.cursor_pagination.links.next.
  * A 404 below a parent id (the parent vanished between listing and fetching) is no rows.
@@ -14,19 +16,7 @@
 #include "bc_util.h"
 #include "api_internal.h"
 #include "pager_internal.h"
-
-struct bc_pager {
-    bc_api *a;
-    char *path, *query;
-    bc_paging paging;
-    long max_rows, limit, delivered;
-    int next_page, total_pages; /* v3: total_pages is -1 until page 1 arrived */
-    bool done;
-    cJSON *cur;                    /* owns the items handed out last */
-    cJSON *ready[BC_PAGER_WINDOW]; /* v3 pages fetched ahead, in order */
-    int nready, ready_pos;
-    char *after; /* cursor for the next CURSOR page */
-};
+#include "pager_state.h"
 
 bc_pager *bc_pager_open(bc_api *a, const char *path, const char *query, bc_paging paging,
                         long max_rows, bc_error *err)
@@ -51,14 +41,25 @@ bc_pager *bc_pager_open(bc_api *a, const char *path, const char *query, bc_pagin
     return p;
 }
 
+int bc_pager_set_count_path(bc_pager *p, const char *count_path)
+{
+    char *copy = NULL;
+
+    if (count_path != NULL && (copy = bc_strdup(count_path)) == NULL)
+        return -1;
+    free(p->count_path);
+    p->count_path = copy;
+    return 0;
+}
+
 void bc_pager_close(bc_pager *p)
 {
     if (p == NULL)
         return;
-    for (int i = p->ready_pos; i < p->nready; i++)
-        cJSON_Delete(p->ready[i]);
+    bc_pager_window_close(p);
     cJSON_Delete(p->cur);
     free(p->path);
+    free(p->count_path);
     free(p->query);
     free(p->after);
     free(p);
@@ -80,7 +81,7 @@ static int get(bc_pager *p, const char *path_query, cJSON **doc, bc_error *err)
     return bc_error_set(err, e.sqlstate, e.native, "%s", e.message);
 }
 
-static char *page_path(const bc_pager *p, int page)
+char *bc_pager_page_path(const bc_pager *p, int page)
 {
     char *q = bc_sprintf("%s%spage=%d&limit=%ld", p->query ? p->query : "", p->query ? "&" : "",
                          page, p->limit);
@@ -126,9 +127,10 @@ static int next_none(bc_pager *p, cJSON **items, bc_error *err)
     return rc != 0 ? -1 : hand_out(p, doc, items, err);
 }
 
-static int next_v2(bc_pager *p, cJSON **items, bc_error *err)
+/* The next page of a v2 list, one request after another. */
+static int next_v2_sequential(bc_pager *p, cJSON **items, bc_error *err)
 {
-    char *pq = page_path(p, p->next_page);
+    char *pq = bc_pager_page_path(p, p->next_page);
     cJSON *doc = NULL;
     int rc;
 
@@ -146,9 +148,105 @@ static int next_v2(bc_pager *p, cJSON **items, bc_error *err)
     return hand_out(p, doc, items, err);
 }
 
+/* Pages from the window (v3 pages 2..N, counted v2 pages 2..N). */
+static int next_windowed(bc_pager *p, cJSON **items, bc_error *err)
+{
+    cJSON *doc = NULL;
+    int rc = bc_pager_window_next(p, &doc, err);
+
+    if (rc <= 0)
+        return rc;
+    /* v2: a short page or the 204 before the counted end (items deleted meanwhile). */
+    if (p->paging == BC_PAGING_V2 &&
+        (doc == NULL || !cJSON_IsArray(doc) || cJSON_GetArraySize(doc) < p->limit))
+        p->done = true;
+    return hand_out(p, doc, items, err);
+}
+
+/* Start GET count_path?query (the count takes the list's filters), or NULL when it is not
+ * worth it (a row cap that one page covers) or the limiter wants a wait. */
+static bc_api_call *start_count(bc_pager *p)
+{
+    char *pq;
+    bc_api_call *c = NULL;
+    bc_error e;
+
+    if (p->max_rows > 0 && p->max_rows <= p->limit)
+        return NULL;
+    if ((pq = bc_api_join_query(p->count_path, p->query)) == NULL)
+        return NULL;
+    bc_error_clear(&e);
+    bc_api_call_start(p->a, pq, false, &c, &e);
+    free(pq);
+    return c;
+}
+
+/* Total pages from the count call (consumed), -1 when unknown. */
+static int finish_count(bc_pager *p, bc_api_call *c)
+{
+    cJSON *doc = NULL;
+    bc_error e;
+    int pages = -1;
+
+    bc_error_clear(&e);
+    if (bc_api_call_finish(p->a, c, &doc, NULL, &e) == 0)
+        pages = bc_pager_pages_of_count(doc, p->limit);
+    else
+        bc_log(3, "count not used, paging on one page at a time: %s", e.message);
+    cJSON_Delete(doc);
+    return pages;
+}
+
+/* v2 page 1 and the count at once; a full page 1 and a usable count open the window over
+ * pages 2..N before page 1 is handed out, so they load while the cursor reads it. */
+static int first_v2_counted(bc_pager *p, cJSON **items, bc_error *err)
+{
+    char *pq = bc_pager_page_path(p, 1);
+    bc_api_call *page1 = NULL, *count = NULL;
+    cJSON *doc = NULL;
+    long status = 0;
+    bc_error e;
+    int rc;
+
+    if (pq == NULL)
+        return oom(err);
+    rc = bc_api_call_start(p->a, pq, true, &page1, err);
+    free(pq);
+    if (rc < 0)
+        return -1;
+    count = start_count(p);
+    bc_error_clear(&e);
+    rc = bc_api_call_finish(p->a, page1, &doc, &status, &e);
+    if (rc != 0 && !(status == 404 && bc_api_is_child_path(p->path))) {
+        bc_api_call_abandon(p->a, count);
+        return bc_error_set(err, e.sqlstate, e.native, "%s", e.message);
+    }
+    p->next_page = 2;
+    if (doc == NULL || !cJSON_IsArray(doc) || cJSON_GetArraySize(doc) < p->limit) {
+        /* One page is all there is. The count, sent with page 1, is still collected, not
+         * dropped: it costs no round trip and keeps the requests a scan makes the same
+         * from run to run. */
+        if (count != NULL)
+            finish_count(p, count);
+        p->done = true;
+    } else if (count != NULL && (p->total_pages = finish_count(p, count)) > 0) {
+        bc_pager_window_open(p, 2, bc_pager_last_page(p->total_pages, p->max_rows, p->limit));
+    }
+    return hand_out(p, doc, items, err);
+}
+
+static int next_v2(bc_pager *p, cJSON **items, bc_error *err)
+{
+    if (p->count_path != NULL && p->next_page == 1)
+        return first_v2_counted(p, items, err);
+    if (p->total_pages > 0)
+        return next_windowed(p, items, err);
+    return next_v2_sequential(p, items, err);
+}
+
 static int first_v3(bc_pager *p, cJSON **items, bc_error *err)
 {
-    char *pq = page_path(p, 1);
+    char *pq = bc_pager_page_path(p, 1);
     cJSON *doc = NULL;
     int rc;
 
@@ -158,59 +256,17 @@ static int first_v3(bc_pager *p, cJSON **items, bc_error *err)
     free(pq);
     if (rc != 0)
         return -1;
-    p->next_page = 2;
     p->total_pages = bc_pager_total_pages(doc);
+    /* Pages 2.. start now and load while the cursor reads page 1. */
+    bc_pager_window_open(p, 2, bc_pager_last_page(p->total_pages, p->max_rows, p->limit));
     return hand_out(p, doc, items, err);
-}
-
-/* Fetch the next window of v3 pages into ready[]. */
-static int fill_v3(bc_pager *p, int last, bc_error *err)
-{
-    int n = last - p->next_page + 1, rcs[BC_PAGER_WINDOW], i, rc = 0;
-    char *paths[BC_PAGER_WINDOW] = {0};
-    long statuses[BC_PAGER_WINDOW];
-    bc_error errs[BC_PAGER_WINDOW];
-
-    if (n > BC_PAGER_WINDOW)
-        n = BC_PAGER_WINDOW;
-    for (i = 0; i < n; i++)
-        if ((paths[i] = page_path(p, p->next_page + i)) == NULL)
-            rc = oom(err);
-    if (rc == 0)
-        bc_api_get_many(p->a, paths, n, p->ready, statuses, errs, rcs);
-    for (i = 0; i < n; i++) {
-        free(paths[i]);
-        if (rc == 0 && rcs[i] != 0 && !(statuses[i] == 404 && bc_api_is_child_path(p->path)))
-            rc = bc_error_set(err, errs[i].sqlstate, errs[i].native, "%s", errs[i].message);
-    }
-    if (rc != 0) {
-        for (i = 0; i < n; i++)
-            cJSON_Delete(p->ready[i]);
-        return -1;
-    }
-    p->nready = n;
-    p->ready_pos = 0;
-    p->next_page += n;
-    return 0;
 }
 
 static int next_v3(bc_pager *p, cJSON **items, bc_error *err)
 {
-    int last;
-
     if (p->total_pages < 0)
         return first_v3(p, items, err);
-    if (p->ready_pos >= p->nready) {
-        p->nready = p->ready_pos = 0;
-        last = bc_pager_last_page(p->total_pages, p->max_rows, p->limit);
-        if (p->next_page > last) {
-            p->done = true;
-            return 0;
-        }
-        if (fill_v3(p, last, err) != 0)
-            return -1;
-    }
-    return hand_out(p, p->ready[p->ready_pos++], items, err);
+    return next_windowed(p, items, err);
 }
 
 static int next_cursor(bc_pager *p, cJSON **items, bc_error *err)
@@ -244,8 +300,9 @@ int bc_pager_next(bc_pager *p, cJSON **items, bc_error *err)
         return bc_error_set(err, "HY008", 0, "The operation was cancelled.");
     if (p->max_rows > 0 && p->delivered >= p->max_rows)
         p->done = true;
-    if (p->done && p->ready_pos >= p->nready)
+    if (p->done)
         return 0;
+    bc_api_progress(p->a); /* pages in flight move on while the cursor was busy */
     switch (p->paging) {
     case BC_PAGING_V3:
         rc = next_v3(p, items, err);
@@ -262,6 +319,8 @@ int bc_pager_next(bc_pager *p, cJSON **items, bc_error *err)
     }
     if (rc == 0)
         p->done = true;
+    if (p->done)
+        bc_pager_window_close(p); /* the end came early: pages ahead are not needed */
     return rc;
 }
 
@@ -288,29 +347,35 @@ static char *first_request(bc_api *a, const char *path, const char *query, bc_pa
 void bc_pager_prefetch(bc_api *a, char *const *paths, int n, const char *query, bc_paging paging,
                        long max_rows)
 {
-    bc_error e;
+    char **pq;
+    cJSON **outs;
+    long *statuses;
+    bc_error *errs, e;
+    int *rcs, ok;
 
     bc_error_clear(&e);
     if (a == NULL || !a->cache_on || n < 2 || bc_api_check_ready(a, &e) != 0)
         return;
-    for (int i = 0; i < n; i += BC_PAGER_WINDOW) {
-        char *pq[BC_PAGER_WINDOW] = {0};
-        cJSON *outs[BC_PAGER_WINDOW];
-        long statuses[BC_PAGER_WINDOW];
-        bc_error errs[BC_PAGER_WINDOW];
-        int rcs[BC_PAGER_WINDOW], k = n - i < BC_PAGER_WINDOW ? n - i : BC_PAGER_WINDOW, ok = 1;
-
-        for (int j = 0; j < k; j++)
-            ok &= (pq[j] = first_request(a, paths[i + j], query, paging, max_rows)) != NULL;
-        /* The responses land in the cache as a side effect; the documents are not needed. */
+    pq = calloc((size_t)n, sizeof *pq);
+    outs = calloc((size_t)n, sizeof *outs);
+    statuses = calloc((size_t)n, sizeof *statuses);
+    errs = calloc((size_t)n, sizeof *errs);
+    rcs = calloc((size_t)n, sizeof *rcs);
+    ok = pq && outs && statuses && errs && rcs;
+    for (int i = 0; ok && i < n; i++)
+        ok = (pq[i] = first_request(a, paths[i], query, paging, max_rows)) != NULL;
+    /* One sliding window over all of them; the responses land in the cache as a side
+     * effect (out of memory only costs the saving), the documents are not needed. */
+    if (ok)
+        bc_api_get_many(a, pq, n, outs, statuses, errs, rcs);
+    for (int i = 0; pq && i < n; i++) {
         if (ok)
-            bc_api_get_many(a, pq, k, outs, statuses, errs, rcs);
-        for (int j = 0; j < k; j++) {
-            if (ok)
-                cJSON_Delete(outs[j]);
-            free(pq[j]);
-        }
-        if (!ok || bc_flag_get(a->cancel_flag))
-            return;
+            cJSON_Delete(outs[i]);
+        free(pq[i]);
     }
+    free(pq);
+    free(outs);
+    free(statuses);
+    free(errs);
+    free(rcs);
 }

@@ -23,6 +23,11 @@ int bc_pager_total_pages(const cJSON *doc);
 /* Last page worth fetching: total_pages, or fewer when max_rows > 0 needs fewer. */
 int bc_pager_last_page(int total_pages, long max_rows, long limit);
 
+/* Pages of limit items that a v2 count document ({"count": N, ...}) stands for, or -1 when
+ * it is not one or says fewer than limit items: the caller asks only after page 1 came back
+ * full, so such a count cannot be right (then paging goes on one page at a time). */
+int bc_pager_pages_of_count(const cJSON *doc, long limit);
+
 /* Drop items from the end of items so that delivered + size <= max_rows (max_rows > 0). */
 void bc_pager_truncate(cJSON *items, long max_rows, long delivered);
 

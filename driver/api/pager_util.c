@@ -78,6 +78,17 @@ int bc_pager_last_page(int total_pages, long max_rows, long limit)
     return total_pages;
 }
 
+int bc_pager_pages_of_count(const cJSON *doc, long limit)
+{
+    const cJSON *n = cJSON_GetObjectItemCaseSensitive(doc, "count");
+    double pages;
+
+    if (limit <= 0 || !cJSON_IsNumber(n) || n->valuedouble < (double)limit)
+        return -1;
+    pages = (n->valuedouble + (double)limit - 1) / (double)limit;
+    return pages > 1e9 ? 1000000000 : (int)pages;
+}
+
 void bc_pager_truncate(cJSON *items, long max_rows, long delivered)
 {
     long allowed = max_rows - delivered;

@@ -45,7 +45,11 @@ void bc_ratelimit_state_update(bc_ratelimit_state *s, const bc_http_response *r,
         s->requests_left = 0;
         s->reset_at_ms = now_ms + bc_ratelimit_429_wait_ms(r);
     } else {
-        if (r->rl_requests_left >= 0)
+        /* Within one window the count only goes down; responses collected out of the order
+         * the store served them (a sliding window of pages) would otherwise put back a
+         * stale, higher count and let one request too many go. */
+        if (r->rl_requests_left >= 0 && (s->requests_left < 0 || s->reset_at_ms <= now_ms ||
+                                         r->rl_requests_left < s->requests_left))
             s->requests_left = r->rl_requests_left;
         if (r->rl_time_reset_ms >= 0)
             s->reset_at_ms = now_ms + r->rl_time_reset_ms;

@@ -12,6 +12,7 @@
 #include "bc_defaults.h"
 #include "bc_http.h"
 #include "bc_oauth.h"
+#include "bc_util.h"
 
 static char *json_str(const cJSON *obj, const char *key)
 {
@@ -73,8 +74,10 @@ int bc_oauth_parse_token_response(long status, const char *body, long long now, 
     out->scope = json_str(root, "scope");
     out->context = json_str(root, "context");
     exp = cJSON_GetObjectItemCaseSensitive(root, "expires_in");
-    if (cJSON_IsNumber(exp) && exp->valuedouble > 0)
-        out->expires_at = now + (long long)exp->valuedouble;
+    /* A lifetime too long to add to now is no expiry at all (expires_at 0). */
+    if (cJSON_IsNumber(exp) && exp->valuedouble > 0 &&
+        bc_double_to_ll(exp->valuedouble) < 9223372036854775807LL - now)
+        out->expires_at = now + bc_double_to_ll(exp->valuedouble);
     if (out->access_token == NULL || out->access_token[0] == '\0')
         rc = bc_error_set(err, "28000", status,
                           "The authorization server's answer has no access_token. Check "

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cjson/cJSON.h>
 #include "tokenstore_file.h"
+#include "bc_util.h"
 
 #define MEMORY_PREFIX "memory://"
 
@@ -68,7 +69,8 @@ static int entry_get(const cJSON *doc, const char *key, bc_token *out)
     out->scope = item_str(e, "scope");
     out->context = item_str(e, "context");
     exp = cJSON_GetObjectItemCaseSensitive(e, "expires_at");
-    out->expires_at = cJSON_IsNumber(exp) ? (long long)exp->valuedouble : 0;
+    /* the file may have been edited by hand: any number must convert without UB */
+    out->expires_at = cJSON_IsNumber(exp) ? bc_double_to_ll(exp->valuedouble) : 0;
     return 1;
 }
 

@@ -42,6 +42,7 @@ const bc_table_def bc_table_blog_posts = {
     .version = BC_API_V2,
     .paging = BC_PAGING_V2,
     .is_view = true,
+    .count_endpoint = "/v2/blog/posts/count",
     .id_path_endpoint = "/v2/blog/posts/{id}",
     .columns = blog_posts_columns,
     .ncolumns = (int)(sizeof blog_posts_columns / sizeof blog_posts_columns[0]),

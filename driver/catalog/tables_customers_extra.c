@@ -106,6 +106,7 @@ const bc_table_def bc_table_customer_groups = {
     .version = BC_API_V2,
     .paging = BC_PAGING_V2,
     .is_view = true,
+    .count_endpoint = "/v2/customer_groups/count",
     .id_path_endpoint = "/v2/customer_groups/{id}",
     .columns = customer_groups_columns,
     .ncolumns = (int)(sizeof customer_groups_columns / sizeof customer_groups_columns[0]),

@@ -69,6 +69,7 @@ const bc_table_def bc_table_coupons = {
     .endpoint = "/v2/coupons",
     .version = BC_API_V2,
     .paging = BC_PAGING_V2,
+    .count_endpoint = "/v2/coupons/count",
     .id_path_endpoint = "/v2/coupons/{id}",
     .columns = coupons_columns,
     .ncolumns = (int)(sizeof coupons_columns / sizeof coupons_columns[0]),

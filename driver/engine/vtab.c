@@ -179,7 +179,7 @@ static int vt_rowid(sqlite3_vtab_cursor *cur, sqlite_int64 *rowid)
 
     bc_vcursor_resolve_cells(c);
     if (c->vt->pk >= 0 && cJSON_IsNumber(c->cells[c->vt->pk]))
-        *rowid = (sqlite_int64)c->cells[c->vt->pk]->valuedouble;
+        *rowid = bc_double_to_ll(c->cells[c->vt->pk]->valuedouble); /* any JSON number */
     else
         *rowid = c->rows;
     return SQLITE_OK;

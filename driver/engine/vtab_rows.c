@@ -54,6 +54,19 @@ static void prefetch(bc_vcursor *c)
         free(paths[i]);
 }
 
+/* The count endpoint a scan may use (DESIGN.md §9: the count tells the pages, so pages
+ * 2..N can be in flight at once): only for the whole list, and with pushed filters only
+ * when the count endpoint applies them too. An IN list sent in chunks never counts. */
+static const char *count_path(const bc_vcursor *c, const char *chunk)
+{
+    const bc_table_def *src = c->vt->src;
+
+    if (c->plan != BC_PLAN_ENDPOINT || c->paging != BC_PAGING_V2 || !c->single ||
+        src->count_endpoint == NULL || chunk != NULL)
+        return NULL;
+    return c->query == NULL || src->count_filtered ? src->count_endpoint : NULL;
+}
+
 /* Open the next request of the plan: 1 opened, 0 none left, -1 with err set. */
 static int open_next_request(bc_vcursor *c, bc_error *err)
 {
@@ -91,6 +104,11 @@ static int open_next_request(bc_vcursor *c, bc_error *err)
         return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
     c->pager =
         bc_pager_open(c->vt->e->api, path, query ? query : c->query, c->paging, remaining(c), err);
+    if (c->pager != NULL && bc_pager_set_count_path(c->pager, count_path(c, query)) != 0) {
+        bc_pager_close(c->pager);
+        c->pager = NULL;
+        bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
+    }
     free(path);
     free(query);
     return c->pager ? 1 : -1;

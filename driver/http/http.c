@@ -301,28 +301,50 @@ static bool cancelled(const bc_http *h)
     return bc_flag_get(h->cancel_flag);
 }
 
-/* Drive the multi handle until every added transfer is done or the application cancels. */
-static void run_multi(bc_http *h)
+/* One turn of the multi handle: let libcurl move every transfer on, mark the finished ones
+ * (whoever started them: a wait for one request also completes the others), and, when
+ * wait_ms > 0, sleep until there is socket activity or wait_ms passed. Returns the number
+ * of transfers still running, or -1 when libcurl fails. */
+static int drive(bc_http *h, int wait_ms)
 {
-    int running = 1;
+    int running = 0, left;
+    CURLMsg *m;
 
-    while (running > 0 && !cancelled(h)) {
-        CURLMsg *m;
-        int left;
-        if (curl_multi_perform(h->multi, &running) != CURLM_OK)
-            break;
-        while ((m = curl_multi_info_read(h->multi, &left)) != NULL) {
-            transfer *t = NULL;
-            if (m->msg != CURLMSG_DONE)
-                continue;
-            curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&t);
-            if (t != NULL) {
-                t->done = true;
-                t->result = m->data.result;
-            }
+    if (curl_multi_perform(h->multi, &running) != CURLM_OK)
+        return -1;
+    while ((m = curl_multi_info_read(h->multi, &left)) != NULL) {
+        transfer *t = NULL;
+        if (m->msg != CURLMSG_DONE)
+            continue;
+        curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&t);
+        if (t != NULL) {
+            t->done = true;
+            t->result = m->data.result;
         }
-        if (running > 0)
-            curl_multi_poll(h->multi, NULL, 0, BC_HTTP_POLL_MS, NULL);
+    }
+    if (running > 0 && wait_ms > 0)
+        curl_multi_poll(h->multi, NULL, 0, wait_ms, NULL);
+    return running;
+}
+
+static bool all_done(const transfer *ts, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (ts[i].added && !ts[i].done)
+            return false;
+    return true;
+}
+
+/* Drive the multi handle until the transfers ts[0..n) are done or the application cancels.
+ * Other transfers on the handle (started with bc_http_start) move on meanwhile but are not
+ * waited for. */
+static void run_multi(bc_http *h, const transfer *ts, int n)
+{
+    while (!all_done(ts, n) && !cancelled(h)) {
+        /* Nothing running while ours are not done cannot end by waiting: give up (the
+         * unfinished transfers are reported as aborted). */
+        if (drive(h, BC_HTTP_POLL_MS) <= 0 && !all_done(ts, n) && drive(h, 0) <= 0)
+            break;
     }
 }
 
@@ -348,7 +370,7 @@ void bc_http_perform_many(bc_http *h, const bc_http_request *reqs, int n, bc_htt
         else
             ts[i].oom = true;
     }
-    run_multi(h);
+    run_multi(h, ts, n);
     for (int i = 0; i < n; i++)
         rc[i] = transfer_finish(&ts[i], &errs[i]);
     free(ts);
@@ -364,4 +386,85 @@ int bc_http_perform(bc_http *h, const bc_http_request *req, bc_http_response *re
     if (rc != 0)
         bc_error_set(err, local.sqlstate, local.native, "%s", local.message);
     return rc;
+}
+
+/* One request started with bc_http_start. It owns copies of what libcurl reads during the
+ * transfer (URL, body) so that the caller's request may go away at once. */
+struct bc_http_call {
+    transfer t;
+    bc_http_request req;
+    bc_http_response resp;
+};
+
+static void call_free(bc_http_call *c)
+{
+    free((char *)c->req.url);
+    free((char *)c->req.body);
+    free((char *)c->req.method);
+    free(c);
+}
+
+bc_http_call *bc_http_start(bc_http *h, const bc_http_request *req, bc_error *err)
+{
+    bc_http_call *c = calloc(1, sizeof *c);
+    bool ok = c != NULL;
+
+    if (ok) {
+        c->req = (bc_http_request){NULL, NULL, req->headers, NULL, req->body_len};
+        ok = (c->req.url = bc_strdup(req->url)) != NULL &&
+             (c->req.method = bc_strdup(req->method ? req->method : "GET")) != NULL &&
+             (req->body == NULL || (c->req.body = bc_strndup(req->body, req->body_len)) != NULL);
+    }
+    if (ok) {
+        bc_http_response_init(&c->resp);
+        c->t = (transfer){.h = h, .req = &c->req, .resp = &c->resp};
+        ok = transfer_setup(&c->t) == 0 && curl_multi_add_handle(h->multi, c->t.easy) == CURLM_OK;
+        c->t.added = ok;
+        c->req.headers = NULL; /* copied into the transfer's list; the caller's may go */
+    }
+    if (!ok) {
+        if (c != NULL) {
+            c->t.oom = true;
+            bc_error local;
+            transfer_finish(&c->t, &local);
+            call_free(c);
+        }
+        bc_error_set(err, "HY001", 0, "Out of memory while starting an HTTP request.");
+        return NULL;
+    }
+    drive(h, 0); /* send it now, not at the first wait */
+    return c;
+}
+
+void bc_http_progress(bc_http *h)
+{
+    drive(h, 0);
+}
+
+int bc_http_wait(bc_http *h, bc_http_call *c, bc_http_response *resp, bc_error *err)
+{
+    bc_error local;
+    int rc;
+
+    run_multi(h, &c->t, 1);
+    bc_error_clear(&local);
+    rc = transfer_finish(&c->t, &local);
+    if (rc != 0)
+        bc_error_set(err, local.sqlstate, local.native, "%s", local.message);
+    *resp = c->resp; /* the body moves to the caller */
+    call_free(c);
+    return rc;
+}
+
+void bc_http_abandon(bc_http *h, bc_http_call *c)
+{
+    bc_error ignored;
+
+    (void)h;
+    if (c == NULL)
+        return;
+    bc_error_clear(&ignored);
+    transfer_finish(&c->t, &ignored);
+    bc_http_response_free(&c->resp);
+    call_free(c);
 }

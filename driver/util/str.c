@@ -181,3 +181,14 @@ void bc_buf_free(bc_buf *b)
     free(b->data);
     bc_buf_init(b);
 }
+
+long long bc_double_to_ll(double d)
+{
+    if (d != d)
+        return 0;
+    if (d >= 9223372036854775807.0)
+        return 9223372036854775807LL;
+    if (d <= -9223372036854775807.0)
+        return -9223372036854775807LL - 1;
+    return (long long)d;
+}

@@ -19,7 +19,7 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 BUILD = os.environ.get("BC_BUILD_DIR", os.path.join(REPO, "build"))
 DRIVER = os.environ.get("BC_DRIVER", os.path.join(BUILD, "driver", "libbigcommerceodbc.so"))
 SANDBOX = os.environ.get("BC_SANDBOX", os.path.join(BUILD, "tests", "sandbox", "bc-sandbox"))
-BROWSER = os.path.join(HERE, "bc-browser.js")
+BROWSER = os.path.join(HERE, "bc-browser.sh")
 
 if not os.path.isdir(os.path.join(HERE, "node_modules", "playwright-core")):
     pytest.skip("playwright-core is not installed (run npm ci in tests/browser)",

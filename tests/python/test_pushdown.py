@@ -199,3 +199,115 @@ def test_child_rows_of_an_in_list_are_fetched_concurrently(start_sandbox, connec
     # One after another, the sandbox would never serve two at once; the driver's window is 4.
     assert 2 <= sb.stats()["max_in_flight"] <= 4
     assert rows[0][0] == sum(len(sb.get(f"/v2/orders/{i}/products") or []) for i in ids)
+
+
+# -- 9. v2 pages through the count endpoint, v3 and v2 pages in a sliding window -----------
+
+WINDOW = 4  # BC_PAGER_WINDOW
+
+
+def pages_requested(reqs, path):
+    """The page numbers of the list requests to path, in the order they were logged."""
+    return [int(dict(kv.split("=", 1) for kv in q.split("&"))["page"])
+            for p, q in reqs if p == path]
+
+
+def test_count_of_orders_is_one_count_and_four_pages(start_sandbox, connect):
+    sb = start_sandbox(orders=1000)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT COUNT(*) FROM Orders")
+    assert rows[0][0] == 1000
+    assert [r for r in reqs if r[0] == "/v2/orders/count"] == [("/v2/orders/count", "")]
+    # Pages 1..4 of 250, each once, and never the 204 past the end.
+    assert sorted(pages_requested(reqs, "/v2/orders")) == [1, 2, 3, 4]
+    assert len(reqs) == 5
+
+
+def test_orders_range_sends_its_bounds_to_the_count_too(start_sandbox, connect):
+    sb = start_sandbox(orders=1000)
+    cur = connect(sb).cursor()
+    ids = [o["id"] for o in sb.get_all("/v2/orders")]
+    lo, hi = ids[10], ids[610]  # 601 orders: 3 pages
+    rows, reqs = run(sb, cur, "SELECT COUNT(*), MIN(id), MAX(id) FROM Orders"
+                     " WHERE id >= ? AND id <= ?", lo, hi)
+    assert tuple(rows[0]) == (601, lo, hi)
+    bounds = f"min_id={lo}&max_id={hi}"
+    assert ("/v2/orders/count", bounds) in reqs
+    assert sorted(pages_requested(reqs, "/v2/orders")) == [1, 2, 3]
+    assert all(q.startswith(bounds) for p, q in reqs if p == "/v2/orders")
+    assert len(reqs) == 4
+    assert sb.get(f"/v2/orders/count?min_id={lo}&max_id={hi}")["count"] == 601
+
+
+def test_filter_the_count_does_not_take_pages_one_by_one(start_sandbox, connect):
+    sb = start_sandbox()
+    cur = connect(sb, Pagesize=2).cursor()
+    rows, reqs = run(sb, cur, "SELECT id FROM Coupons WHERE id >= 1 AND id <= 5 ORDER BY id")
+    # /v2/coupons/count takes no filters: no count, and page after page to the short one.
+    assert [p for p, _ in reqs] == ["/v2/coupons"] * 3
+    assert pages_requested(reqs, "/v2/coupons") == [1, 2, 3]
+    assert [r[0] for r in rows] == [1, 2, 3, 4, 5]
+
+
+def test_whole_coupons_list_counts_and_fetches_the_rest_at_once(start_sandbox, connect):
+    sb = start_sandbox(latency_ms=100)
+    total = sb.get("/v2/coupons/count")["count"]
+    assert total == len(sb.get_all("/v2/coupons")) and total > 6
+    cur = connect(sb, Pagesize=2).cursor()
+    rows, reqs = run(sb, cur, "SELECT COUNT(*) FROM Coupons")
+    assert rows[0][0] == total
+    npages = (total + 1) // 2
+    assert sorted(pages_requested(reqs, "/v2/coupons")) == list(range(1, npages + 1))
+    assert [p for p, _ in reqs].count("/v2/coupons/count") == 1
+    assert 2 <= sb.stats()["max_in_flight"] <= WINDOW
+
+
+def test_row_cap_stops_the_orders_prefetch_at_the_pages_it_needs(start_sandbox, connect):
+    sb = start_sandbox(orders=1000)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT id FROM Orders LIMIT 300")
+    assert len(rows) == 300
+    assert sorted(pages_requested(reqs, "/v2/orders")) == [1, 2]
+    rows, reqs = run(sb, cur, "SELECT id FROM Orders LIMIT 20")
+    # A cap one page covers needs no count.
+    assert reqs == [("/v2/orders", "page=1&limit=20")]
+
+
+def test_orders_scan_keeps_several_pages_in_flight(start_sandbox, connect):
+    sb = start_sandbox(orders=2000, latency_ms=150)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT COUNT(*) FROM Orders")
+    assert rows[0][0] == 2000
+    assert sorted(pages_requested(reqs, "/v2/orders")) == list(range(1, 9))
+    # More than page 1 and the count together: the window itself overlaps.
+    assert 3 <= sb.stats()["max_in_flight"] <= WINDOW
+
+
+def test_products_scan_keeps_a_sliding_window_in_flight(start_sandbox, connect):
+    sb = start_sandbox(products=2500, latency_ms=150)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT COUNT(*) FROM Products")
+    assert rows[0][0] == 2500
+    # 10 pages, each once, none past total_pages.
+    assert sorted(pages_requested(reqs, "/v3/catalog/products")) == list(range(1, 11))
+    # Pages 2.. overlap, as many as the window allows and no more.
+    assert 3 <= sb.stats()["max_in_flight"] <= WINDOW
+
+
+
+def test_scan_closed_early_drops_its_pages_and_the_connection_goes_on(start_sandbox, connect):
+    sb = start_sandbox(products=2500, latency_ms=50)
+    conn = connect(sb)
+    cur = conn.cursor()
+    sb.clear_requests()
+    cur.execute("SELECT id FROM Products")
+    first = cur.fetchone()[0]
+    cur.close()  # pages 2..5 are in flight: they are abandoned, not waited for
+    pages = pages_requested(requests_of(sb), "/v3/catalog/products")
+    # Page 1, and whichever look-ahead pages reached the sandbox before they were dropped.
+    assert pages[0] == 1 and len(pages) == len(set(pages))
+    assert set(pages) <= set(range(1, 2 + WINDOW))
+    # The connection's multi handle is clean: the next statement reads every page once.
+    rows, reqs = run(sb, conn.cursor(), "SELECT COUNT(*), MIN(id) FROM Products")
+    assert tuple(rows[0]) == (2500, first)
+    assert sorted(pages_requested(reqs, "/v3/catalog/products")) == list(range(1, 11))

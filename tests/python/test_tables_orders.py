@@ -212,7 +212,9 @@ def test_child_without_order_id_walks_the_orders(start_sandbox, connect, table):
     cur.execute(f"SELECT COUNT(*) FROM {table}").fetchval()
     paths = [r["path"] for r in sb.api_requests()]
     assert f"{API}/v2/orders" in paths
-    assert sorted(p for p in paths if p != f"{API}/v2/orders") == sorted(
+    # The walk of Orders is a scan of its own: the list, and the count sent with page 1.
+    parent = (f"{API}/v2/orders", f"{API}/v2/orders/count")
+    assert sorted(p for p in paths if p not in parent) == sorted(
         child_request(table, oid) for oid in range(100, 107))
 
 

@@ -22,6 +22,9 @@ typedef enum route_kind {
     R_CONSIGNMENT_QUOTE, /* two ids: order and shipping consignment */
     R_V3_FILTERED,       /* v3 list with id:in and the resource's field filters */
     R_V3_AFTER_CHILDREN, /* children of {id} in cursor pages (?after=); `parent` holds {id} */
+    R_V2_COUNT,          /* {"count": N} of the whole resource */
+    R_V2_CHILDREN_COUNT, /* {"count": N} of the children of {id}; `parent` must hold {id} */
+    R_ORDERS_COUNT,      /* /v2/orders/count: `parent` is the orders, res the document */
 } route_kind;
 
 typedef struct route {
@@ -40,11 +43,12 @@ static const route routes[] = {
     {"v3/catalog/categories/{id}", R_V3_ONE, SB_RES_CATEGORIES, -1},
     {"v3/customers", R_V3_LIST, SB_RES_CUSTOMERS, -1},
     {"v2/orders", R_V2_LIST, SB_RES_ORDERS, -1},
-    {"v2/orders/count", R_SINGLETON, SB_RES_ORDERS_COUNT, -1},
+    {"v2/orders/count", R_ORDERS_COUNT, SB_RES_ORDERS_COUNT, SB_RES_ORDERS},
     {"v2/orders/{id}", R_V2_ONE, SB_RES_ORDERS, -1},
     {"v2/orders/{id}/products", R_V2_CHILDREN, SB_RES_ORDER_PRODUCTS, SB_RES_ORDERS},
     {"v2/store", R_SINGLETON, SB_RES_STORE, -1},
     {"v2/coupons", R_V2_LIST, SB_RES_COUPONS, -1},
+    {"v2/coupons/count", R_V2_COUNT, SB_RES_COUPONS, -1},
     {"v2/coupons/{id}", R_V2_ONE, SB_RES_COUPONS, -1},
     {"v2/gift_certificates", R_V2_LIST, SB_RES_GIFT_CERTIFICATES, -1},
     {"v2/gift_certificates/{id}", R_V2_ONE, SB_RES_GIFT_CERTIFICATES, -1},
@@ -52,6 +56,7 @@ static const route routes[] = {
     {"v2/order_statuses", R_V2_LIST, SB_RES_ORDER_STATUSES, -1},
     {"v2/order_statuses/{id}", R_V2_ONE, SB_RES_ORDER_STATUSES, -1},
     {"v2/orders/{id}/shipments", R_V2_CHILDREN, SB_RES_ORDER_SHIPMENTS, SB_RES_ORDERS},
+    {"v2/orders/{id}/shipments/count", R_V2_CHILDREN_COUNT, SB_RES_ORDER_SHIPMENTS, SB_RES_ORDERS},
     {"v2/orders/{id}/shipping_addresses", R_V2_CHILDREN, SB_RES_ORDER_SHIPPING_ADDRESSES,
      SB_RES_ORDERS},
     {"v2/orders/{id}/coupons", R_V2_CHILDREN, SB_RES_ORDER_COUPONS, SB_RES_ORDERS},
@@ -79,6 +84,7 @@ static const route routes[] = {
     {"v3/customers/subscribers", R_V3_LIST_ID, SB_RES_SUBSCRIBERS, -1},
     {"v3/customers/subscribers/{id}", R_V3_ONE, SB_RES_SUBSCRIBERS, -1},
     {"v2/customer_groups", R_V2_LIST, SB_RES_CUSTOMER_GROUPS, -1},
+    {"v2/customer_groups/count", R_V2_COUNT, SB_RES_CUSTOMER_GROUPS, -1},
     {"v2/customer_groups/{id}", R_V2_ONE, SB_RES_CUSTOMER_GROUPS, -1},
     {"v3/wishlists", R_V3_FILTERED, SB_RES_WISHLISTS, -1},
     {"v3/wishlists/{id}", R_V3_ONE, SB_RES_WISHLISTS, -1},
@@ -87,6 +93,7 @@ static const route routes[] = {
     {"v2/shipping/zones/{id}/methods", R_V2_CHILDREN, SB_RES_SHIPPING_METHODS,
      SB_RES_SHIPPING_ZONES},
     {"v2/blog/posts", R_V2_LIST, SB_RES_BLOG_POSTS, -1},
+    {"v2/blog/posts/count", R_V2_COUNT, SB_RES_BLOG_POSTS, -1},
     {"v2/blog/posts/{id}", R_V2_ONE, SB_RES_BLOG_POSTS, -1},
     {"v2/blog/tags", R_V2_LIST, SB_RES_BLOG_TAGS, -1},
     {"v3/content/pages", R_V3_FILTERED, SB_RES_PAGES, -1},
@@ -101,6 +108,9 @@ static const route routes[] = {
     {"v2/countries/states", R_V2_LIST, SB_RES_STATES, -1},
     {"v2/countries/{id}", R_V2_ONE, SB_RES_COUNTRIES, -1},
     {"v2/countries/{id}/states", R_V2_CHILDREN, SB_RES_STATES, SB_RES_COUNTRIES},
+    {"v2/countries/count", R_V2_COUNT, SB_RES_COUNTRIES, -1},
+    {"v2/countries/states/count", R_V2_COUNT, SB_RES_STATES, -1},
+    {"v2/countries/{id}/states/count", R_V2_CHILDREN_COUNT, SB_RES_STATES, SB_RES_COUNTRIES},
 };
 
 int sb_api_version(const char *path)
@@ -179,6 +189,18 @@ static void dispatch(const sb_store *st, const route *r, const char *path, long 
             sb_reply_v3_error(rp, 404, "The requested resource was not found.");
         else
             sb_render_v3_after(st, r->res, id, a, rp);
+        break;
+    case R_V2_COUNT:
+        sb_render_v2_count(res, rp);
+        break;
+    case R_V2_CHILDREN_COUNT:
+        if (r->parent >= 0 && !sb_resource_find(&st->res[r->parent], id))
+            sb_reply_v2_error(rp, 404, "The requested resource was not found.");
+        else
+            sb_render_v2_children_count(res, id, rp);
+        break;
+    case R_ORDERS_COUNT:
+        sb_render_orders_count(&st->res[r->parent], res, a, rp);
         break;
     }
 }

@@ -213,6 +213,12 @@ void sb_render_v2_list(const sb_resource *r, const sb_args *a, sb_reply *rp);
 void sb_render_v2_children(const sb_resource *r, long parent, const sb_args *a, sb_reply *rp);
 void sb_render_v2_one(const sb_resource *r, long id, sb_reply *rp);
 void sb_render_singleton(const sb_resource *r, sb_reply *rp);
+/* Count endpoints (render_count.c): {"count": N} of all of r, of parent's children, and
+ * /v2/orders/count (doc: its unfiltered document; min_id/max_id applied as on the list). */
+void sb_render_v2_count(const sb_resource *r, sb_reply *rp);
+void sb_render_v2_children_count(const sb_resource *r, long parent, sb_reply *rp);
+void sb_render_orders_count(const sb_resource *orders, const sb_resource *doc, const sb_args *a,
+                            sb_reply *rp);
 /* {data:[children of parent], meta}: paged = page/limit and meta.pagination, else meta {}. */
 void sb_render_v3_children(const sb_resource *r, long parent, const sb_args *a, int paged,
                            sb_reply *rp);

@@ -153,6 +153,33 @@ static void next_cursor_falls_back_to_pagination_links_next(void **state)
     cJSON_Delete(last);
 }
 
+static int pages_of(const char *json, long limit)
+{
+    cJSON *doc = cJSON_Parse(json);
+    int n = bc_pager_pages_of_count(doc, limit);
+    cJSON_Delete(doc);
+    return n;
+}
+
+static void count_of_orders_gives_whole_pages(void **state)
+{
+    (void)state;
+    assert_int_equal(pages_of("{\"count\":1000,\"statuses\":[]}", 250), 4);
+    assert_int_equal(pages_of("{\"count\":1001}", 250), 5);
+    assert_int_equal(pages_of("{\"count\":250}", 250), 1);
+    assert_int_equal(pages_of("{\"count\":7}", 2), 4);
+}
+
+static void count_below_a_full_page_or_missing_is_unusable(void **state)
+{
+    (void)state;
+    assert_int_equal(pages_of("{\"count\":249}", 250), -1);
+    assert_int_equal(pages_of("{\"count\":\"1000\"}", 250), -1);
+    assert_int_equal(pages_of("{\"total\":1000}", 250), -1);
+    assert_int_equal(pages_of("[]", 250), -1);
+    assert_int_equal(bc_pager_pages_of_count(NULL, 250), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +195,8 @@ int main(void)
         cmocka_unit_test(next_cursor_falls_back_to_end_cursor),
         cmocka_unit_test(no_next_link_means_last_cursor_page),
         cmocka_unit_test(next_cursor_falls_back_to_pagination_links_next),
+        cmocka_unit_test(count_of_orders_gives_whole_pages),
+        cmocka_unit_test(count_below_a_full_page_or_missing_is_unusable),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -48,6 +48,23 @@ static void requests_left_means_no_wait(void **state)
     assert_int_equal(bc_ratelimit_wait_ms(&s, 1000), 0);
 }
 
+static void stale_higher_count_of_same_window_is_ignored(void **state)
+{
+    bc_ratelimit_state s = fresh();
+    bc_http_response served_last = headers(200, 0, 2000);
+    bc_http_response served_first = headers(200, 3, 2300);
+    bc_http_response next_window = headers(200, 149, 30000);
+    (void)state;
+    /* Pages collected in page order, but the store answered page 3 before page 2. */
+    bc_ratelimit_state_update(&s, &served_last, 1000);
+    bc_ratelimit_state_update(&s, &served_first, 1010);
+    assert_int_equal(s.requests_left, 0);
+    assert_true(bc_ratelimit_wait_ms(&s, 1010) > 0);
+    /* Once the window has reset, a new count is taken as it comes. */
+    bc_ratelimit_state_update(&s, &next_window, 4000);
+    assert_int_equal(s.requests_left, 149);
+}
+
 static void spent_quota_waits_until_window_resets(void **state)
 {
     bc_ratelimit_state s = fresh();
@@ -196,6 +213,7 @@ int main(void)
         cmocka_unit_test(wait_longer_than_the_cap_is_hyt00),
         cmocka_unit_test(short_wait_is_slept_then_admitted),
         cmocka_unit_test(cancel_during_wait_is_hy008),
+        cmocka_unit_test(stale_higher_count_of_same_window_is_ignored),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,43 @@
+/*
+ * Private to driver/api/: the pager's state, shared by pager.c (the paging styles) and
+ * pager_window.c (the sliding window of look-ahead pages).
+ */
+#ifndef BC_PAGER_STATE_H
+#define BC_PAGER_STATE_H
+
+#include <stdbool.h>
+#include <cjson/cJSON.h>
+#include "bc_defaults.h"
+#include "api_internal.h"
+
+struct bc_pager {
+    bc_api *a;
+    char *path, *query;
+    char *count_path; /* v2: where the number of items is, or NULL (sequential paging) */
+    bc_paging paging;
+    long max_rows, limit, delivered;
+    int next_page;   /* the next page to hand out */
+    int total_pages; /* v3, counted v2: -1 until page 1 (and the count) arrived */
+    bool done;
+    cJSON *cur; /* owns the items handed out last */
+    /* The sliding window: pages next_page .. next_start-1 are in flight, page n in
+     * win[n % BC_PAGER_WINDOW]; last is the last page worth fetching (0: no window). */
+    bc_api_call *win[BC_PAGER_WINDOW];
+    int next_start, last;
+    char *after; /* cursor for the next CURSOR page */
+};
+
+/* path?query&page=N&limit=L. Caller frees; NULL on allocation failure. */
+char *bc_pager_page_path(const bc_pager *p, int page);
+
+/* pager_window.c. Open the window over pages from..last and start what the rate limiter
+ * admits without waiting (from > last: an empty window). */
+void bc_pager_window_open(bc_pager *p, int from, int last);
+/* Page next_page, waiting for it if needed, and start the next look-ahead pages. 1 with
+ * *doc (the caller owns it; NULL for a 404 below a vanished parent), 0 when the window is
+ * past its last page, -1 with err set. */
+int bc_pager_window_next(bc_pager *p, cJSON **doc, bc_error *err);
+/* Abandon every page still in flight. */
+void bc_pager_window_close(bc_pager *p);
+
+#endif
