@@ -10,6 +10,7 @@ import pytest
 SQL_TABLE_STAT = 0  # sql.h; pyodbc does not export it
 
 from conftest import BUILD
+from table_checks import PY_TYPE
 
 VIEWS_OF_ISSUE_4 = {
     "Blogposts", "BlogTags", "CustomerGroups", "DownloadConsignments", "EmailConsignments",
@@ -89,6 +90,16 @@ def test_every_table_has_columns_a_primary_key_and_a_unique_index(cur, table):
     assert all(s.non_unique == 0 for s in stats[1:])
     best = cur.rowIdColumns(table).fetchall()
     assert {b.column_name for b in best} == {k.column_name for k in keys}
+
+
+@pytest.mark.parametrize("table", ALL)
+def test_sqlcolumns_agrees_with_select_star_description(cur, table):
+    cols = cur.columns(table=table).fetchall()
+    desc = cur.execute(f"SELECT * FROM {table} WHERE 0").description
+    assert [c.column_name for c in cols] == [d[0] for d in desc]
+    for c, d in zip(cols, desc):
+        assert PY_TYPE[c.data_type] is d[1], (table, c.column_name)
+        assert bool(c.nullable) == bool(d[6]), (table, c.column_name)
 
 
 def test_foreign_keys_name_real_parent_keys(cur):

@@ -2,11 +2,10 @@
 returns exactly the sandbox's JSON, SQLColumns agrees with SELECT *, and child tables cost one
 request per parent id (or walk their parent without one)."""
 
-import datetime
-import decimal
-import json
 
 import pytest
+
+from table_checks import same_value
 
 PRODUCT_CHILDREN = {
     # table: (path under /v3/catalog/products/{id}, key columns)
@@ -42,10 +41,6 @@ VIEWS = {
 }
 
 # SQLColumns DATA_TYPE -> the Python type pyodbc reports in cursor.description
-PY_TYPE = {
-    4: int, -5: int, 8: float, 3: decimal.Decimal, -7: bool, -9: str, -10: str, 12: str,
-    -1: str, 93: datetime.datetime, 91: datetime.date,
-}
 
 
 def product_ids(sb):
@@ -85,21 +80,6 @@ def expected_rows(sb, table):
     raise KeyError(table)
 
 
-def same_value(got, want):
-    """Compares a fetched value with its JSON source, by the JSON value's kind."""
-    if want is None:
-        return got is None
-    if isinstance(want, (dict, list)):
-        return json.loads(got) == want
-    if isinstance(want, bool):
-        return got == want
-    if isinstance(want, (int, float)):
-        return got is not None and abs(float(got) - float(want)) < 1e-6
-    if isinstance(got, datetime.datetime):
-        return got == datetime.datetime.fromisoformat(want).replace(tzinfo=None)
-    return got == want
-
-
 @pytest.mark.parametrize("table", ALL_TABLES)
 def test_select_star_returns_the_sandbox_rows_and_values(sandbox, connect, table):
     cur = connect(sandbox).cursor()
@@ -115,27 +95,6 @@ def test_select_star_returns_the_sandbox_rows_and_values(sandbox, connect, table
         for name in names:
             if name in item:
                 assert same_value(getattr(row, name), item[name]), (table, name)
-
-
-@pytest.mark.parametrize("table", ALL_TABLES)
-def test_sqlcolumns_agrees_with_select_star_description(sandbox, connect, table):
-    cur = connect(sandbox).cursor()
-    cols = cur.columns(table=table).fetchall()
-    cur.execute(f"SELECT * FROM {table} WHERE 0")
-    desc = cur.description
-    assert [c.column_name for c in cols] == [d[0] for d in desc]
-    assert [c.ordinal_position for c in cols] == list(range(1, len(cols) + 1))
-    for c, d in zip(cols, desc):
-        assert PY_TYPE[c.data_type] is d[1], (table, c.column_name, c.data_type, d[1])
-        if c.data_type in (-9, 12):
-            assert c.column_size == d[3], (table, c.column_name)
-
-
-def test_sqltables_reports_tables_and_views_of_the_area(sandbox, connect):
-    cur = connect(sandbox).cursor()
-    kinds = {t.table_name: t.table_type for t in cur.tables(schema="BigCommerce")}
-    for table in ALL_TABLES:
-        assert kinds[table] == ("VIEW" if table in VIEWS else "TABLE"), table
 
 
 @pytest.mark.parametrize("table", sorted(PRODUCT_CHILDREN) + ["ProductOptionValues"])
