@@ -2,7 +2,6 @@
 sandbox's JSON, SQLColumns agrees with SELECT *, and a child table costs one request per
 order id when it is given one and walks the orders when it is not."""
 
-import email.utils
 
 import pytest
 

@@ -2,7 +2,6 @@
 driver manager: each returns exactly the sandbox's JSON, SQLColumns agrees with SELECT *, and
 a child table costs one request per parent id when given one and walks the parent when not."""
 
-
 import pytest
 
 from table_checks import same_value
