@@ -2,7 +2,6 @@
 sandbox's JSON, SQLColumns agrees with SELECT *, and a child table costs one request per
 order id when it is given one and walks the orders when it is not."""
 
-
 import pytest
 
 from table_checks import same_value
