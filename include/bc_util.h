@@ -70,6 +70,8 @@ bool bc_time_valid(const bc_timestamp *t);
  * empty path leaves the current log as it is. Secrets registered with bc_log_secret are
  * replaced by "****" in every line. Thread-safe. */
 void bc_log_open(const char *path, int verbosity);
+/* Close the log; later lines go nowhere until the next bc_log_open with a path. */
+void bc_log_close(void);
 void bc_log_secret(const char *secret);
 void bc_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Monotonic milliseconds. */

@@ -38,6 +38,15 @@ void bc_log_open(const char *path, int verbosity)
     pthread_mutex_unlock(&bc_log_lock);
 }
 
+void bc_log_close(void)
+{
+    pthread_mutex_lock(&bc_log_lock);
+    if (bc_log_file != NULL)
+        fclose(bc_log_file);
+    bc_log_file = NULL;
+    pthread_mutex_unlock(&bc_log_lock);
+}
+
 void bc_log_secret(const char *secret)
 {
     char **grown, *copy;

@@ -109,7 +109,9 @@ static void log_redacts_registered_secrets_and_secret_fields(void **state)
     bc_log(4, "json {\"access_token\": \"jsonsecret\", \"scope\": \"store_v2_orders\"}");
     bc_log(3, "Authorization: Bearer bearersecret");
     bc_log(6, "level 6 is above the verbosity and is dropped");
-    bc_log_open(NULL, 0);
+    bc_log_open(NULL, 0); /* a connection without Logfile leaves the log open */
+    bc_log(1, "still open: written");
+    bc_log_close();
     bc_log(1, "after close: not written");
 
     text = read_all(path);
@@ -122,6 +124,7 @@ static void log_redacts_registered_secrets_and_secret_fields(void **state)
     assert_null(strstr(text, "bearersecret"));
     assert_null(strstr(text, "dropped"));
     assert_null(strstr(text, "after close"));
+    assert_non_null(strstr(text, "still open: written"));
     assert_non_null(strstr(text, "with token **** failed"));
     assert_non_null(strstr(text, "X-Auth-Token: **** sent"));
     assert_non_null(strstr(text, "grant_type=authorization_code"));
