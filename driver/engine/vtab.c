@@ -158,6 +158,10 @@ static int vt_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
     bc_vcursor *c = (bc_vcursor *)cur;
     const bc_column_def *col = &c->vt->t->columns[i];
 
+    if (c->plan == BC_PLAN_COUNT) { /* SQLite asked for no column; nothing was read */
+        sqlite3_result_null(ctx);
+        return SQLITE_OK;
+    }
     bc_vcursor_resolve_cells(c);
     if (c->cells[i] == NULL && c->cur != NULL) {
         /* A row need not repeat the keys of its path: they are the values we requested. */
@@ -177,6 +181,10 @@ static int vt_rowid(sqlite3_vtab_cursor *cur, sqlite_int64 *rowid)
 {
     bc_vcursor *c = (bc_vcursor *)cur;
 
+    if (c->plan == BC_PLAN_COUNT) {
+        *rowid = c->rows;
+        return SQLITE_OK;
+    }
     bc_vcursor_resolve_cells(c);
     if (c->vt->pk >= 0 && cJSON_IsNumber(c->cells[c->vt->pk]))
         *rowid = bc_double_to_ll(c->cells[c->vt->pk]->valuedouble); /* any JSON number */

@@ -16,6 +16,7 @@ enum {
     BC_PLAN_ENDPOINT = 0, /* src's endpoint, placeholders given or walked */
     BC_PLAN_ID_PATH = 1,  /* t's id_path_endpoint, {id} = the primary key */
     BC_PLAN_SRC_PATH = 2, /* a nested view's src id_path_endpoint, {id} = the parent key */
+    BC_PLAN_COUNT = 3,    /* no column is read: rows come from the endpoint's row count */
 };
 
 /* The terms of a plan, one per argv slot, written into idxStr as "<op><column>," so that

@@ -199,6 +199,27 @@ static bool all_placeholders_given(const bc_vtab *vt, const sqlite3_index_info *
     return true;
 }
 
+/* A scan that reads no column (SELECT COUNT(*) FROM t, SELECT 1 FROM t) needs only the
+ * number of rows, which one request tells: a v3 list's meta.pagination.total, or a v2
+ * list's documented /count endpoint. Only for a table of its own (no placeholders, not a
+ * nested view) and only when SQLite checks nothing on it, not even its rowid. */
+static bool count_only(const bc_vtab *vt, const sqlite3_index_info *info)
+{
+    const bc_table_def *t = vt->t;
+
+    if (info->colUsed != 0 || info->nOrderBy > 0 || vt->src != t || vt->nph > 0)
+        return false;
+    if (t->paging != BC_PAGING_V3 && t->count_endpoint == NULL)
+        return false;
+    for (int i = 0; i < info->nConstraint; i++) {
+        int op = info->aConstraint[i].op;
+        if (info->aConstraint[i].usable && op != SQLITE_INDEX_CONSTRAINT_LIMIT &&
+            op != SQLITE_INDEX_CONSTRAINT_OFFSET)
+            return false;
+    }
+    return true;
+}
+
 /* LIMIT caps the requests only when SQLite re-checks nothing else on this table. */
 static void plan_limit(plan *p)
 {
@@ -233,7 +254,11 @@ int bc_vtab_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
     bc_buf_init(&p.terms);
     if (vt->nph == 0 || !all_placeholders_given(vt, info))
         i = id_path_constraint(vt, info, &mode);
-    if (i >= 0) {
+    if (count_only(vt, info)) {
+        mode = BC_PLAN_COUNT;
+        p.cost = COST_ID;
+        p.rows = ROWS_SCAN;
+    } else if (i >= 0) {
         double n = use(&p, i, BC_TERM_PATH, BC_TERM_PATH_IN, true);
         p.cost = COST_ID * n;
         p.rows = (mode == BC_PLAN_ID_PATH ? 1.0 : ROWS_PARENT) * n;

@@ -186,6 +186,10 @@ int bc_vcursor_next(bc_vcursor *c)
         c->eof = true;
         return SQLITE_OK;
     }
+    if (c->plan == BC_PLAN_COUNT) { /* max_rows holds the count */
+        c->rows++;
+        return SQLITE_OK;
+    }
     rc = advance(c, &err);
     if (rc < 0) {
         c->eof = true;

@@ -43,7 +43,7 @@ static void cancel_from_second_thread_gives_hy008(void)
     pthread_create(&th, NULL, cancel_later, &a);
     long long t0 = bct_now_ms();
     /* 200 products / 5 per page at 150 ms each: far longer than the cancel delay */
-    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"SELECT COUNT(*) FROM Products", SQL_NTS);
+    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"SELECT COUNT(id) FROM Products", SQL_NTS);
     if (SQL_SUCCEEDED(rc)) { /* a driver that streams may fail in the fetch instead */
         rc = SQLFetch(st);
     }
@@ -86,21 +86,21 @@ static void expect_timeout(bct_sandbox *s, const char *sql)
 /* One request slower than the time-out. */
 static void query_timeout_on_a_slow_request_gives_hyt00(void)
 {
-    expect_timeout(&sluggish, "SELECT COUNT(*) FROM Brands");
+    expect_timeout(&sluggish, "SELECT COUNT(id) FROM Brands");
 }
 
 /* ODBC: the time-out is for the statement, so many quick requests that together take longer
  * than it must time out too. */
 static void query_timeout_bounds_the_whole_statement(void)
 {
-    expect_timeout(&slow, "SELECT COUNT(*) FROM Products");
+    expect_timeout(&slow, "SELECT COUNT(id) FROM Products");
 }
 
 static long count_brands(SQLHDBC d, SQLRETURN *rc_out, SQLHSTMT *st_out)
 {
     SQLHSTMT st = bct_stmt(d);
     SQLINTEGER n = -1;
-    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"SELECT COUNT(*) FROM Brands", SQL_NTS);
+    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"SELECT COUNT(id) FROM Brands", SQL_NTS);
     if (SQL_SUCCEEDED(rc)) {
         rc = SQLFetch(st);
     }

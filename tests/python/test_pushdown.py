@@ -72,7 +72,7 @@ def test_bounds_are_pushed_and_strict_ones_rechecked(sandbox, connect):
 
 def test_variants_scan_their_own_endpoint_without_walking_products(sandbox, connect):
     cur = connect(sandbox).cursor()
-    rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM ProductVariants")
+    rows, reqs = run(sandbox, cur, "SELECT COUNT(id) FROM ProductVariants")
     assert {p for p, _ in reqs} == {"/v3/catalog/variants"}
     assert rows[0][0] == len(sandbox.get_all("/v3/catalog/variants"))
     rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM ProductVariants WHERE product_id = 3")
@@ -212,10 +212,10 @@ def pages_requested(reqs, path):
             for p, q in reqs if p == path]
 
 
-def test_count_of_orders_is_one_count_and_four_pages(start_sandbox, connect):
+def test_scan_of_orders_is_one_count_and_four_pages(start_sandbox, connect):
     sb = start_sandbox(orders=1000)
     cur = connect(sb).cursor()
-    rows, reqs = run(sb, cur, "SELECT COUNT(*) FROM Orders")
+    rows, reqs = run(sb, cur, "SELECT COUNT(id) FROM Orders")
     assert rows[0][0] == 1000
     assert [r for r in reqs if r[0] == "/v2/orders/count"] == [("/v2/orders/count", "")]
     # Pages 1..4 of 250, each once, and never the 204 past the end.
@@ -254,7 +254,7 @@ def test_whole_coupons_list_counts_and_fetches_the_rest_at_once(start_sandbox, c
     total = sb.get("/v2/coupons/count")["count"]
     assert total == len(sb.get_all("/v2/coupons")) and total > 6
     cur = connect(sb, Pagesize=2).cursor()
-    rows, reqs = run(sb, cur, "SELECT COUNT(*) FROM Coupons")
+    rows, reqs = run(sb, cur, "SELECT COUNT(id) FROM Coupons")
     assert rows[0][0] == total
     npages = (total + 1) // 2
     assert sorted(pages_requested(reqs, "/v2/coupons")) == list(range(1, npages + 1))
@@ -276,7 +276,7 @@ def test_row_cap_stops_the_orders_prefetch_at_the_pages_it_needs(start_sandbox, 
 def test_orders_scan_keeps_several_pages_in_flight(start_sandbox, connect):
     sb = start_sandbox(orders=2000, latency_ms=150)
     cur = connect(sb).cursor()
-    rows, reqs = run(sb, cur, "SELECT COUNT(*) FROM Orders")
+    rows, reqs = run(sb, cur, "SELECT COUNT(id) FROM Orders")
     assert rows[0][0] == 2000
     assert sorted(pages_requested(reqs, "/v2/orders")) == list(range(1, 9))
     # More than page 1 and the count together: the window itself overlaps.
@@ -286,7 +286,7 @@ def test_orders_scan_keeps_several_pages_in_flight(start_sandbox, connect):
 def test_products_scan_keeps_a_sliding_window_in_flight(start_sandbox, connect):
     sb = start_sandbox(products=2500, latency_ms=150)
     cur = connect(sb).cursor()
-    rows, reqs = run(sb, cur, "SELECT COUNT(*) FROM Products")
+    rows, reqs = run(sb, cur, "SELECT COUNT(id) FROM Products")
     assert rows[0][0] == 2500
     # 10 pages, each once, none past total_pages.
     assert sorted(pages_requested(reqs, "/v3/catalog/products")) == list(range(1, 11))
@@ -311,3 +311,48 @@ def test_scan_closed_early_drops_its_pages_and_the_connection_goes_on(start_sand
     rows, reqs = run(sb, conn.cursor(), "SELECT COUNT(*), MIN(id) FROM Products")
     assert tuple(rows[0]) == (2500, first)
     assert sorted(pages_requested(reqs, "/v3/catalog/products")) == list(range(1, 11))
+
+
+# -- a scan that reads no column is answered from the row count ---------------------------
+
+def test_count_star_of_a_v3_table_is_one_single_item_request(start_sandbox, connect):
+    sb = start_sandbox(products=1200)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT COUNT(*) FROM Products")
+    assert rows[0][0] == 1200 == len(sb.get_all("/v3/catalog/products"))
+    assert reqs == [("/v3/catalog/products", "page=1&limit=1")]
+
+
+def test_count_star_of_a_v2_table_uses_its_count_endpoint(start_sandbox, connect):
+    sb = start_sandbox(orders=600)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT COUNT(*) FROM Orders")
+    assert rows[0][0] == 600
+    assert reqs == [("/v2/orders/count", "")]
+
+
+def test_rows_without_columns_honour_limit_and_maxrows(start_sandbox, connect):
+    sb = start_sandbox(products=300)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT COUNT(*) FROM (SELECT 1 FROM Products LIMIT 7)")
+    assert rows[0][0] == 7 and len(reqs) == 1
+    capped = connect(sb, MaxRows=50).cursor()
+    assert capped.execute("SELECT COUNT(*) FROM Products").fetchval() == 50
+
+
+def test_count_with_a_condition_still_reads_the_rows(start_sandbox, connect):
+    sb = start_sandbox(products=600)
+    cur = connect(sb).cursor()
+    want = sum(1 for p in sb.get_all("/v3/catalog/products") if p["price"] > 100)
+    rows, reqs = run(sb, cur, "SELECT COUNT(*) FROM Products WHERE price > 100")
+    assert rows[0][0] == want
+    assert sorted(pages_requested(reqs, "/v3/catalog/products")) == [1, 2, 3]
+
+
+def test_count_star_of_a_walked_child_still_walks(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    want = sum(len(sandbox.get(f"/v2/orders/{o['id']}/products") or [])
+               for o in sandbox.get_all("/v2/orders"))
+    rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM OrderItems")
+    assert rows[0][0] == want
+    assert any(p.endswith("/products") for p, _ in reqs)
