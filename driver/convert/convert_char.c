@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "core/convert_int.h"
+#include "convert/convert_int.h"
 #include "util/utf_int.h"
 
 void bc_conv_format_double(double d, char *out, size_t cap)
