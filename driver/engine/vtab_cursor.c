@@ -147,6 +147,16 @@ static int take_term(bc_vcursor *c, char op, int col, sqlite3_value *arg, char *
         c->no_rows |= *nlist == 0;
         return 0;
     }
+    if (op == BC_TERM_MIN || op == BC_TERM_MAX) {
+        bool none = false;
+        if (bc_vkeys_bound_text(arg, op == BC_TERM_MIN, &s, &none) != 0)
+            return -1;
+        c->no_rows |= none;
+        if (s != NULL)
+            rc = add_query(c, op == BC_TERM_MIN ? cd->filter_min : cd->filter_max, s);
+        free(s);
+        return rc;
+    }
     if (bc_vkeys_value_text(cd, arg, &s) != 0)
         return -1;
     if (s == NULL) {
@@ -159,10 +169,6 @@ static int take_term(bc_vcursor *c, char op, int col, sqlite3_value *arg, char *
     }
     if (op == BC_TERM_EQ)
         rc = add_query(c, bc_vtab_filter_param(c->vt, col, false), s);
-    else if (op == BC_TERM_MIN)
-        rc = add_query(c, cd->filter_min, s);
-    else if (op == BC_TERM_MAX)
-        rc = add_query(c, cd->filter_max, s);
     free(s);
     return rc;
 }

@@ -111,6 +111,11 @@ int bc_vtab_fail(bc_vtab *vt, const bc_error *err);
  * an integer (else *out = NULL: no row can match); other values are URL-escaped text.
  * Returns 0, or -1 when out of memory. */
 int bc_vkeys_value_text(const bc_column_def *col, sqlite3_value *v, char **out);
+/* The value of an inclusive integer bound (min_id, max_id) for id >= v (lower) or id <= v:
+ * *out the integer text, or NULL when no bound is needed; *no_rows when no row can match
+ * (NULL, a lower bound beyond every 64-bit id, ...). Never casts a double that does not fit.
+ * Returns 0, or -1 when out of memory. */
+int bc_vkeys_bound_text(sqlite3_value *v, bool lower, char **out, bool *no_rows);
 /* Append one tuple of nph values (copied); -1 when out of memory. */
 int bc_vkeys_push(bc_vcursor *c, char *const *vals);
 void bc_vkeys_clear(bc_vcursor *c);

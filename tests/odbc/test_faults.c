@@ -161,6 +161,52 @@ static void rate_limit_429_is_waited_out(void)
     cJSON_Delete(brands);
 }
 
+/* The single integer a query answers, with an optional SQL_C_DOUBLE parameter; -1 after a
+ * failure (recorded). */
+static long scalar_with_double(SQLHDBC d, const char *sql, const double *param)
+{
+    SQLHSTMT st = bct_stmt(d);
+    SQLDOUBLE p = param ? *param : 0;
+    SQLINTEGER n = -1;
+    SQLRETURN rc;
+
+    if (st == NULL)
+        return -1;
+    if (param != NULL)
+        CHECK_OK(
+            SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_DOUBLE, SQL_DOUBLE, 0, 0, &p, 0, NULL),
+            SQL_HANDLE_STMT, st);
+    rc = SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS);
+    if (SQL_SUCCEEDED(rc))
+        rc = SQLFetch(st);
+    if (SQL_SUCCEEDED(rc))
+        rc = SQLGetData(st, 1, SQL_C_SLONG, &n, 0, NULL);
+    if (!CHECK_OK(rc, SQL_HANDLE_STMT, st))
+        n = -1;
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    return n;
+}
+
+/* A double beyond the 64-bit range compared with an integer id is no match (or, for a
+ * bound, every row), never an out-of-range cast: the UBSan build aborts on one. */
+static void doubles_beyond_int64_compare_without_overflow(void)
+{
+    double inf = 1.0 / 0.0, minf = -1.0 / 0.0, big = 1e300;
+
+    CHECK_INT(scalar_with_double(dbc, "SELECT COUNT(id) FROM Products WHERE id = 1e300", NULL), 0);
+    CHECK_INT(scalar_with_double(dbc, "SELECT COUNT(id) FROM Products WHERE id = ?", &inf), 0);
+    CHECK_INT(
+        scalar_with_double(dbc, "SELECT COUNT(id) FROM Products WHERE id IN (?, 1e300)", &minf), 0);
+    CHECK_INT(scalar_with_double(dbc, "SELECT COUNT(id) FROM Orders WHERE id <= 1e300", NULL), 3);
+    CHECK_INT(scalar_with_double(dbc, "SELECT COUNT(id) FROM Orders WHERE id >= ?", &big), 0);
+    CHECK_INT(scalar_with_double(dbc, "SELECT COUNT(id) FROM Orders WHERE id >= ?", &minf), 3);
+    CHECK_INT(scalar_with_double(dbc, "SELECT COUNT(id) FROM Orders WHERE id <= ?", &minf), 0);
+    CHECK_INT(scalar_with_double(dbc, "SELECT COUNT(id) FROM Orders WHERE id <= ?", &inf), 3);
+    /* Fractional bounds: the next whole id inward, not "no rows". */
+    CHECK_INT(scalar_with_double(dbc, "SELECT COUNT(id) FROM Orders WHERE id >= 100.5", NULL), 2);
+    CHECK_INT(scalar_with_double(dbc, "SELECT COUNT(id) FROM Orders WHERE id <= 101.5", NULL), 2);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -189,6 +235,7 @@ int main(int argc, char **argv)
         BCT_TEST(server_error_500_twice_is_retried_and_succeeds),
         BCT_TEST(malformed_response_is_an_error_not_a_crash),
         BCT_TEST(rate_limit_429_is_waited_out),
+        BCT_TEST(doubles_beyond_int64_compare_without_overflow),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
     bct_disconnect(dbc);
