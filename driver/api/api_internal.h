@@ -27,11 +27,14 @@ struct bc_api {
     long cache_bytes;
 };
 
-/* cache.c. lookup fills resp (a copy the caller frees with bc_http_response_free) and
- * returns true on a hit; store keeps a copy of a 2xx/404 response when the cache is on;
- * invalidate empties it (after a write). */
+/* cache.c. lookup fills resp (a copy the caller frees with bc_http_response_free; the body
+ * is body_len bytes, NUL bytes included, plus a terminating NUL) and returns true on a hit;
+ * store keeps a copy of a 2xx/404 response when the cache is on: only a body that parsed
+ * may be stored; forget drops the entry of path_query (a cached page that contradicts its
+ * scan is fetched again); invalidate empties it (after a write). */
 bool bc_api_cache_lookup(bc_api *a, const char *path_query, bc_http_response *resp);
 void bc_api_cache_store(bc_api *a, const char *path_query, const bc_http_response *resp);
+void bc_api_cache_forget(bc_api *a, const char *path_query);
 void bc_api_cache_invalidate(bc_api *a);
 
 /* {base_url}/stores/{store_hash}{path_query}; a missing leading '/' in path_query is added.
@@ -48,8 +51,29 @@ bool bc_api_is_child_path(const char *path);
 /* 0 when the api can make data requests; else 08001 (no StoreId) or 28000 (no token). */
 int bc_api_check_ready(const bc_api *a, bc_error *err);
 
-/* Parse a 2xx body. *out NULL for 204 or an empty body. A body that is not JSON is 08S01. */
+/* What a GET's 2xx body must be (body.c). */
+typedef enum bc_api_expect {
+    BC_API_EXPECT_JSON,    /* any JSON value, or no body */
+    BC_API_EXPECT_V3,      /* {"data": [...] or {...}, ...} */
+    BC_API_EXPECT_V2_LIST, /* a bare array (no body only with 204) */
+} bc_api_expect;
+
+/* Parse a 2xx body of len bytes (no terminating NUL needed) and check it is what expect
+ * says: 0 with *out (NULL for 204, or an empty body where allowed), or -1 with 08S01 and
+ * *out NULL for a damaged body (not JSON, cut short, raw control characters or NUL bytes,
+ * trailing bytes, the wrong envelope), which a GET retries. See body.c. */
+int bc_api_parse_expected(long status, const char *body, size_t len, bc_api_expect expect,
+                          cJSON **out, bc_error *err);
+/* The wait a 5xx body asks for ({"error": {"retry_after_seconds": N}}, the price-list
+ * endpoints' 503), in ms capped at a day; -1 when it asks for none. */
+long bc_api_body_retry_after_ms(const char *body);
+/* bc_api_parse_expected with BC_API_EXPECT_JSON. */
 int bc_api_parse_body(long status, const char *body, size_t len, cJSON **out, bc_error *err);
+
+/* bc_api_get, with the 2xx body checked against expect: a damaged body is retried with the
+ * same back-off and limit as a 5xx, and only a body that passed enters the cache. */
+int bc_api_get_as(bc_api *a, const char *path_query, bc_api_expect expect, cJSON **out,
+                  long *status, bc_error *err);
 
 /* Replace every occurrence of the api's token in err->message by "****" (defence in depth:
  * no message should contain it in the first place). */
@@ -72,6 +96,9 @@ typedef struct bc_api_call bc_api_call;
  * said "not now" (nothing started), -1 with err set. */
 int bc_api_call_start(bc_api *a, const char *path_query, bool may_wait, bc_api_call **out,
                       bc_error *err);
+/* bc_api_call_start whose body is checked (and retried) as bc_api_get_as does. */
+int bc_api_call_start_as(bc_api *a, const char *path_query, bc_api_expect expect, bool may_wait,
+                         bc_api_call **out, bc_error *err);
 /* Wait for c and turn it into what bc_api_get would return (retrying the way bc_api_get
  * does when the outcome is retryable). Frees c. Caller owns *out. */
 int bc_api_call_finish(bc_api *a, bc_api_call *c, cJSON **out, long *status, bc_error *err);

@@ -3,8 +3,10 @@
  * the same customer for many orders, or a nested-array view may read the same parent
  * document as its sibling; the second identical GET is served from memory. The engine
  * empties the cache when a statement starts executing, so a new statement always sees
- * fresh data. Bodies are kept as text (and parsed again on a hit), which keeps the memory
- * accounting exact and the callers' ownership rules unchanged.
+ * fresh data. Bodies are kept as bytes with their length (and parsed again on a hit), which
+ * keeps the memory accounting exact and the callers' ownership rules unchanged; a body may
+ * hold NUL bytes (the parser rejects them, but never reads past the copy), so it is copied
+ * with memcpy, never as a C string.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,10 +17,22 @@
 struct bc_api_cache_entry {
     char *key; /* path_query */
     long status;
-    char *body; /* NULL for an empty body */
+    char *body; /* len bytes and a NUL; NULL for an empty body */
     size_t len;
     struct bc_api_cache_entry *next; /* newer entry */
 };
+
+/* len bytes of body and a terminating NUL (for readers that want text), or NULL. */
+static char *bytes_dup(const char *body, size_t len)
+{
+    char *p = malloc(len + 1);
+
+    if (p != NULL) {
+        memcpy(p, body, len);
+        p[len] = '\0';
+    }
+    return p;
+}
 
 static void entry_free(bc_api_cache_entry *e)
 {
@@ -71,13 +85,31 @@ bool bc_api_cache_lookup(bc_api *a, const char *path_query, bc_http_response *re
         resp->status = e->status;
         if (e->body != NULL) {
             /* A hit on a copy that cannot be made is a miss: the request is sent again. */
-            if ((resp->body = bc_strndup(e->body, e->len)) == NULL)
+            if ((resp->body = bytes_dup(e->body, e->len)) == NULL)
                 return false;
             resp->body_len = e->len;
         }
         return true;
     }
     return false;
+}
+
+void bc_api_cache_forget(bc_api *a, const char *path_query)
+{
+    bc_api_cache_entry **pp = &a->cache_head, *prev = NULL;
+
+    for (; *pp != NULL; prev = *pp, pp = &(*pp)->next) {
+        bc_api_cache_entry *e = *pp;
+        if (strcmp(e->key, path_query) != 0)
+            continue;
+        *pp = e->next;
+        if (a->cache_tail == e)
+            a->cache_tail = prev;
+        a->cache_entries--;
+        a->cache_bytes -= (long)e->len;
+        entry_free(e);
+        return;
+    }
 }
 
 static void evict_oldest(bc_api *a)
@@ -103,7 +135,7 @@ void bc_api_cache_store(bc_api *a, const char *path_query, const bc_http_respons
         return;
     /* Out of memory only costs the saving: the entry is not kept. */
     if ((e = calloc(1, sizeof *e)) == NULL || (e->key = bc_strdup(path_query)) == NULL ||
-        (len > 0 && (e->body = bc_strndup(resp->body, len)) == NULL)) {
+        (len > 0 && (e->body = bytes_dup(resp->body, len)) == NULL)) {
         if (e != NULL)
             entry_free(e);
         return;

@@ -2,8 +2,9 @@
  * GETs in flight one by one (the pager's sliding window, DESIGN.md §9): a call is started,
  * left to run on the connection's multi handle while earlier pages are handed out, and
  * collected when its turn comes. Each call holds one admission of the store's rate limiter
- * from start to end. A call that ends in a retryable way (5xx, 429, broken connection) is
- * repeated on its own through bc_api_get, which applies the usual retry rules.
+ * from start to end. A call that ends in a retryable way (5xx, 429, broken connection, a
+ * damaged 2xx body) is repeated on its own through bc_api_get_as, which applies the usual
+ * retry rules. A body enters the cache only once it passed its check.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 
 struct bc_api_call {
     char *path_query;
+    bc_api_expect expect;
     bc_http_call *http;   /* NULL when answered from the cache */
     bc_http_response hit; /* the cached response, when http is NULL */
     long long t0;
@@ -58,6 +60,12 @@ static int send_call(bc_api *a, bc_api_call *c, bc_error *err)
 int bc_api_call_start(bc_api *a, const char *path_query, bool may_wait, bc_api_call **out,
                       bc_error *err)
 {
+    return bc_api_call_start_as(a, path_query, BC_API_EXPECT_JSON, may_wait, out, err);
+}
+
+int bc_api_call_start_as(bc_api *a, const char *path_query, bc_api_expect expect, bool may_wait,
+                         bc_api_call **out, bc_error *err)
+{
     bc_api_call *c;
 
     *out = NULL;
@@ -65,6 +73,7 @@ int bc_api_call_start(bc_api *a, const char *path_query, bool may_wait, bc_api_c
         return -1;
     if ((c = call_new(path_query)) == NULL)
         return bc_error_set(err, "HY001", 0, "Out of memory while starting a request.");
+    c->expect = expect;
     if (bc_api_cache_lookup(a, path_query, &c->hit)) {
         *out = c;
         return 1;
@@ -93,19 +102,66 @@ static bool retryable(int rc, const bc_error *e, long status)
     return status == 429 || status >= 500;
 }
 
-/* A retryable outcome: wait as the response asks, then the ordinary GET with its retries. */
-static int retry(bc_api *a, const char *path_query, int rc, bc_http_response *resp, cJSON **out,
-                 long *status, bc_error *err)
+/* A retryable outcome: wait as the response asks, then the ordinary GET with its retries.
+ * resp is freed (NULL after a transport failure or for a damaged body's retry). */
+static int retry(bc_api *a, const bc_api_call *c, bc_http_response *resp, cJSON **out, long *status,
+                 bc_error *err)
 {
-    long wait =
-        (rc == 0 && resp->status == 429) ? bc_ratelimit_429_wait_ms(resp) : BC_HTTP_BACKOFF_MS;
+    long wait = BC_HTTP_BACKOFF_MS, asked = -1;
 
+    if (resp != NULL && resp->status == 429)
+        wait = bc_ratelimit_429_wait_ms(resp);
+    else if (resp != NULL && resp->status >= 500)
+        asked = bc_api_body_retry_after_ms(resp->body);
+    if (asked > wait)
+        wait = asked;
     bc_http_response_free(resp);
     if (wait > BC_RATE_LIMIT_MAX_WAIT_MS)
         wait = BC_RATE_LIMIT_MAX_WAIT_MS; /* bc_api_get reports HYT00 if it must wait more */
     if (bc_ratelimit_sleep(wait, a->cancel_flag, err) != 0)
         return -1;
-    return bc_api_get(a, path_query, out, status, err);
+    return bc_api_get_as(a, c->path_query, c->expect, out, status, err);
+}
+
+/* A cached response: parsed and checked as a fresh one would be; a cached body that fails
+ * this caller's check is dropped and fetched again. */
+static int finish_hit(bc_api *a, bc_api_call *c, cJSON **out, long *status, bc_error *err)
+{
+    bc_error e;
+
+    if (c->hit.status < 200 || c->hit.status >= 300)
+        return bc_api_finish(a, &c->hit, out, status, err);
+    bc_error_clear(&e);
+    if (bc_api_parse_expected(c->hit.status, c->hit.body, c->hit.body_len, c->expect, out, &e) ==
+        0) {
+        if (status)
+            *status = c->hit.status;
+        return 0;
+    }
+    bc_api_cache_forget(a, c->path_query);
+    return bc_api_get_as(a, c->path_query, c->expect, out, status, err);
+}
+
+/* A 2xx response that arrived: parsed, checked, cached when it passed, retried when not. */
+static int finish_2xx(bc_api *a, bc_api_call *c, bc_http_response *resp, cJSON **out, long *status,
+                      bc_error *err)
+{
+    bc_error e;
+
+    bc_error_clear(&e);
+    if (bc_api_parse_expected(resp->status, resp->body, resp->body_len, c->expect, out, &e) != 0) {
+        bc_log(2, "GET %s: %s", c->path_query, e.message);
+        if (strcmp(e.sqlstate, "08S01") != 0) {
+            bc_http_response_free(resp);
+            return bc_error_set(err, e.sqlstate, e.native, "%s", e.message);
+        }
+        return retry(a, c, resp, out, status, err);
+    }
+    bc_api_cache_store(a, c->path_query, resp);
+    if (status)
+        *status = resp->status;
+    bc_http_response_free(resp);
+    return 0;
 }
 
 int bc_api_call_finish(bc_api *a, bc_api_call *c, cJSON **out, long *status, bc_error *err)
@@ -118,7 +174,7 @@ int bc_api_call_finish(bc_api *a, bc_api_call *c, cJSON **out, long *status, bc_
     if (status)
         *status = 0;
     if (c->http == NULL) {
-        rc = bc_api_finish(a, &c->hit, out, status, err);
+        rc = finish_hit(a, c, out, status, err);
         call_free(c);
         return rc;
     }
@@ -130,10 +186,12 @@ int bc_api_call_finish(bc_api *a, bc_api_call *c, cJSON **out, long *status, bc_
     bc_log(3, "GET %s -> %ld (%lld ms, windowed)", c->path_query, rc == 0 ? resp.status : 0L,
            bc_now_ms() - c->t0);
     if (retryable(rc, &e, resp.status)) {
-        rc = retry(a, c->path_query, rc, &resp, out, status, err);
+        rc = retry(a, c, rc == 0 ? &resp : NULL, out, status, err);
     } else if (rc != 0) {
         bc_api_redact(a, &e);
         rc = bc_error_set(err, e.sqlstate, e.native, "%s", e.message);
+    } else if (resp.status >= 200 && resp.status < 300) {
+        rc = finish_2xx(a, c, &resp, out, status, err);
     } else {
         bc_api_cache_store(a, c->path_query, &resp);
         rc = bc_api_finish(a, &resp, out, status, err);

@@ -101,8 +101,9 @@ static void add_item(bc_buf *b, const cJSON *it)
 
 static void add_v3(bc_buf *b, const cJSON *o)
 {
-    static const char *const texts[] = {"title", "detail", "message"};
+    static const char *const texts[] = {"title", "detail", "message", "details"};
     const cJSON *errs = cJSON_GetObjectItemCaseSensitive(o, "errors");
+    const cJSON *one = cJSON_GetObjectItemCaseSensitive(o, "error");
     const cJSON *it;
 
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
@@ -110,6 +111,9 @@ static void add_v3(bc_buf *b, const cJSON *o)
         if (cJSON_IsString(t))
             add(b, t->valuestring);
     }
+    /* The price-list endpoints' 503: {"error": {"code", "message", "details", ...}}. */
+    if (cJSON_IsObject(one))
+        add_v3(b, one);
     cJSON_ArrayForEach(it, errs) add_item(b, it);
 }
 
@@ -171,17 +175,16 @@ void bc_api_error_from_response(long status, const char *body, bc_error *err)
     free(detail);
 }
 
-int bc_api_parse_body(long status, const char *body, size_t len, cJSON **out, bc_error *err)
+long bc_api_body_retry_after_ms(const char *body)
 {
-    *out = NULL;
-    if (status == 204 || body == NULL || len == 0)
-        return 0;
-    *out = cJSON_ParseWithLength(body, len);
-    if (*out != NULL)
-        return 0;
-    return bc_error_set(err, "08S01", status,
-                        "BigCommerce returned a response that is not valid JSON (HTTP %ld). "
-                        "Try again; if it keeps happening, check that ApiBaseURL points at "
-                        "the BigCommerce API and that no proxy alters the responses.",
-                        status);
+    cJSON *j = body != NULL ? cJSON_Parse(body) : NULL;
+    const cJSON *e = cJSON_GetObjectItemCaseSensitive(j, "error");
+    const cJSON *n = cJSON_GetObjectItemCaseSensitive(e, "retry_after_seconds");
+    long ms = -1;
+
+    /* Compared as a double first: a huge or negative number never reaches the cast. */
+    if (cJSON_IsNumber(n) && n->valuedouble >= 0)
+        ms = n->valuedouble > 86400.0 ? 86400000L : (long)(n->valuedouble * 1000.0);
+    cJSON_Delete(j);
+    return ms;
 }

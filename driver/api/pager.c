@@ -65,6 +65,19 @@ void bc_pager_close(bc_pager *p)
     free(p);
 }
 
+bc_api_expect bc_pager_expect(const bc_pager *p)
+{
+    switch (p->paging) {
+    case BC_PAGING_V3:
+    case BC_PAGING_CURSOR:
+        return BC_API_EXPECT_V3;
+    case BC_PAGING_V2:
+        return BC_API_EXPECT_V2_LIST;
+    default:
+        return BC_API_EXPECT_JSON;
+    }
+}
+
 /* GET path_query; a 404 below a parent id is "no document" (0), not an error. */
 static int get(bc_pager *p, const char *path_query, cJSON **doc, bc_error *err)
 {
@@ -72,7 +85,7 @@ static int get(bc_pager *p, const char *path_query, cJSON **doc, bc_error *err)
     long status = 0;
 
     bc_error_clear(&e);
-    if (bc_api_get(p->a, path_query, doc, &status, &e) == 0)
+    if (bc_api_get_as(p->a, path_query, bc_pager_expect(p), doc, &status, &e) == 0)
         return 0;
     if (status == 404 && bc_api_is_child_path(p->path)) {
         *doc = NULL;
@@ -210,7 +223,7 @@ static int first_v2_counted(bc_pager *p, cJSON **items, bc_error *err)
 
     if (pq == NULL)
         return oom(err);
-    rc = bc_api_call_start(p->a, pq, true, &page1, err);
+    rc = bc_api_call_start_as(p->a, pq, BC_API_EXPECT_V2_LIST, true, &page1, err);
     free(pq);
     if (rc < 0)
         return -1;

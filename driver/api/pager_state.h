@@ -30,6 +30,9 @@ struct bc_pager {
 /* path?query&page=N&limit=L. Caller frees; NULL on allocation failure. */
 char *bc_pager_page_path(const bc_pager *p, int page);
 
+/* What the pager's pages must look like (a v3 envelope, a v2 array, any JSON). */
+bc_api_expect bc_pager_expect(const bc_pager *p);
+
 /* pager_window.c. Open the window over pages from..last and start what the rate limiter
  * admits without waiting (from > last: an empty window). */
 void bc_pager_window_open(bc_pager *p, int from, int last);

@@ -27,7 +27,7 @@ static int fill(bc_pager *p, bc_error *err)
         if (pq == NULL)
             return bc_error_set(err, "HY001", 0, "Out of memory while reading a page.");
         /* Only the page wanted now may wait for the limiter: the window must move. */
-        rc = bc_api_call_start(p->a, pq, in_flight(p) == 0, &c, err);
+        rc = bc_api_call_start_as(p->a, pq, bc_pager_expect(p), in_flight(p) == 0, &c, err);
         free(pq);
         if (rc < 0)
             return -1;

@@ -2,7 +2,9 @@
  * One API call: pace it with the store's rate limiter, send it, and retry as the issue asks:
  * a 429 after the wait the headers announce (any method: BigCommerce did not process it);
  * a 5xx or a broken connection (08S01) only for GET and DELETE, with exponential back-off,
- * because repeating a POST or PUT that may have been applied could write twice.
+ * because repeating a POST or PUT that may have been applied could write twice. A GET whose
+ * 2xx body is damaged (body.c) is retried the same way, and only a body that passed its
+ * check enters the response cache.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -39,17 +41,33 @@ static int send_once(bc_api *a, const char *method, const char *path_query, cons
     return rc;
 }
 
-/* Whether to try again after this outcome; sleeps the wait first. *n5xx and *n429 count the
- * retries so far. Returns 1 to retry, 0 to stop, -1 when the wait itself failed (err set). */
-static int should_retry(bc_api *a, bool idempotent, int rc, const bc_error *e,
+static bool is_2xx(long status)
+{
+    return status >= 200 && status < 300;
+}
+
+/* The back-off before retry n (0-based) of a 5xx, a broken connection or a damaged body; a
+ * 5xx body may ask for a longer wait ({"error": {"retry_after_seconds": N}}). */
+static long backoff_ms(const bc_http_response *resp, int n)
+{
+    long wait = (long)BC_HTTP_BACKOFF_MS << n;
+    long asked = resp != NULL && resp->status >= 500 ? bc_api_body_retry_after_ms(resp->body) : -1;
+
+    return asked > wait ? asked : wait;
+}
+
+/* Whether to try again after this outcome; sleeps the wait first. damaged: a 2xx whose body
+ * failed its check (retried like a 5xx). *nretry and *n429 count the retries so far.
+ * Returns 1 to retry, 0 to stop, -1 when the wait itself failed (err set). */
+static int should_retry(bc_api *a, bool idempotent, int rc, bool damaged, const bc_error *e,
                         const bc_http_response *resp, int *nretry, int *n429, bc_error *err)
 {
     long wait;
 
-    if (rc != 0) {
+    if (rc != 0 || damaged) {
         if (!idempotent || strcmp(e->sqlstate, "08S01") != 0 || *nretry >= BC_HTTP_MAX_RETRIES)
             return 0;
-        wait = (long)BC_HTTP_BACKOFF_MS << (*nretry)++;
+        wait = backoff_ms(NULL, (*nretry)++);
     } else if (resp->status == 429) {
         if (*n429 >= BC_HTTP_MAX_429_RETRIES)
             return 0;
@@ -61,7 +79,9 @@ static int should_retry(bc_api *a, bool idempotent, int rc, const bc_error *e,
                                 "longer than the %d s the driver accepts. Try again later.",
                                 wait / 1000, BC_RATE_LIMIT_MAX_WAIT_MS / 1000);
     } else if (resp->status >= 500 && idempotent && *nretry < BC_HTTP_MAX_RETRIES) {
-        wait = (long)BC_HTTP_BACKOFF_MS << (*nretry)++;
+        wait = backoff_ms(resp, (*nretry)++);
+        if (wait > BC_RATE_LIMIT_MAX_WAIT_MS)
+            return 0; /* longer than the driver waits: the error quotes the server's words */
     } else {
         return 0;
     }
@@ -69,9 +89,11 @@ static int should_retry(bc_api *a, bool idempotent, int rc, const bc_error *e,
     return bc_ratelimit_sleep(wait, a->cancel_flag, err) == 0 ? 1 : -1;
 }
 
-/* Send with retries. 0 with the final response (any status), -1 with err set. */
+/* Send with retries. 0 with the final response (any status), -1 with err set. When doc is
+ * given (a GET), a 2xx body is parsed and checked against expect inside the loop, so a
+ * damaged one is retried, and *doc receives the document. */
 static int exchange(bc_api *a, const char *method, const char *path_query, const char *body,
-                    bc_http_response *resp, bc_error *err)
+                    bc_api_expect expect, bc_http_response *resp, cJSON **doc, bc_error *err)
 {
     bool idem = is_idempotent(method);
     int nretry = 0, n429 = 0;
@@ -81,21 +103,32 @@ static int exchange(bc_api *a, const char *method, const char *path_query, const
         return bc_error_set(err, "HY001", 0, "Out of memory while building a request.");
     for (;;) {
         bc_error e;
+        cJSON *parsed = NULL;
+        bool damaged = false;
         int rc, again;
         bc_error_clear(&e);
         rc = send_once(a, method, path_query, url, body, resp, &e);
-        again = should_retry(a, idem, rc, &e, resp, &nretry, &n429, err);
+        if (rc == 0 && doc != NULL && is_2xx(resp->status))
+            damaged = bc_api_parse_expected(resp->status, resp->body, resp->body_len, expect,
+                                            &parsed, &e) != 0;
+        if (damaged)
+            bc_log(2, "%s %s: %s", method, path_query, e.message);
+        again = should_retry(a, idem, rc, damaged, &e, resp, &nretry, &n429, err);
         if (again == 1) {
             bc_http_response_free(resp);
             continue;
         }
         free(url);
-        if (again < 0) {
+        if (again < 0 || damaged)
             bc_http_response_free(resp);
+        if (again < 0) {
+            cJSON_Delete(parsed);
             return -1;
         }
-        if (rc != 0)
+        if (rc != 0 || damaged)
             return bc_error_set(err, e.sqlstate, e.native, "%s", e.message);
+        if (doc != NULL)
+            *doc = parsed;
         return 0;
     }
 }
@@ -106,7 +139,7 @@ int bc_api_finish(bc_api *a, bc_http_response *resp, cJSON **out, long *status, 
 
     if (status)
         *status = resp->status;
-    if (resp->status >= 200 && resp->status < 300) {
+    if (is_2xx(resp->status)) {
         rc = bc_api_parse_body(resp->status, resp->body, resp->body_len, out, err);
     } else {
         bc_api_error_from_response(resp->status, resp->body, err);
@@ -117,12 +150,41 @@ int bc_api_finish(bc_api *a, bc_http_response *resp, cJSON **out, long *status, 
     return rc;
 }
 
-int bc_api_request(bc_api *a, const char *method, const char *path_query, const cJSON *body,
-                   cJSON **out, long *status, bc_error *err)
+/* A GET answered from the cache: 1 when it was (*out, *status, err as bc_api_finish), 0 when
+ * it must go to the network (no entry, or a body that fails this caller's check). */
+static int from_cache(bc_api *a, const char *path_query, bc_api_expect expect, cJSON **out,
+                      long *status, bc_error *err, int *rc)
 {
     bc_http_response resp;
+    bc_error e;
+
+    bc_http_response_init(&resp);
+    if (!bc_api_cache_lookup(a, path_query, &resp))
+        return 0;
+    if (!is_2xx(resp.status)) {
+        *rc = bc_api_finish(a, &resp, out, status, err);
+        return 1;
+    }
+    bc_error_clear(&e);
+    if (bc_api_parse_expected(resp.status, resp.body, resp.body_len, expect, out, &e) == 0) {
+        if (status)
+            *status = resp.status;
+        bc_http_response_free(&resp);
+        *rc = 0;
+        return 1;
+    }
+    bc_http_response_free(&resp);
+    bc_api_cache_forget(a, path_query);
+    return 0;
+}
+
+static int request(bc_api *a, const char *method, const char *path_query, const cJSON *body,
+                   bc_api_expect expect, cJSON **out, long *status, bc_error *err)
+{
+    bool get = strcmp(method, "GET") == 0;
+    bc_http_response resp;
     char *text = NULL;
-    cJSON *ignored = NULL;
+    cJSON *ignored = NULL, *doc = NULL;
     int rc;
 
     if (out == NULL) /* the caller wants only the status */
@@ -132,31 +194,51 @@ int bc_api_request(bc_api *a, const char *method, const char *path_query, const 
         *status = 0;
     if (bc_api_check_ready(a, err) != 0)
         return -1;
+    if (!get)
+        bc_api_cache_invalidate(a); /* what a write changes must be read again */
+    else if (from_cache(a, path_query, expect, out, status, err, &rc)) {
+        cJSON_Delete(ignored);
+        return rc;
+    }
     if (body != NULL && (text = cJSON_PrintUnformatted(body)) == NULL)
         return bc_error_set(err, "HY001", 0, "Out of memory while encoding a request body.");
     bc_http_response_init(&resp);
-    if (strcmp(method, "GET") != 0)
-        bc_api_cache_invalidate(a); /* what a write changes must be read again */
-    else if (bc_api_cache_lookup(a, path_query, &resp)) {
-        free(text);
-        return bc_api_finish(a, &resp, out, status, err);
-    }
-    rc = exchange(a, method, path_query, text, &resp, err);
+    rc = exchange(a, method, path_query, text, expect, &resp, get ? &doc : NULL, err);
     free(text);
     if (rc != 0) {
         bc_api_redact(a, err);
         return -1;
     }
-    if (strcmp(method, "GET") == 0)
-        bc_api_cache_store(a, path_query, &resp);
-    rc = bc_api_finish(a, &resp, out, status, err);
+    if (get)
+        bc_api_cache_store(a, path_query, &resp); /* only bodies that passed reach here */
+    if (get && is_2xx(resp.status)) {
+        if (status)
+            *status = resp.status;
+        bc_http_response_free(&resp);
+        *out = doc;
+        rc = 0;
+    } else {
+        rc = bc_api_finish(a, &resp, out, status, err);
+    }
     cJSON_Delete(ignored);
     return rc;
 }
 
+int bc_api_request(bc_api *a, const char *method, const char *path_query, const cJSON *body,
+                   cJSON **out, long *status, bc_error *err)
+{
+    return request(a, method, path_query, body, BC_API_EXPECT_JSON, out, status, err);
+}
+
+int bc_api_get_as(bc_api *a, const char *path_query, bc_api_expect expect, cJSON **out,
+                  long *status, bc_error *err)
+{
+    return request(a, "GET", path_query, NULL, expect, out, status, err);
+}
+
 int bc_api_get(bc_api *a, const char *path_query, cJSON **out, long *status, bc_error *err)
 {
-    return bc_api_request(a, "GET", path_query, NULL, out, status, err);
+    return request(a, "GET", path_query, NULL, BC_API_EXPECT_JSON, out, status, err);
 }
 
 int bc_api_ping(bc_api *a, bc_error *err)

@@ -396,6 +396,18 @@ struct bc_http_call {
     bc_http_response resp;
 };
 
+/* A request body is bytes with a length (it may hold NUL bytes): copied whole. */
+static char *bytes_dup(const char *p, size_t n)
+{
+    char *d = malloc(n + 1);
+
+    if (d != NULL) {
+        memcpy(d, p, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
 static void call_free(bc_http_call *c)
 {
     free((char *)c->req.url);
@@ -413,7 +425,7 @@ bc_http_call *bc_http_start(bc_http *h, const bc_http_request *req, bc_error *er
         c->req = (bc_http_request){NULL, NULL, req->headers, NULL, req->body_len};
         ok = (c->req.url = bc_strdup(req->url)) != NULL &&
              (c->req.method = bc_strdup(req->method ? req->method : "GET")) != NULL &&
-             (req->body == NULL || (c->req.body = bc_strndup(req->body, req->body_len)) != NULL);
+             (req->body == NULL || (c->req.body = bytes_dup(req->body, req->body_len)) != NULL);
     }
     if (ok) {
         bc_http_response_init(&c->resp);

@@ -128,18 +128,34 @@ static void server_error_500_twice_is_retried_and_succeeds(void)
     cJSON_Delete(brands);
 }
 
-static void malformed_response_is_an_error_not_a_crash(void)
+/* A damaged 200 body once is retried like a 5xx: the exact rows, one extra request. */
+static void malformed_response_once_is_retried(void)
 {
+    cJSON *brands = bct_sb_get_all(&sb, "/v3/catalog/brands");
+    bct_sb_clear_requests(&sb);
     bct_sb_fault(&sb, "{\"malformed\":true,\"count\":1}");
     SQLRETURN rc;
     SQLHSTMT st;
+    long n = count_brands(dbc, &rc, &st);
+    CHECK_OK(rc, SQL_HANDLE_STMT, st);
+    CHECK_INT(n, cJSON_GetArraySize(brands));
+    CHECK_INT(bct_sb_api_request_count(&sb), 2);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    cJSON_Delete(brands);
+}
+
+/* Damaged every time: a loud 08S01, never a partial answer; the next statement works. */
+static void malformed_response_every_time_is_08s01(void)
+{
+    bct_sb_fault(&sb, "{\"malformed\":true,\"count\":4}");
+    SQLRETURN rc;
+    SQLHSTMT st;
     count_brands(dbc, &rc, &st);
-    CHECK_INT(rc, SQL_ERROR);
+    CHECK_STATE(rc, SQL_HANDLE_STMT, st, "08S01");
     char state[6], msg[1024];
     bct_diag(SQL_HANDLE_STMT, st, state, msg, sizeof msg);
-    CHECK_MSG(state[0] != '\0' && msg[0] != '\0', "no diagnostic for a malformed response");
+    CHECK_MSG(strstr(msg, "damaged response") != NULL, "message: %s", msg);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
-    /* the next statement works */
     count_brands(dbc, &rc, &st);
     CHECK_OK(rc, SQL_HANDLE_STMT, st);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
@@ -233,7 +249,8 @@ int main(int argc, char **argv)
         BCT_TEST(query_timeout_on_a_slow_request_gives_hyt00),
         BCT_TEST(query_timeout_bounds_the_whole_statement),
         BCT_TEST(server_error_500_twice_is_retried_and_succeeds),
-        BCT_TEST(malformed_response_is_an_error_not_a_crash),
+        BCT_TEST(malformed_response_once_is_retried),
+        BCT_TEST(malformed_response_every_time_is_08s01),
         BCT_TEST(rate_limit_429_is_waited_out),
         BCT_TEST(doubles_beyond_int64_compare_without_overflow),
     };

@@ -74,11 +74,20 @@ def test_server_errors_are_retried(sandbox, connect):
         sandbox.get_all("/v3/catalog/brands"))
 
 
-def test_malformed_response_is_an_error(sandbox, connect):
+def test_malformed_response_is_retried(sandbox, connect):
     cur = connect(sandbox).cursor()
+    expected = cur.execute("SELECT COUNT(*) FROM Brands").fetchval()
     sandbox.fault(malformed=True, count=1)
-    with pytest.raises(pyodbc.Error):
+    # a damaged 200 body is retried like a 5xx: the same answer
+    assert cur.execute("SELECT COUNT(*) FROM Brands").fetchval() == expected
+
+
+def test_malformed_response_every_time_is_an_error(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    sandbox.fault(malformed=True, count=4)
+    with pytest.raises(pyodbc.Error) as e:
         cur.execute("SELECT COUNT(*) FROM Brands").fetchall()
+    assert "08S01" in str(e.value)
     # the connection is still usable
     assert cur.execute("SELECT COUNT(*) FROM Brands").fetchval() > 0
 

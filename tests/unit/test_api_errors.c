@@ -130,7 +130,56 @@ static void malformed_json_body_is_an_error_not_a_crash(void **state)
     assert_int_equal(bc_api_parse_body(200, bad, strlen(bad), &out, &e), -1);
     assert_null(out);
     assert_string_equal(e.sqlstate, "08S01");
-    assert_non_null(strstr(e.message, "BigCommerce returned a response that is not valid JSON"));
+    assert_non_null(strstr(e.message, "BigCommerce sent a damaged response"));
+}
+
+/* Parse body as expect says; the SQLSTATE ("" when it parsed) and the document. */
+static const char *parse_as(const char *body, size_t len, bc_api_expect expect, cJSON **out)
+{
+    static bc_error e;
+    bc_error_clear(&e);
+    bc_api_parse_expected(200, body, len, expect, out, &e);
+    return e.sqlstate;
+}
+
+static void damaged_bodies_are_08s01(void **state)
+{
+    static const struct {
+        const char *body;
+        size_t len;
+        bc_api_expect expect;
+    } cases[] = {
+        {"{\"data\":[{\"status\":\"Co\x01mpleted\"}]}", 32, BC_API_EXPECT_V3}, /* raw control */
+        {"{\"data\":[{\"status\":\"Co\0mpleted\"}]}", 32, BC_API_EXPECT_V3},   /* raw NUL */
+        {"{\"data\":[]}\0", 13, BC_API_EXPECT_V3},                             /* NUL after */
+        {"{\"data\":[]}<html>", 17, BC_API_EXPECT_V3},                         /* trailing */
+        {"<html><body>Bad gateway</body></html>", 37, BC_API_EXPECT_JSON},
+        {"{\"meta\":{}}", 11, BC_API_EXPECT_V3},  /* no data */
+        {"{\"id\":1}", 8, BC_API_EXPECT_V2_LIST}, /* not a list */
+        {"", 0, BC_API_EXPECT_V2_LIST},           /* 200, no body */
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cJSON *out = (cJSON *)1;
+        assert_string_equal(parse_as(cases[i].body, cases[i].len, cases[i].expect, &out), "08S01");
+        assert_null(out);
+    }
+}
+
+/* An escaped NUL is legal JSON: the value is kept whole, the NUL read as U+FFFD. */
+static void escaped_nul_keeps_the_whole_value(void **state)
+{
+    const char *body = "[{\"status\":\"Co\\u0000mpleted\",\"n\":\"\\\\u0000\"}]";
+    cJSON *out = NULL;
+    (void)state;
+    assert_string_equal(parse_as(body, strlen(body), BC_API_EXPECT_V2_LIST, &out), "");
+    assert_string_equal(
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(out, 0), "status")->valuestring,
+        "Co\xEF\xBF\xBDmpleted");
+    /* An escaped backslash followed by u0000 is text, not an escape. */
+    assert_string_equal(
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(out, 0), "n")->valuestring, "\\u0000");
+    cJSON_Delete(out);
 }
 
 static void empty_and_204_bodies_give_null_document(void **state)
@@ -265,6 +314,8 @@ int main(void)
         cmocka_unit_test(html_body_is_not_quoted_plain_text_is),
         cmocka_unit_test(huge_detail_is_cut_and_fits),
         cmocka_unit_test(malformed_json_body_is_an_error_not_a_crash),
+        cmocka_unit_test(damaged_bodies_are_08s01),
+        cmocka_unit_test(escaped_nul_keeps_the_whole_value),
         cmocka_unit_test(empty_and_204_bodies_give_null_document),
         cmocka_unit_test(token_never_appears_in_a_message),
         cmocka_unit_test(missing_token_fails_data_requests_with_28000),

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bc_api.h"
+#include "bc_defaults.h"
 #include "bc_util.h"
 
 #ifdef BC_SANDBOX_PATH
@@ -242,7 +243,8 @@ static void post_is_not_retried_on_server_error(void **state)
     bc_api_free(a);
 }
 
-static void malformed_json_is_an_error(void **state)
+/* A damaged 200 body is retried like a 5xx: once damaged, the retry answers. */
+static void malformed_json_once_is_retried(void **state)
 {
     bc_api *a = api_token(sb.base_url, TOKEN, 250);
     cJSON *out = NULL;
@@ -250,10 +252,33 @@ static void malformed_json_is_an_error(void **state)
     (void)state;
     sb_child_fault(&sb, "{\"malformed\":true,\"count\":1}");
     bc_error_clear(&e);
+    assert_int_equal(bc_api_get(a, "/v3/catalog/brands", &out, NULL, &e), 0);
+    assert_true(cJSON_IsObject(out));
+    assert_int_equal(bc_api_request_count(a), 2);
+    cJSON_Delete(out);
+    bc_api_free(a);
+}
+
+/* Damaged every time: 08S01 after the same number of attempts as a 5xx, and nothing cached
+ * (the next GET of the same path goes to the network). */
+static void malformed_json_every_time_is_an_error(void **state)
+{
+    bc_api *a = api_token(sb.base_url, TOKEN, 250);
+    cJSON *out = NULL;
+    bc_error e;
+    (void)state;
+    bc_api_cache_begin(a);
+    sb_child_fault(&sb, "{\"malformed\":true,\"count\":4}");
+    bc_error_clear(&e);
     assert_int_equal(bc_api_get(a, "/v3/catalog/brands", &out, NULL, &e), -1);
     assert_null(out);
     assert_string_equal(e.sqlstate, "08S01");
-    assert_non_null(strstr(e.message, "not valid JSON"));
+    assert_non_null(strstr(e.message, "damaged response"));
+    assert_int_equal(bc_api_request_count(a), 1 + BC_HTTP_MAX_RETRIES);
+    bc_error_clear(&e);
+    assert_int_equal(bc_api_get(a, "/v3/catalog/brands", &out, NULL, &e), 0);
+    assert_int_equal(bc_api_request_count(a), 2 + BC_HTTP_MAX_RETRIES);
+    cJSON_Delete(out);
     bc_api_free(a);
 }
 
@@ -404,7 +429,8 @@ int main(void)
         cmocka_unit_test(server_error_twice_then_success_is_retried),
         cmocka_unit_test(rate_limited_request_waits_reset_and_retries),
         cmocka_unit_test(post_is_not_retried_on_server_error),
-        cmocka_unit_test(malformed_json_is_an_error),
+        cmocka_unit_test(malformed_json_once_is_retried),
+        cmocka_unit_test(malformed_json_every_time_is_an_error),
         cmocka_unit_test(wrong_token_is_28000_without_the_token),
         cmocka_unit_test(right_token_ping_is_one_request),
         cmocka_unit_test(nothing_listening_is_08001),
