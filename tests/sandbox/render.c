@@ -14,6 +14,27 @@
 
 enum { DEFAULT_LIMIT = 50, MAX_LIMIT = 250 };
 
+_Thread_local long sb_render_shift;
+
+/* The page from..to of total items as it looks when sb_render_shift items before it were
+ * deleted (or, negative, inserted) since the scan started: it starts that much later and
+ * the total changes by as much. */
+static void shift_page(size_t *from, size_t *to, size_t *total, size_t lo, size_t hi)
+{
+    long s = sb_render_shift;
+    if (s == 0)
+        return;
+    if (s > 0) {
+        *from = *from + (size_t)s > hi ? hi : *from + (size_t)s;
+        *to = *to + (size_t)s > hi ? hi : *to + (size_t)s;
+        *total = *total > (size_t)s ? *total - (size_t)s : 0;
+    } else {
+        *from = *from - lo > (size_t)-s ? *from + (size_t)s : lo;
+        *to = *to - lo > (size_t)-s ? *to + (size_t)s : lo;
+        *total += (size_t)-s;
+    }
+}
+
 typedef struct buf {
     char *p;
     size_t len, cap;
@@ -145,10 +166,13 @@ void sb_render_v3_index(const sb_resource *r, const size_t *idx, size_t total, c
     long pages = (long)((total + (size_t)limit - 1) / (size_t)limit);
     size_t from = (size_t)(page - 1) * (size_t)limit;
     size_t to = from + (size_t)limit;
+    size_t all = total;
     if (from > total)
         from = total;
     if (to > total)
         to = total;
+    shift_page(&from, &to, &total, 0, all);
+    pages = (long)((total + (size_t)limit - 1) / (size_t)limit);
     buf b = {0};
     char meta[512], link[64];
     buf_str(&b, "{\"data\":[");
@@ -195,8 +219,11 @@ static void v2_page(const sb_resource *r, size_t lo, size_t hi, const sb_args *a
     page_args(a, &page, &limit);
     size_t from = lo + (size_t)(page - 1) * (size_t)limit;
     size_t to = from + (size_t)limit;
+    size_t total = hi - lo;
     if (to > hi)
         to = hi;
+    if (from < hi)
+        shift_page(&from, &to, &total, lo, hi);
     if (from >= to) {
         /* BigCommerce v2 answers 204, not an empty array, past the last page */
         sb_reply_set(rp, 204, "application/json", NULL, 0);

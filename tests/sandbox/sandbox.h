@@ -255,20 +255,31 @@ char *sb_reqlog_stats_json(void); /* {"max_in_flight":N,"in_flight":N}; caller f
 /* ---- faults (faults.c) ---- */
 
 typedef struct sb_fault {
-    unsigned status; /* 0 = none */
-    int malformed;   /* answer 200 with broken JSON */
-    long delay_ms;   /* sleep before answering */
-    long reset_ms;   /* for 429: X-Rate-Limit-Time-Reset-Ms */
-    char match[128]; /* path_contains, "" = any */
+    unsigned status;      /* 0 = none */
+    int malformed;        /* answer 200 with broken JSON */
+    int reset;            /* close the connection without a reply */
+    long delay_ms;        /* sleep before answering */
+    long reset_ms;        /* for 429: X-Rate-Limit-Time-Reset-Ms */
+    long retry_after_s;   /* for 5xx: {"error":{"retry_after_seconds"}}, -1 = plain error */
+    long shift;           /* render the page as if items before it were deleted (+) */
+    char body[16];        /* damage the real reply's body: "truncated", "html", ... */
+    char items[16];       /* alter the real list page: "short", "empty", "duplicate" */
+    char match[128];      /* path_contains, "" = any */
+    char query_match[64]; /* query_contains, "" = any */
 } sb_fault;
 
 int sb_faults_init(void);
 void sb_faults_free(void);
-/* Parses a JSON body such as {"status":500,"count":2}. 0 on success. */
+/* Parses a JSON body such as {"status":500,"count":2} (see faults.c). 0 on success. */
 int sb_faults_add_json(const char *body, size_t len);
 void sb_faults_clear(void);
-/* Takes one fault matching path, if any: 1 and *out filled, else 0. */
-int sb_faults_take(const char *path, sb_fault *out);
+/* Takes one fault matching path and the raw query (may be NULL), if any: 1 and *out filled,
+ * else 0. */
+int sb_faults_take(const char *path, const char *query, sb_fault *out);
+/* faults_apply.c: alter the real reply rp (a 200) as f's body or items say. */
+void sb_fault_mangle(const sb_fault *f, const char *rest, sb_reply *rp);
+/* The page shift of the request this thread serves (render.c reads it; 0 = none). */
+extern _Thread_local long sb_render_shift;
 
 /* ---- rate limit (ratelimit.c) ---- */
 

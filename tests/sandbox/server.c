@@ -127,7 +127,19 @@ static void api_error(sb_reply *rp, const char *rest, unsigned status, const cha
         sb_reply_v3_error(rp, status, msg);
 }
 
-/* Applies an injected fault; 1 when it produced the reply. */
+/* The price-list endpoints' 503 shape, which asks for a wait in its body. */
+static void degraded_503(sb_reply *rp, long retry_after_s)
+{
+    char body[256];
+    int n = snprintf(body, sizeof body,
+                     "{\"error\":{\"code\":\"SERVICE_DEGRADED\",\"message\":\"Injected: the "
+                     "service is degraded\",\"retry_after_seconds\":%ld}}",
+                     retry_after_s);
+    sb_reply_set(rp, 503, "application/json", strdup(body), (size_t)n);
+}
+
+/* Applies an injected fault; 1 when it produced the reply. Faults that alter the real reply
+ * (body, items, shift) are applied by serve_api around the routing. */
 static int apply_fault(const char *rest, const sb_fault *f, sb_reply *rp, sb_rate_state *rs)
 {
     static const char broken[] = "{\"data\":[{\"id\":1,\"name\":\"trunc";
@@ -142,6 +154,10 @@ static int apply_fault(const char *rest, const sb_fault *f, sb_reply *rp, sb_rat
     if (f->status == 429) {
         rs->left = 0;
         rs->reset_ms = f->reset_ms;
+    }
+    if (f->status == 503 && f->retry_after_s >= 0) {
+        degraded_503(rp, f->retry_after_s);
+        return 1;
     }
     api_error(rp, rest, f->status,
               f->status == 429 ? "Too many requests: the quota is exhausted; retry after the "
@@ -179,7 +195,11 @@ static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con
     if (s->cfg->latency_ms > 0)
         sleep_ms(s->cfg->latency_ms);
     sb_ratelimit_take(&rs);
-    if (sb_faults_take(url, &f) && apply_fault(rest, &f, &rp, &rs))
+    const char *q = c ? strchr(c->uri, '?') : NULL;
+    int faulty = sb_faults_take(url, q, &f);
+    if (faulty && f.reset)
+        return MHD_NO; /* libmicrohttpd closes the connection: no reply at all */
+    if (faulty && apply_fault(rest, &f, &rp, &rs))
         return send_reply(con, &rp, &rs);
     size_t hl = slash ? (size_t)(slash - hash) : strlen(hash);
     if (hl != strlen(s->cfg->store_hash) || strncmp(hash, s->cfg->store_hash, hl) != 0)
@@ -194,8 +214,13 @@ static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con
                   "reset time.");
     else if (strcmp(method, "GET") != 0)
         api_error(&rp, rest, 405, "The sandbox serves only GET on the API.");
-    else
+    else {
+        sb_render_shift = faulty ? f.shift : 0;
         sb_route_api(s->store, rest, &args, &rp);
+        sb_render_shift = 0;
+        if (faulty)
+            sb_fault_mangle(&f, rest, &rp);
+    }
     return send_reply(con, &rp, &rs);
 }
 
