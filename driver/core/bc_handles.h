@@ -55,6 +55,7 @@ typedef struct bc_dbc {
     SQLUINTEGER metadata_id;
     SQLUINTEGER async_enable;
     char *current_catalog;
+    struct bc_stmt *running; /* the statement inside the engine (cursor.c's lock guards it) */
 } bc_dbc;
 
 /* One descriptor record (ODBC's SQL_DESC_* fields for one column or parameter). */
@@ -218,6 +219,10 @@ SQLRETURN bc_stmt_free_stmt(bc_stmt *s, SQLUSMALLINT option);
 SQLRETURN bc_stmt_row_count(bc_stmt *s, SQLLEN *count);
 SQLRETURN bc_stmt_more_results(bc_stmt *s);
 SQLRETURN bc_stmt_cancel(bc_stmt *s);
+/* Bracket every call into the engine made for s (a step, a procedure, a catalog query):
+ * only then does SQLCancel on s reach the engine. */
+void bc_stmt_run_begin(bc_stmt *s);
+void bc_stmt_run_end(bc_stmt *s);
 /* Make vm (owned from now) the statement's open result set (catalog functions). */
 SQLRETURN bc_stmt_set_result(bc_stmt *s, sqlite3_stmt *vm);
 /* One sqlite3_step with time-out and error mapping; SQLITE_ROW/SQLITE_DONE or -1. */

@@ -13,8 +13,10 @@ SQLRETURN bc_stmt_catalog(bc_stmt *s, bc_catalog_fn fn, bc_catalog_args *a)
     a->metadata_id = s->metadata_id == SQL_TRUE;
     a->odbc_version = bc_handle_odbc_version(&s->h) == SQL_OV_ODBC2 ? 2 : 3;
     bc_error_clear(&e);
-    bc_engine_reset_cancel(s->dbc->engine);
-    if (bc_engine_catalog(s->dbc->engine, fn, a, &vm, &e) != 0 || vm == NULL) {
+    bc_stmt_run_begin(s);
+    int failed = bc_engine_catalog(s->dbc->engine, fn, a, &vm, &e) != 0 || vm == NULL;
+    bc_stmt_run_end(s);
+    if (failed) {
         if (vm != NULL)
             sqlite3_finalize(vm);
         return bc_diag_push(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "HY000", (SQLINTEGER)e.native,
