@@ -51,6 +51,24 @@ static void cancel_of_an_idle_statement_leaves_others_alone(void)
     SQLFreeHandle(SQL_HANDLE_STMT, open);
 }
 
+static void bindcol_with_only_an_indicator_still_writes_it(void)
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    if (!st)
+        return;
+    SQLLEN ind_text = 0, ind_null = 0, ind_int = 0;
+    CHECK_OK(SQLBindCol(st, 1, SQL_C_CHAR, NULL, 0, &ind_text), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLBindCol(st, 2, SQL_C_CHAR, NULL, 0, &ind_null), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLBindCol(st, 3, SQL_C_SLONG, NULL, 0, &ind_int), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLExecDirect(st, (SQLCHAR *)"SELECT 'hello', NULL, 42", SQL_NTS), SQL_HANDLE_STMT,
+             st);
+    CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+    CHECK_INT(ind_text, 5);
+    CHECK_INT(ind_null, SQL_NULL_DATA);
+    CHECK_INT(ind_int, sizeof(SQLINTEGER));
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -65,6 +83,7 @@ int main(int argc, char **argv)
     }
     static const bct_test tests[] = {
         BCT_TEST(cancel_of_an_idle_statement_leaves_others_alone),
+        BCT_TEST(bindcol_with_only_an_indicator_still_writes_it),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
     bct_disconnect(dbc);
