@@ -48,6 +48,7 @@ static void stmt_unprepare(bc_stmt *s)
     if (s->vm != NULL)
         sqlite3_finalize(s->vm);
     s->vm = NULL;
+    bc_dae_free(s);
     if (s->proc != NULL)
         bc_proc_call_free(s->proc);
     s->proc = NULL;
@@ -314,13 +315,23 @@ static SQLRETURN execute_param_array(bc_stmt *s)
 SQLRETURN bc_stmt_execute(bc_stmt *s)
 {
     SQLRETURN rc;
-    int step;
 
     if (s->state == BC_STMT_ALLOCATED || s->vm == NULL)
         return bc_diag_push(&s->h.diag, "HY010", 0, "SQLExecute needs SQLPrepare first.");
     if (s->state == BC_STMT_CURSOR)
         return bc_diag_push(&s->h.diag, "24000", 0,
                             "A result set is open; call SQLCloseCursor before executing.");
+    rc = bc_dae_start(s, s->proc != NULL ? s->proc->nparams : sqlite3_bind_parameter_count(s->vm));
+    if (rc != SQL_SUCCESS)
+        return rc;
+    return bc_stmt_run(s);
+}
+
+SQLRETURN bc_stmt_run(bc_stmt *s)
+{
+    SQLRETURN rc;
+    int step;
+
     sqlite3_reset(s->vm);
     bc_stmt_arm_timeout(s);
     if (s->apd_cur->array_size > 1 && s->proc == NULL)
