@@ -1,10 +1,14 @@
 """Issue 12's argument handling through pyodbc: catalog-function arguments given as empty
-strings (as PHP's odbc_* functions and DBD::ODBC pass them) or NULL, per function."""
+strings (as PHP's odbc_* functions and DBD::ODBC pass them) or NULL, per function, and
+procedure arguments (a literal NULL is NULL)."""
+
+import urllib.parse
 
 import pyodbc
 import pytest
 
 from conftest import sqlstate
+from oauth_helpers import app_connect, error_of, oauth_sandbox
 
 
 @pytest.fixture
@@ -51,3 +55,38 @@ def test_empty_pattern_matches_only_the_empty_name(cur):
     # A zero-length pattern matches names that are empty: no table has one.
     assert cur.tables(table="", tableType="TABLE").fetchall() == []
     assert cur.primaryKeys("").fetchall() == []
+
+
+def _url_query(url):
+    return {k: v[0] for k, v in
+            urllib.parse.parse_qs(urllib.parse.urlsplit(url).query).items()}
+
+
+def test_literal_null_in_a_call_is_null_like_a_bound_null(start_sandbox, odbc_ini):
+    sb = oauth_sandbox(start_sandbox)
+    con = app_connect(sb, CallbackURL=sb.redirect_uri, Scope="store_v2_products")
+    try:
+        literal = con.cursor().execute(
+            "CALL GetOAuthAuthorizationURL('WEB', NULL, null, 'st')").fetchone()[0]
+        bound = con.cursor().execute(
+            "{call GetOAuthAuthorizationURL(?, ?, ?, ?)}", "WEB", None, None, "st").fetchone()[0]
+        named = con.cursor().execute(
+            "EXEC GetOAuthAuthorizationURL @CallbackURL = NULL, @State = 'st'").fetchone()[0]
+    finally:
+        con.close()
+    assert literal == bound == named
+    q = _url_query(literal)
+    # NULL falls back to the connection's properties, never the text "NULL"
+    assert q["redirect_uri"] == sb.redirect_uri
+    assert q["scope"] == "store_v2_products"
+    assert q["state"] == "st"
+
+
+def test_authorization_url_without_client_id_names_only_what_is_missing(sandbox, connect):
+    con = connect(sandbox, CallbackURL="http://localhost:33333")
+    with pytest.raises(pyodbc.Error) as e:
+        con.cursor().execute("CALL GetOAuthAuthorizationURL('WEB')")
+    state, message = error_of(e)
+    assert state == "HY000"
+    assert "OAuthClientId connection property" in message
+    assert "StoreId" not in message
