@@ -55,6 +55,7 @@ typedef struct bc_dbc {
     SQLUINTEGER metadata_id;
     SQLUINTEGER async_enable;
     char *current_catalog;
+    struct bc_stmt *running; /* the statement inside the engine (cursor.c's lock guards it) */
 } bc_dbc;
 
 /* One descriptor record (ODBC's SQL_DESC_* fields for one column or parameter). */
@@ -159,6 +160,7 @@ typedef struct bc_stmt {
     bool timed_out;            /* the progress handler stopped the statement (HYT00) */
     long long deadline_ms;     /* bc_now_ms() limit of the running step, 0 = none */
     SQLULEN rowset_rows;       /* rows in the rowset last fetched */
+    struct bc_dae *dae;        /* owned; data-at-execution values being collected */
 } bc_stmt;
 
 /* ---- internal interface of driver/core, called by the exported skin in driver/odbc ----
@@ -212,12 +214,18 @@ SQLRETURN bc_stmt_alloc(bc_dbc *dbc, bc_stmt **out);
 void bc_stmt_free(bc_stmt *s);
 SQLRETURN bc_stmt_prepare(bc_stmt *s, const char *sql);
 SQLRETURN bc_stmt_execute(bc_stmt *s);
+/* Execute with every parameter value at hand (after the data-at-execution sequence). */
+SQLRETURN bc_stmt_run(bc_stmt *s);
 SQLRETURN bc_stmt_exec_direct(bc_stmt *s, const char *sql);
 SQLRETURN bc_stmt_close_cursor(bc_stmt *s, bool must_be_open);
 SQLRETURN bc_stmt_free_stmt(bc_stmt *s, SQLUSMALLINT option);
 SQLRETURN bc_stmt_row_count(bc_stmt *s, SQLLEN *count);
 SQLRETURN bc_stmt_more_results(bc_stmt *s);
 SQLRETURN bc_stmt_cancel(bc_stmt *s);
+/* Bracket every call into the engine made for s (a step, a procedure, a catalog query):
+ * only then does SQLCancel on s reach the engine. */
+void bc_stmt_run_begin(bc_stmt *s);
+void bc_stmt_run_end(bc_stmt *s);
 /* Make vm (owned from now) the statement's open result set (catalog functions). */
 SQLRETURN bc_stmt_set_result(bc_stmt *s, sqlite3_stmt *vm);
 /* One sqlite3_step with time-out and error mapping; SQLITE_ROW/SQLITE_DONE or -1. */
@@ -262,6 +270,20 @@ SQLRETURN bc_stmt_apply_params(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row);
  * bc_stmt_free_param_texts. */
 SQLRETURN bc_stmt_param_texts(bc_stmt *s, int n, SQLULEN row, char ***out);
 void bc_stmt_free_param_texts(char **v, int n);
+
+/* putdata.c: data-at-execution parameters. bc_dae_start returns SQL_NEED_DATA (state
+ * BC_STMT_NEED_DATA) when some of the first nparams parameters are SQL_DATA_AT_EXEC. */
+typedef struct bc_dae bc_dae;
+SQLRETURN bc_dae_start(bc_stmt *s, int nparams);
+void bc_dae_abandon(bc_stmt *s);
+void bc_dae_free(bc_stmt *s);
+SQLRETURN bc_stmt_param_data(bc_stmt *s, SQLPOINTER *token);
+SQLRETURN bc_stmt_put_data(bc_stmt *s, SQLPOINTER data, SQLLEN len);
+/* The collected value of parameter n (buffer borrowed from s, and its length or
+ * SQL_NULL_DATA); false when n is not a data-at-execution parameter. */
+bool bc_dae_value(const bc_stmt *s, int n, SQLPOINTER *data, SQLLEN *len);
+/* True when fixed-size parameter n got no SQLPutData call at all. */
+bool bc_dae_missing(const bc_stmt *s, int n);
 
 /* fetch.c, getdata.c */
 SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,

@@ -55,13 +55,40 @@ SQLRETURN bc_stmt_more_results(bc_stmt *s)
     return SQL_NO_DATA;
 }
 
-/* Runs without the statement's lock (another thread may be inside sqlite3_step):
- * bc_engine_cancel is thread-safe. */
+/* Which statement of each connection is inside the engine right now. SQLCancel reads it from
+ * another thread without the connection's lock, so one process-wide mutex guards the
+ * pointer and the engine's cancel flag together: a cancel can only ever reach the statement
+ * that is running, never an idle one or the next statement the flag would otherwise
+ * still be set for. */
+static pthread_mutex_t running_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void bc_stmt_run_begin(bc_stmt *s)
+{
+    pthread_mutex_lock(&running_lock);
+    bc_engine_reset_cancel(s->dbc->engine);
+    s->dbc->running = s;
+    pthread_mutex_unlock(&running_lock);
+}
+
+void bc_stmt_run_end(bc_stmt *s)
+{
+    pthread_mutex_lock(&running_lock);
+    s->dbc->running = NULL;
+    bc_engine_reset_cancel(s->dbc->engine);
+    pthread_mutex_unlock(&running_lock);
+}
+
+/* "SQLCancel can cancel ... a function running on the statement in another thread"; on a
+ * statement with nothing running it has no effect (other than ending a data-at-execution
+ * sequence, which the caller handles under the lock). Runs without the statement's lock:
+ * the thread that holds it is the one to interrupt. */
 SQLRETURN bc_stmt_cancel(bc_stmt *s)
 {
     bc_dbc *dbc = s->dbc;
 
-    if (dbc != NULL && dbc->engine != NULL)
+    pthread_mutex_lock(&running_lock);
+    if (dbc != NULL && dbc->engine != NULL && dbc->running == s)
         bc_engine_cancel(dbc->engine);
+    pthread_mutex_unlock(&running_lock);
     return SQL_SUCCESS;
 }

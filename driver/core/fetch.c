@@ -46,11 +46,27 @@ static SQLRETURN fetch_column(bc_stmt *s, const bc_desc_rec *r, int col, SQLULEN
     SQLLEN *ind, *len, local_ind = 0, consumed = 0;
     bc_error e;
     SQLRETURN rc;
+    /* Room for any fixed-size C value (SQL_NUMERIC_STRUCT is the largest). */
+    union {
+        SQL_NUMERIC_STRUCT num;
+        SQL_TIMESTAMP_STRUCT ts;
+        SQLCHAR bytes[64];
+    } scratch;
+    bool ind_only;
 
     bc_desc_bound_ptrs(s->ard_cur, r, row, &data, &ind, &len);
+    /* A column bound with a null data pointer but an indicator still gets its indicator
+     * (length or SQL_NULL_DATA) at each fetch: convert into scratch space of zero length for
+     * strings, so the full length is reported, and drop the truncation warning. */
+    ind_only = data == NULL;
     bc_error_clear(&e);
-    rc = bc_stmt_convert(s, &cell, r->concise_type, data, r->octet_length, 0,
-                         ind != NULL ? &local_ind : NULL, &consumed, &e);
+    rc = bc_stmt_convert(s, &cell, r->concise_type, ind_only ? (SQLPOINTER)&scratch : data,
+                         ind_only
+                             ? (bc_c_type_size(r->concise_type) > 0 ? (SQLLEN)sizeof scratch : 0)
+                             : r->octet_length,
+                         0, ind != NULL ? &local_ind : NULL, &consumed, &e);
+    if (ind_only && rc == SQL_SUCCESS_WITH_INFO)
+        rc = SQL_SUCCESS;
     if (rc == SQL_ERROR)
         return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "HY000",
                                (SQLINTEGER)e.native, (SQLLEN)row + 1, col, "%s", e.message);

@@ -87,17 +87,28 @@ static SQLRETURN bind_one(bc_stmt *s, sqlite3_stmt *vm, int idx, int n, SQLULEN 
     bc_desc *apd = s->apd_cur;
     bc_error e;
     SQLPOINTER data;
-    SQLLEN *ind, *len;
+    SQLLEN *ind, *len, buflen;
 
     if (n > apd->count || n > s->ipd.count ||
         (apd->recs[n].data_ptr == NULL && apd->recs[n].indicator_ptr == NULL))
         return bc_diag_push(&s->h.diag, "07002", 0,
                             "Parameter %d has no value; bind it with SQLBindParameter.", n);
     const bc_desc_rec *a = &apd->recs[n], *i = &s->ipd.recs[n];
-    bc_desc_bound_ptrs(apd, a, row, &data, &ind, &len);
+    SQLLEN dae_len;
+    if (bc_dae_missing(s, n))
+        return bc_diag_push(&s->h.diag, "07002", 0,
+                            "Parameter %d is data-at-execution but SQLPutData sent no value.", n);
+    if (bc_dae_value(s, n, &data, &dae_len)) {
+        ind = &dae_len;
+        len = NULL;
+        buflen = dae_len;
+    } else {
+        bc_desc_bound_ptrs(apd, a, row, &data, &ind, &len);
+        buflen = a->octet_length;
+    }
     bc_error_clear(&e);
-    if (bc_convert_bind_param(vm, idx, a->concise_type, i->concise_type, i->scale, data,
-                              a->octet_length, ind != NULL ? ind : len, &e) != SQL_SUCCESS)
+    if (bc_convert_bind_param(vm, idx, a->concise_type, i->concise_type, i->scale, data, buflen,
+                              ind != NULL ? ind : len, &e) != SQL_SUCCESS)
         return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "HY000",
                                (SQLINTEGER)e.native, (SQLLEN)row + 1, n, "%s", e.message);
     return SQL_SUCCESS;

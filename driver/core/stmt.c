@@ -48,6 +48,7 @@ static void stmt_unprepare(bc_stmt *s)
     if (s->vm != NULL)
         sqlite3_finalize(s->vm);
     s->vm = NULL;
+    bc_dae_free(s);
     if (s->proc != NULL)
         bc_proc_call_free(s->proc);
     s->proc = NULL;
@@ -193,6 +194,8 @@ SQLRETURN bc_stmt_prepare(bc_stmt *s, const char *sql)
     return rc;
 }
 
+/* Stops the virtual machine of this statement only (sqlite3_interrupt would also stop the
+ * next step of every other open cursor on the connection). */
 static int progress_cb(void *arg)
 {
     bc_stmt *s = arg;
@@ -201,7 +204,7 @@ static int progress_cb(void *arg)
         s->timed_out = true;
         return 1;
     }
-    return 0;
+    return bc_flag_get(bc_engine_cancel_flag(s->dbc->engine)) ? 1 : 0;
 }
 
 void bc_stmt_arm_timeout(bc_stmt *s)
@@ -218,13 +221,13 @@ int bc_stmt_step(bc_stmt *s)
     int rc;
 
     s->timed_out = false;
-    if (s->deadline_ms > 0)
-        sqlite3_progress_handler(db, 1000, progress_cb, s);
+    bc_stmt_run_begin(s);
+    sqlite3_progress_handler(db, 1000, progress_cb, s);
     bc_watchdog_start(&w, s);
     rc = sqlite3_step(s->vm);
     bc_watchdog_stop(&w);
-    if (s->deadline_ms > 0)
-        sqlite3_progress_handler(db, 0, NULL, NULL);
+    sqlite3_progress_handler(db, 0, NULL, NULL);
+    bc_stmt_run_end(s);
     if (rc == SQLITE_ROW || rc == SQLITE_DONE)
         return rc;
     push_sqlite_error(s, rc);
@@ -252,8 +255,10 @@ static SQLRETURN run_procedure(bc_stmt *s)
         return rc;
     bc_error_clear(&e);
     sqlite3_reset(s->vm);
+    bc_stmt_run_begin(s);
     if (bc_proc_execute(s->dbc, s->proc, values, n, s->vm, &e) != 0)
         rc = push_bc_error(s, &e);
+    bc_stmt_run_end(s);
     bc_stmt_free_param_texts(values, n);
     return rc;
 }
@@ -310,15 +315,24 @@ static SQLRETURN execute_param_array(bc_stmt *s)
 SQLRETURN bc_stmt_execute(bc_stmt *s)
 {
     SQLRETURN rc;
-    int step;
 
     if (s->state == BC_STMT_ALLOCATED || s->vm == NULL)
         return bc_diag_push(&s->h.diag, "HY010", 0, "SQLExecute needs SQLPrepare first.");
     if (s->state == BC_STMT_CURSOR)
         return bc_diag_push(&s->h.diag, "24000", 0,
                             "A result set is open; call SQLCloseCursor before executing.");
+    rc = bc_dae_start(s, s->proc != NULL ? s->proc->nparams : sqlite3_bind_parameter_count(s->vm));
+    if (rc != SQL_SUCCESS)
+        return rc;
+    return bc_stmt_run(s);
+}
+
+SQLRETURN bc_stmt_run(bc_stmt *s)
+{
+    SQLRETURN rc;
+    int step;
+
     sqlite3_reset(s->vm);
-    bc_engine_reset_cancel(s->dbc->engine);
     bc_stmt_arm_timeout(s);
     if (s->apd_cur->array_size > 1 && s->proc == NULL)
         return execute_param_array(s);

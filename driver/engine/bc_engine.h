@@ -44,8 +44,10 @@ bool bc_engine_take_error(bc_engine *e, bc_error *out);
  * readonly/auth -> HY000 ... */
 void bc_engine_error_from_sqlite(sqlite3 *db, int rc, bc_error *out);
 
-/* Ask running statements to stop (SQLCancel from another thread): sets the cancel flag that
- * bc_http sees and calls sqlite3_interrupt. */
+/* Ask the running statement to stop (SQLCancel from another thread): sets the cancel flag
+ * that bc_http, the pagers and the virtual tables poll. No sqlite3_interrupt: it would also
+ * fail the next step of every other open cursor; the caller's progress handler stops the
+ * virtual machine instead. */
 void bc_engine_cancel(bc_engine *e);
 void bc_engine_reset_cancel(bc_engine *e);
 volatile int *bc_engine_cancel_flag(bc_engine *e);

@@ -126,7 +126,6 @@ void bc_engine_cancel(bc_engine *e)
     if (e == NULL)
         return;
     bc_flag_set(&e->cancel, 1);
-    sqlite3_interrupt(e->db);
 }
 
 void bc_engine_reset_cancel(bc_engine *e)

@@ -85,9 +85,31 @@ BC_EXPORT SQLRETURN SQL_API SQLDescribeParam(SQLHSTMT h, SQLUSMALLINT n, SQLSMAL
  * executing, which this call is meant to interrupt. */
 BC_EXPORT SQLRETURN SQL_API SQLCancel(SQLHSTMT h)
 {
+    bc_stmt *s = h;
+
     if (!bc_handle_valid(h, SQL_HANDLE_STMT))
         return SQL_INVALID_HANDLE;
+    /* A statement waiting for SQLPutData is idle: its lock is free, and cancelling ends the
+     * data-at-execution sequence. */
+    if (pthread_mutex_trylock(bc_handle_mutex(&s->h)) == 0) {
+        if (s->state == BC_STMT_NEED_DATA)
+            bc_dae_abandon(s);
+        pthread_mutex_unlock(bc_handle_mutex(&s->h));
+    }
     return bc_stmt_cancel(h);
+}
+
+BC_EXPORT SQLRETURN SQL_API SQLParamData(SQLHSTMT h, SQLPOINTER *token)
+{
+    SKIN_ENTER(h, SQL_HANDLE_STMT);
+    return bc_handle_leave(h, bc_stmt_param_data(h, token));
+}
+
+/* The same for A and W applications: the bytes are in the parameter's C type. */
+BC_EXPORT SQLRETURN SQL_API SQLPutData(SQLHSTMT h, SQLPOINTER data, SQLLEN len)
+{
+    SKIN_ENTER(h, SQL_HANDLE_STMT);
+    return bc_handle_leave(h, bc_stmt_put_data(h, data, len));
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLRowCount(SQLHSTMT h, SQLLEN *count)

@@ -102,6 +102,19 @@ static int bind_texts(sqlite3_stmt *vm, const char *const *texts, int n, bc_erro
     return 0;
 }
 
+static bool both_missing(const bc_props *p)
+{
+    return p->oauth_client_id == NULL && p->store_id == NULL;
+}
+
+/* Names only the properties that are really absent. */
+static const char *missing_client_props(const bc_props *p)
+{
+    if (both_missing(p))
+        return "OAuthClientId and StoreId";
+    return p->oauth_client_id == NULL ? "OAuthClientId" : "StoreId";
+}
+
 static int run_authorization_url(bc_dbc *dbc, const bc_proc_def *d, const proc_inputs *in,
                                  sqlite3_stmt *vm, bc_error *err)
 {
@@ -120,8 +133,10 @@ static int run_authorization_url(bc_dbc *dbc, const bc_proc_def *d, const proc_i
         return missing_input(d, in, 1, " (or set the CallbackURL property)", err);
     if (p->oauth_client_id == NULL || p->store_id == NULL)
         return bc_error_set(err, "HY000", 0,
-                            "%s needs the OAuthClientId and StoreId connection properties.",
-                            d->name);
+                            "%s needs the %s connection propert%s; add %s to the connection "
+                            "string or DSN.",
+                            d->name, missing_client_props(p), both_missing(p) ? "ies" : "y",
+                            both_missing(p) ? "them" : "it");
     /* A desktop app checks the state itself only when it chose it; give it one anyway so the
      * server echoes something unguessable. */
     if (state == NULL && app) {

@@ -165,9 +165,16 @@ static int read_value(lexer *lx, bc_proc_call *c, char *name)
             free(name);
             return syntax(lx, "a value is missing");
         }
-        value = strndup(p, n);
         lx->i += n;
         skip_ws(lx);
+        /* The keyword NULL is no value, exactly like a '?' bound to SQL_NULL_DATA; it must
+         * not reach the procedure as the text "NULL". */
+        if (n == 4 && strncasecmp(p, "NULL", 4) == 0) {
+            if (add_arg(c, name, NULL, 0) != 0)
+                return bc_error_set(lx->err, "HY001", 0, "Out of memory parsing the call.");
+            return 0;
+        }
+        value = strndup(p, n);
     }
     if (value == NULL || add_arg(c, name, value, 0) != 0)
         return bc_error_set(lx->err, "HY001", 0, "Out of memory parsing the call.");

