@@ -200,7 +200,7 @@ static void dispatch(const sb_store *st, const route *r, const char *path, long 
             sb_render_v2_children_count(res, id, rp);
         break;
     case R_ORDERS_COUNT:
-        sb_render_orders_count(&st->res[r->parent], res, a, rp);
+        sb_render_orders_count(&st->res[r->parent], sb_orders_incomplete(st->cfg), res, a, rp);
         break;
     }
 }

@@ -160,6 +160,10 @@ long sb_product_brand(const sb_config *cfg, long id);
 void sb_customer_name(const sb_config *cfg, long id, const char **first, const char **last);
 void sb_customer_email(long id, char *buf, size_t n);
 long sb_order_first_id(void);
+/* Incomplete orders (status_id 0: checkouts that reached payment and stopped). As on a real
+ * store, GET /v2/orders never lists them but /v2/orders/count counts them; their ids follow
+ * the last listed order's. */
+long sb_orders_incomplete(const sb_config *cfg);
 
 int sb_gen_brands(const sb_config *cfg, sb_resource *out);
 int sb_gen_categories(const sb_config *cfg, sb_resource *out);
@@ -217,8 +221,8 @@ void sb_render_singleton(const sb_resource *r, sb_reply *rp);
  * /v2/orders/count (doc: its unfiltered document; min_id/max_id applied as on the list). */
 void sb_render_v2_count(const sb_resource *r, sb_reply *rp);
 void sb_render_v2_children_count(const sb_resource *r, long parent, sb_reply *rp);
-void sb_render_orders_count(const sb_resource *orders, const sb_resource *doc, const sb_args *a,
-                            sb_reply *rp);
+void sb_render_orders_count(const sb_resource *orders, long incomplete, const sb_resource *doc,
+                            const sb_args *a, sb_reply *rp);
 /* {data:[children of parent], meta}: paged = page/limit and meta.pagination, else meta {}. */
 void sb_render_v3_children(const sb_resource *r, long parent, const sb_args *a, int paged,
                            sb_reply *rp);
