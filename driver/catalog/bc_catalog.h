@@ -48,6 +48,10 @@ typedef struct bc_column_def {
     const char *filter_min;
     const char *filter_max;
     const char *sort_param; /* value for ?sort= (v3) when BC_COLF_SORTABLE */
+    /* The include= value without which the API leaves this field out ("images"; with an
+     * extra parameter it needs: "consignments&consignment_structure=object"); NULL when the
+     * field always comes. A child view of a nested array takes its array column's. */
+    const char *include;
     const char *description;
 } bc_column_def;
 

@@ -270,6 +270,8 @@ int bc_vtab_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
         plan_endpoint(&p);
     }
     plan_limit(&p);
+    if (mode != BC_PLAN_COUNT)
+        bc_vinclude_plan(vt, info->colUsed, &p.terms);
     info->idxNum = mode;
     info->idxStr = p.terms.oom ? NULL : sqlite3_mprintf("%s", p.terms.data ? p.terms.data : "");
     bc_buf_free(&p.terms);

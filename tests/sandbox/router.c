@@ -205,7 +205,7 @@ static void dispatch(const sb_store *st, const route *r, const char *path, long 
     }
 }
 
-void sb_route_api(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp)
+static void route_request(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp)
 {
     if (sb_route_catalog(st, path, args, rp))
         return;
@@ -217,4 +217,10 @@ void sb_route_api(const sb_store *st, const char *path, const sb_args *args, sb_
         }
     }
     not_found(path, rp);
+}
+
+void sb_route_api(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp)
+{
+    route_request(st, path, args, rp);
+    sb_include_apply(st, path, args, rp);
 }

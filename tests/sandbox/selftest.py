@@ -95,10 +95,13 @@ def auth_and_log(base):
     check(st == 401 and json.loads(body)["status"] == 401, "bad token -> 401")
     check(call(base, "/stores/nope/v2/store")[0] == 404, "unknown store hash -> 404")
     call(base, "/__sandbox/requests", method="DELETE")
-    api(base, "v3/catalog/products?id:in=5&page=1")
+    api(base, "v3/catalog/products?id:in=5&page=1&colour=red")
     log = json.loads(call(base, "/__sandbox/requests")[2])
+    for e in log:
+        e.pop("seq", None)
     check(log == [{"method": "GET", "path": "/stores/%s/v3/catalog/products" % HASH,
-                   "query": "id:in=5&page=1"}], "request log records one decoded request")
+                   "query": "id:in=5&page=1&colour=red", "unknown_params": ["colour"]}],
+          "request log records one decoded request and the parameter it does not know")
 
 
 def faults(base):
