@@ -48,6 +48,10 @@ typedef struct bc_column_def {
     const char *filter_min;
     const char *filter_max;
     const char *sort_param; /* value for ?sort= (v3) when BC_COLF_SORTABLE */
+    /* The include= value without which the API leaves this field out ("images"; with an
+     * extra parameter it needs: "consignments&consignment_structure=object"); NULL when the
+     * field always comes. A child view of a nested array takes its array column's. */
+    const char *include;
     const char *description;
 } bc_column_def;
 
@@ -81,6 +85,10 @@ typedef struct bc_table_def {
     /* The count endpoint takes every filter the list takes (/v2/orders/count does), so a
      * filtered scan can count too; false: a scan with pushed filters pages one by one. */
     bool count_filtered;
+    /* The count endpoint also counts rows the list never returns (/v2/orders/count counts
+     * Incomplete orders, which GET /v2/orders leaves out): it may size a scan's pages, but
+     * it never answers COUNT(*), which must equal the rows SELECT * returns. */
+    bool count_exceeds_list;
     const char *id_path_endpoint; /* "/v2/orders/{id}" when a single object can be fetched by id
                                    * (used for id = ? on v2 tables without an id filter) */
     const bc_column_def *columns;

@@ -154,6 +154,7 @@ static const bc_column_def redirects_columns[] = {
      .type = BC_COL_JSON,
      .description = "Destination of the redirect: type, entity ID or URL."},
     {.name = "to_url",
+     .include = "to_url",
      .type = BC_COL_VARCHAR,
      .description = "Full destination URL for the redirect."},
 };

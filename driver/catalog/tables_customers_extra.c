@@ -58,7 +58,10 @@ static const bc_column_def customer_addresses_columns[] = {
      .type = BC_COL_VARCHAR,
      .flags = BC_COLF_NOT_NULL,
      .description = "The state or province name."},
-    {.name = "form_fields", .type = BC_COL_JSON, .description = "Array of form fields."},
+    {.name = "form_fields",
+     .include = "formfields",
+     .type = BC_COL_JSON,
+     .description = "Array of form fields."},
 };
 
 const bc_table_def bc_table_customer_addresses = {

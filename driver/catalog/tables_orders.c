@@ -216,6 +216,7 @@ const bc_table_def bc_table_orders = {
     .paging = BC_PAGING_V2,
     .count_endpoint = "/v2/orders/count",
     .count_filtered = true,
+    .count_exceeds_list = true,
     .id_path_endpoint = "/v2/orders/{id}",
     .columns = orders_columns,
     .ncolumns = (int)(sizeof orders_columns / sizeof orders_columns[0]),

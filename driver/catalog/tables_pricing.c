@@ -74,6 +74,7 @@ static const bc_column_def price_list_records_columns[] = {
      .filter_in = "product_id:in",
      .description = "The ID of the Product this Price Record's variant_id is associated with."},
     {.name = "sku",
+     .include = "sku",
      .type = BC_COL_VARCHAR,
      .length = 255,
      .description = "The SKU code associated with this Price Record if requested and it exists."},
@@ -90,6 +91,7 @@ static const bc_column_def price_list_records_columns[] = {
      .type = BC_COL_DECIMAL,
      .description = "The MAP (Minimum Advertised Price) for the variant mapped in a Price List."},
     {.name = "bulk_pricing_tiers",
+     .include = "bulk_pricing_tiers",
      .type = BC_COL_JSON,
      .description = "Quantity tiers that adjust the price of the record."},
 };

@@ -53,7 +53,7 @@ void bc_vcursor_reset(bc_vcursor *c)
     c->nchunk = c->chunkpos = 0;
     c->chunk_param = NULL;
     c->items = c->item = c->parent_item = c->next_item = c->next_sub = NULL;
-    c->single = c->started = c->eof = c->no_rows = c->walk_done = false;
+    c->single = c->started = c->eof = c->no_rows = c->walk_done = c->has_include = false;
     c->rows = c->max_rows = 0;
     c->cells_done = false;
 }
@@ -195,7 +195,7 @@ static int read_terms(bc_vcursor *c, const char *terms, int argc, sqlite3_value 
     bool has_lim = false;
     int a = 0;
 
-    for (const char *p = terms ? terms : ""; *p && a < argc; a++) {
+    for (const char *p = terms ? terms : ""; *p && *p != BC_INCLUDE_SEP && a < argc; a++) {
         char op = *p++, *end;
         int col = (int)strtol(p, &end, 10);
         p = *end == ',' ? end + 1 : end;
@@ -321,7 +321,8 @@ int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sq
     if (plan == BC_PLAN_COUNT)
         return count_filter(c, idx_str, argc, argv);
     set_template(c, plan);
-    if (read_terms(c, idx_str, argc, argv, &list, &nlist, &list_ph) != 0) {
+    if (read_terms(c, idx_str, argc, argv, &list, &nlist, &list_ph) != 0 ||
+        bc_vinclude_take(c, idx_str) != 0) {
         free_strings(list, nlist);
         free(list);
         return fail_oom(c);

@@ -9,6 +9,7 @@
 
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
+#include "bc_util.h"
 #include "engine_internal.h"
 
 /* Which path template a plan requests (idxNum). */
@@ -33,6 +34,8 @@ enum {
 };
 
 #define BC_VTAB_MAX_PH 4 /* placeholders in one endpoint */
+/* Ends a plan's terms in idxStr; the query text of its include= follows (vtab_include.c). */
+#define BC_INCLUDE_SEP '|'
 
 typedef struct bc_vtab {
     sqlite3_vtab base;
@@ -75,6 +78,7 @@ typedef struct bc_vcursor {
     char **cur;              /* the placeholder values of the current request */
     bool single;             /* no placeholders: one request (or one per chunk) */
     char *query;             /* the filters every request carries, or NULL */
+    bool has_include;        /* query carries an include= (which the count endpoints lack) */
     const char *chunk_param; /* a pushed IN list's filter, sent in chunks, or NULL */
     char **chunk_vals;
     int nchunk, chunkpos;
@@ -125,6 +129,12 @@ int bc_vkeys_walk_open(bc_vcursor *c, bc_error *err);
 int bc_vkeys_walk_refill(bc_vcursor *c, bc_error *err);
 /* Substitute every {name} of tmpl with the cursor's values. Caller frees; NULL on OOM. */
 char *bc_vkeys_fill(const bc_vcursor *c, char *const *vals);
+
+/* vtab_include.c: include= for the columns a plan reads. */
+/* Append BC_INCLUDE_SEP and the include query the columns in col_used need, if any. */
+void bc_vinclude_plan(const bc_vtab *vt, sqlite3_uint64 col_used, bc_buf *terms);
+/* Add the plan's include query to c->query: 0, or -1 when out of memory. */
+int bc_vinclude_take(bc_vcursor *c, const char *idx_str);
 
 /* vtab_value.c */
 void bc_vcursor_resolve_cells(bc_vcursor *c);

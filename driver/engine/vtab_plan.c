@@ -201,15 +201,16 @@ static bool all_placeholders_given(const bc_vtab *vt, const sqlite3_index_info *
 
 /* A scan that reads no column (SELECT COUNT(*) FROM t, SELECT 1 FROM t) needs only the
  * number of rows, which one request tells: a v3 list's meta.pagination.total, or a v2
- * list's documented /count endpoint. Only for a table of its own (no placeholders, not a
- * nested view) and only when SQLite checks nothing on it, not even its rowid. */
+ * list's documented /count endpoint when it counts exactly the listed rows. Only for a table of its
+ * own (no placeholders, not a nested view) and only when SQLite checks nothing on it, not even its
+ * rowid. */
 static bool count_only(const bc_vtab *vt, const sqlite3_index_info *info)
 {
     const bc_table_def *t = vt->t;
 
     if (info->colUsed != 0 || info->nOrderBy > 0 || vt->src != t || vt->nph > 0)
         return false;
-    if (t->paging != BC_PAGING_V3 && t->count_endpoint == NULL)
+    if (t->paging != BC_PAGING_V3 && (t->count_endpoint == NULL || t->count_exceeds_list))
         return false;
     for (int i = 0; i < info->nConstraint; i++) {
         int op = info->aConstraint[i].op;
@@ -269,6 +270,8 @@ int bc_vtab_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
         plan_endpoint(&p);
     }
     plan_limit(&p);
+    if (mode != BC_PLAN_COUNT)
+        bc_vinclude_plan(vt, info->colUsed, &p.terms);
     info->idxNum = mode;
     info->idxStr = p.terms.oom ? NULL : sqlite3_mprintf("%s", p.terms.data ? p.terms.data : "");
     bc_buf_free(&p.terms);

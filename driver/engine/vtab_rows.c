@@ -56,13 +56,14 @@ static void prefetch(bc_vcursor *c)
 
 /* The count endpoint a scan may use (DESIGN.md §9: the count tells the pages, so pages
  * 2..N can be in flight at once): only for the whole list, and with pushed filters only
- * when the count endpoint applies them too. An IN list sent in chunks never counts. */
+ * when the count endpoint applies them too. An IN list sent in chunks never counts, nor a
+ * request with include= (no count endpoint takes it). */
 static const char *count_path(const bc_vcursor *c, const char *chunk)
 {
     const bc_table_def *src = c->vt->src;
 
     if (c->plan != BC_PLAN_ENDPOINT || c->paging != BC_PAGING_V2 || !c->single ||
-        src->count_endpoint == NULL || chunk != NULL)
+        src->count_endpoint == NULL || chunk != NULL || c->has_include)
         return NULL;
     return c->query == NULL || src->count_filtered ? src->count_endpoint : NULL;
 }

@@ -213,10 +213,11 @@ def pages_requested(reqs, path):
 
 
 def test_scan_of_orders_is_one_count_and_four_pages(start_sandbox, connect):
-    sb = start_sandbox(orders=1000)
+    # 990 listed orders and the 2 Incomplete ones the count adds still fit 4 pages of 250.
+    sb = start_sandbox(orders=990)
     cur = connect(sb).cursor()
     rows, reqs = run(sb, cur, "SELECT COUNT(id) FROM Orders")
-    assert rows[0][0] == 1000
+    assert rows[0][0] == 990
     assert [r for r in reqs if r[0] == "/v2/orders/count"] == [("/v2/orders/count", "")]
     # Pages 1..4 of 250, each once, and never the 204 past the end.
     assert sorted(pages_requested(reqs, "/v2/orders")) == [1, 2, 3, 4]
@@ -274,10 +275,11 @@ def test_row_cap_stops_the_orders_prefetch_at_the_pages_it_needs(start_sandbox, 
 
 
 def test_orders_scan_keeps_several_pages_in_flight(start_sandbox, connect):
-    sb = start_sandbox(orders=2000, latency_ms=150)
+    # 1990 listed orders (and 2 Incomplete ones the count adds): 8 pages of 250.
+    sb = start_sandbox(orders=1990, latency_ms=150)
     cur = connect(sb).cursor()
     rows, reqs = run(sb, cur, "SELECT COUNT(id) FROM Orders")
-    assert rows[0][0] == 2000
+    assert rows[0][0] == 1990
     assert sorted(pages_requested(reqs, "/v2/orders")) == list(range(1, 9))
     # More than page 1 and the count together: the window itself overlaps.
     assert 3 <= sb.stats()["max_in_flight"] <= WINDOW
@@ -323,12 +325,22 @@ def test_count_star_of_a_v3_table_is_one_single_item_request(start_sandbox, conn
     assert reqs == [("/v3/catalog/products", "page=1&limit=1")]
 
 
-def test_count_star_of_a_v2_table_uses_its_count_endpoint(start_sandbox, connect):
+def test_count_star_of_a_v2_table_uses_its_count_endpoint(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM Coupons")
+    assert rows[0][0] == len(sandbox.get_all("/v2/coupons")) > 0
+    assert reqs == [("/v2/coupons/count", "")]
+
+
+def test_count_star_of_orders_equals_the_listed_rows_not_the_count(start_sandbox, connect):
+    # /v2/orders/count also counts Incomplete orders, which the list never returns.
     sb = start_sandbox(orders=600)
     cur = connect(sb).cursor()
     rows, reqs = run(sb, cur, "SELECT COUNT(*) FROM Orders")
-    assert rows[0][0] == 600
-    assert reqs == [("/v2/orders/count", "")]
+    listed = len(sb.get_all("/v2/orders"))
+    assert rows[0][0] == listed == 600 < sb.get("/v2/orders/count")["count"]
+    assert rows[0][0] == len(cur.execute("SELECT * FROM Orders").fetchall())
+    assert sorted(pages_requested(reqs, "/v2/orders")) == [1, 2, 3]
 
 
 def test_rows_without_columns_honour_limit_and_maxrows(start_sandbox, connect):

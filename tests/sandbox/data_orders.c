@@ -273,7 +273,26 @@ static size_t order_status(const sb_config *cfg, long id)
     return (size_t)sb_rand_range(cfg->seed, TAG, id, 4, 0, (long)COUNT_OF(statuses) - 1);
 }
 
-/* /v2/orders/count: {"count":N,"statuses":[{id,name,system_label,...,count,sort_order}]} */
+long sb_orders_incomplete(const sb_config *cfg)
+{
+    return cfg->orders > 0 ? 2 : 0;
+}
+
+static cJSON *status_count_json(long id, const char *name, long count, size_t sort_order)
+{
+    cJSON *s = cJSON_CreateObject();
+    sb_add_num(s, "id", (double)id);
+    sb_add_str(s, "name", name);
+    sb_add_str(s, "system_label", name);
+    sb_add_str(s, "custom_label", name);
+    sb_add_str(s, "system_description", "");
+    sb_add_num(s, "count", (double)count);
+    sb_add_num(s, "sort_order", (double)sort_order);
+    return s;
+}
+
+/* /v2/orders/count: {"count":N,"statuses":[{id,name,system_label,...,count,sort_order}]};
+ * like the reference's example, it counts the Incomplete orders the list leaves out. */
 static cJSON *count_json(const sb_config *cfg)
 {
     long per[COUNT_OF(statuses)] = {0};
@@ -281,18 +300,10 @@ static cJSON *count_json(const sb_config *cfg)
         per[order_status(cfg, FIRST_ORDER_ID + k)]++;
     cJSON *o = cJSON_CreateObject();
     cJSON *arr = sb_add_arr(o, "statuses");
-    for (size_t i = 0; i < COUNT_OF(statuses); i++) {
-        cJSON *s = cJSON_CreateObject();
-        sb_add_num(s, "id", statuses[i].id);
-        sb_add_str(s, "name", statuses[i].name);
-        sb_add_str(s, "system_label", statuses[i].name);
-        sb_add_str(s, "custom_label", statuses[i].name);
-        sb_add_str(s, "system_description", "");
-        sb_add_num(s, "count", (double)per[i]);
-        sb_add_num(s, "sort_order", (double)i);
-        sb_arr_push(arr, s);
-    }
-    sb_add_num(o, "count", (double)cfg->orders);
+    sb_arr_push(arr, status_count_json(0, "Incomplete", sb_orders_incomplete(cfg), 0));
+    for (size_t i = 0; i < COUNT_OF(statuses); i++)
+        sb_arr_push(arr, status_count_json(statuses[i].id, statuses[i].name, per[i], i + 1));
+    sb_add_num(o, "count", (double)(cfg->orders + sb_orders_incomplete(cfg)));
     return o;
 }
 

@@ -2,7 +2,8 @@
  * The v2 count endpoints (/v2/orders/count, /v2/coupons/count, /v2/countries/{id}/states/count
  * ...): {"count": N}. Only /v2/orders/count documents filters (the list's min_id/max_id ...,
  * of which the sandbox serves min_id and max_id, as on the list); its document also carries
- * the per-status counts, recomputed here for the filtered orders.
+ * the per-status counts, recomputed here for the filtered orders. It counts the Incomplete
+ * orders too, which the list never returns (ids after the last listed order).
  */
 #include "sandbox.h"
 
@@ -56,8 +57,20 @@ static long with_status(const sb_resource *orders, size_t lo, size_t hi, long si
     return n;
 }
 
-void sb_render_orders_count(const sb_resource *orders, const sb_resource *doc, const sb_args *a,
-                            sb_reply *rp)
+/* Incomplete orders (ids last+1 .. last+n) within [min_id, max_id]. */
+static long incomplete_in(const sb_resource *orders, long n, long min_id, long max_id)
+{
+    long first =
+        (orders->count ? orders->items[orders->count - 1].id : sb_order_first_id() - 1) + 1;
+    long lo = min_id > first ? min_id : first, hi = first + n - 1;
+
+    if (max_id >= 0 && max_id < hi)
+        hi = max_id;
+    return hi >= lo ? hi - lo + 1 : 0;
+}
+
+void sb_render_orders_count(const sb_resource *orders, long incomplete, const sb_resource *doc,
+                            const sb_args *a, sb_reply *rp)
 {
     long min_id = id_arg(a, "min_id"), max_id = id_arg(a, "max_id");
     size_t lo = 0, hi = orders->count;
@@ -71,20 +84,22 @@ void sb_render_orders_count(const sb_resource *orders, const sb_resource *doc, c
         lo++;
     while (hi > lo && max_id >= 0 && orders->items[hi - 1].id > max_id)
         hi--;
+    incomplete = incomplete_in(orders, incomplete, min_id, max_id);
     d = doc->count ? cJSON_Parse(doc->items[0].json) : NULL;
     if (d == NULL) {
-        reply_count(rp, hi - lo);
+        reply_count(rp, hi - lo + (size_t)incomplete);
         return;
     }
     cJSON_ArrayForEach(st, cJSON_GetObjectItemCaseSensitive(d, "statuses"))
     {
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(st, "id");
-        cJSON *n = cJSON_CreateNumber(
-            (double)with_status(orders, lo, hi, cJSON_IsNumber(id) ? (long)id->valuedouble : -1));
+        long sid = cJSON_IsNumber(id) ? (long)id->valuedouble : -1;
+        cJSON *n =
+            cJSON_CreateNumber((double)(sid == 0 ? incomplete : with_status(orders, lo, hi, sid)));
         if (n)
             cJSON_ReplaceItemInObjectCaseSensitive(st, "count", n);
     }
-    cJSON *total = cJSON_CreateNumber((double)(hi - lo));
+    cJSON *total = cJSON_CreateNumber((double)(hi - lo) + (double)incomplete);
     if (total)
         cJSON_ReplaceItemInObjectCaseSensitive(d, "count", total);
     sb_reply_json(rp, 200, d);

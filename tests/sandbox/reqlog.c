@@ -11,7 +11,8 @@
 #include <stdlib.h>
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static cJSON *entries; /* array of {method,path,query}; guarded by lock */
+static cJSON *entries; /* array of {method,path,query,seq,unknown_params}; guarded by lock */
+static long next_seq;  /* guarded by lock */
 /* API requests being served now, and the most served at once since the log was cleared:
  * tests read the latter to see that the driver overlaps requests, without timing anything. */
 static int in_flight, max_in_flight; /* guarded by lock */
@@ -28,20 +29,45 @@ void sb_reqlog_free(void)
     entries = NULL;
 }
 
-void sb_reqlog_add(const char *method, const char *path, const char *query)
+long sb_reqlog_add(const char *method, const char *path, const char *query)
 {
     cJSON *e = cJSON_CreateObject();
+    long seq;
     sb_add_str(e, "method", method);
     sb_add_str(e, "path", path);
     sb_add_str(e, "query", query ? query : "");
+    sb_add_arr(e, "unknown_params");
     if (sb_json_failed()) {
         /* a lost entry shows up as a wrong count in the test, never as a crash */
         cJSON_Delete(e);
-        return;
+        return -1;
     }
     pthread_mutex_lock(&lock);
+    seq = next_seq++;
+    sb_add_num(e, "seq", (double)seq);
     if (!entries || !cJSON_AddItemToArray(entries, e))
         cJSON_Delete(e);
+    pthread_mutex_unlock(&lock);
+    return seq;
+}
+
+void sb_reqlog_note_unknown(long seq, const char *const *keys, int n)
+{
+    cJSON *e;
+
+    if (n == 0 || seq < 0)
+        return;
+    pthread_mutex_lock(&lock);
+    cJSON_ArrayForEach(e, entries)
+    {
+        const cJSON *s = cJSON_GetObjectItemCaseSensitive(e, "seq");
+        if (!cJSON_IsNumber(s) || (long)s->valuedouble != seq)
+            continue;
+        cJSON *arr = cJSON_GetObjectItemCaseSensitive(e, "unknown_params");
+        for (int i = 0; arr && i < n; i++)
+            cJSON_AddItemToArray(arr, cJSON_CreateString(keys[i]));
+        break;
+    }
     pthread_mutex_unlock(&lock);
 }
 

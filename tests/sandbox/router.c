@@ -200,12 +200,12 @@ static void dispatch(const sb_store *st, const route *r, const char *path, long 
             sb_render_v2_children_count(res, id, rp);
         break;
     case R_ORDERS_COUNT:
-        sb_render_orders_count(&st->res[r->parent], res, a, rp);
+        sb_render_orders_count(&st->res[r->parent], sb_orders_incomplete(st->cfg), res, a, rp);
         break;
     }
 }
 
-void sb_route_api(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp)
+static void route_request(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp)
 {
     if (sb_route_catalog(st, path, args, rp))
         return;
@@ -217,4 +217,10 @@ void sb_route_api(const sb_store *st, const char *path, const sb_args *args, sb_
         }
     }
     not_found(path, rp);
+}
+
+void sb_route_api(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp)
+{
+    route_request(st, path, args, rp);
+    sb_include_apply(st, path, args, rp);
 }

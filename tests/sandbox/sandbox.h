@@ -160,6 +160,10 @@ long sb_product_brand(const sb_config *cfg, long id);
 void sb_customer_name(const sb_config *cfg, long id, const char **first, const char **last);
 void sb_customer_email(long id, char *buf, size_t n);
 long sb_order_first_id(void);
+/* Incomplete orders (status_id 0: checkouts that reached payment and stopped). As on a real
+ * store, GET /v2/orders never lists them but /v2/orders/count counts them; their ids follow
+ * the last listed order's. */
+long sb_orders_incomplete(const sb_config *cfg);
 
 int sb_gen_brands(const sb_config *cfg, sb_resource *out);
 int sb_gen_categories(const sb_config *cfg, sb_resource *out);
@@ -205,6 +209,9 @@ typedef struct sb_args {
 
 /* path is the part after /stores/{hash}/, e.g. "v3/catalog/products". Always fills rp. */
 void sb_route_api(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp);
+/* Rewrites a routed reply's include-only fields (include.c): dropped unless the request's
+ * include= names them, filled from their own resource when it does. */
+void sb_include_apply(const sb_store *st, const char *path, const sb_args *a, sb_reply *rp);
 /* 2 for v2 paths, 3 otherwise: picks the error body shape. */
 int sb_api_version(const char *path);
 void sb_render_v3_list(const sb_resource *r, const sb_args *a, int with_id, sb_reply *rp);
@@ -217,8 +224,8 @@ void sb_render_singleton(const sb_resource *r, sb_reply *rp);
  * /v2/orders/count (doc: its unfiltered document; min_id/max_id applied as on the list). */
 void sb_render_v2_count(const sb_resource *r, sb_reply *rp);
 void sb_render_v2_children_count(const sb_resource *r, long parent, sb_reply *rp);
-void sb_render_orders_count(const sb_resource *orders, const sb_resource *doc, const sb_args *a,
-                            sb_reply *rp);
+void sb_render_orders_count(const sb_resource *orders, long incomplete, const sb_resource *doc,
+                            const sb_args *a, sb_reply *rp);
 /* {data:[children of parent], meta}: paged = page/limit and meta.pagination, else meta {}. */
 void sb_render_v3_children(const sb_resource *r, long parent, const sb_args *a, int paged,
                            sb_reply *rp);
@@ -244,7 +251,12 @@ int sb_gen_catalog_meta(const sb_config *cfg, sb_store *st);
 
 int sb_reqlog_init(void);
 void sb_reqlog_free(void);
-void sb_reqlog_add(const char *method, const char *path, const char *query);
+/* Returns the entry's sequence number, for sb_reqlog_note_unknown. */
+long sb_reqlog_add(const char *method, const char *path, const char *query);
+/* Records on entry seq the query parameters the endpoint did not read ("unknown_params"):
+ * parameters the sandbox does not know for that endpoint, which tests compare with the
+ * API reference. */
+void sb_reqlog_note_unknown(long seq, const char *const *keys, int n);
 char *sb_reqlog_json(void); /* caller frees; NULL on allocation failure */
 void sb_reqlog_clear(void); /* also restarts max_in_flight */
 /* Around the serving of one API request (latency included). */

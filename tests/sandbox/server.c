@@ -31,14 +31,26 @@ typedef struct conn_ctx {
     int started, too_big;
 } conn_ctx;
 
+#define MAX_READ_ARGS 32
+
 typedef struct arg_ctx {
     struct MHD_Connection *con;
     const sb_form *form;
+    /* The parameters the endpoint read; the request's others are unknown to it. */
+    char read[MAX_READ_ARGS][48]; /* copies: callers may pass a key in a scratch buffer */
+    int nread;
+    const char *unknown[MAX_READ_ARGS];
+    int nunknown;
 } arg_ctx;
 
 static const char *get_arg(void *ctx, const char *key)
 {
     arg_ctx *a = ctx;
+    int seen = 0;
+    for (int i = 0; i < a->nread && !seen; i++)
+        seen = strcmp(a->read[i], key) == 0;
+    if (!seen && a->nread < MAX_READ_ARGS)
+        snprintf(a->read[a->nread++], sizeof a->read[0], "%s", key);
     const char *v = a->form ? sb_form_get(a->form, key) : NULL;
     return v ? v : MHD_lookup_connection_value(a->con, MHD_GET_ARGUMENT_KIND, key);
 }
@@ -172,12 +184,34 @@ static int token_ok(const sb_config *cfg, struct MHD_Connection *con)
     return t && (strcmp(t, cfg->access_token) == 0 || sb_oauth_token_valid(t));
 }
 
-static void log_request(const conn_ctx *c, const char *method, const char *url)
+static long log_request(const conn_ctx *c, const char *method, const char *url)
 {
     const char *q = c ? strchr(c->uri, '?') : NULL;
     char *query = q ? sb_url_decode(q + 1, strlen(q + 1), 1) : NULL;
-    sb_reqlog_add(method, url, query ? query : "");
+    long seq = sb_reqlog_add(method, url, query ? query : "");
     free(query);
+    return seq;
+}
+
+static enum MHD_Result collect_unknown(void *cls, enum MHD_ValueKind kind, const char *key,
+                                       const char *value)
+{
+    arg_ctx *a = cls;
+    (void)kind;
+    (void)value;
+    for (int i = 0; i < a->nread; i++)
+        if (strcmp(a->read[i], key) == 0)
+            return MHD_YES;
+    if (a->nunknown < MAX_READ_ARGS)
+        a->unknown[a->nunknown++] = key;
+    return MHD_YES;
+}
+
+/* The query parameters the routed endpoint never read go to the request log. */
+static void note_unknown_args(arg_ctx *ac, long seq)
+{
+    MHD_get_connection_values(ac->con, MHD_GET_ARGUMENT_KIND, collect_unknown, ac);
+    sb_reqlog_note_unknown(seq, ac->unknown, ac->nunknown);
 }
 
 static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con, const conn_ctx *c,
@@ -189,9 +223,9 @@ static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con
     const char *hash = url + strlen("/stores/");
     const char *slash = strchr(hash, '/');
     const char *rest = slash ? slash + 1 : "";
-    arg_ctx ac = {con, NULL};
+    arg_ctx ac = {.con = con};
     sb_args args = {get_arg, &ac};
-    log_request(c, method, url);
+    long seq = log_request(c, method, url);
     if (s->cfg->latency_ms > 0)
         sleep_ms(s->cfg->latency_ms);
     sb_ratelimit_take(&rs);
@@ -218,6 +252,7 @@ static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con
         sb_render_shift = faulty ? f.shift : 0;
         sb_route_api(s->store, rest, &args, &rp);
         sb_render_shift = 0;
+        note_unknown_args(&ac, seq);
         if (faulty)
             sb_fault_mangle(&f, rest, &rp);
     }
@@ -275,7 +310,7 @@ static enum MHD_Result handle_oauth(struct MHD_Connection *con, const conn_ctx *
                     "request body.\"}");
         return send_reply(con, &rp, NULL);
     }
-    arg_ctx ac = {con, &form};
+    arg_ctx ac = {.con = con, .form = &form};
     sb_args args = {get_arg, &ac};
     if (strcmp(url, "/oauth2/authorize") == 0)
         sb_oauth_authorize(&args, &rp);

@@ -120,6 +120,19 @@ static void huge_detail_is_cut_and_fits(void **state)
     free(body);
 }
 
+/* A quoted detail that ends a sentence of its own meets the advice with one period. */
+static void joined_sentences_keep_one_period(void **state)
+{
+    bc_error e = map(401, "{\"status\":401,\"title\":\"The access token has expired.\"}");
+    bc_error f;
+    (void)state;
+    assert_non_null(strstr(e.message, "has expired. Check"));
+    assert_null(strstr(e.message, ".."));
+    bc_error_clear(&f);
+    bc_error_set(&f, "HY000", 0, "%s. %s", "cut short...", "Then this; ../dir stays..");
+    assert_string_equal(f.message, "cut short... Then this; ../dir stays.");
+}
+
 static void malformed_json_body_is_an_error_not_a_crash(void **state)
 {
     const char *bad = "{\"data\":[{\"id\":1},";
@@ -313,6 +326,7 @@ int main(void)
         cmocka_unit_test(rate_limited_after_retries_is_hy000),
         cmocka_unit_test(html_body_is_not_quoted_plain_text_is),
         cmocka_unit_test(huge_detail_is_cut_and_fits),
+        cmocka_unit_test(joined_sentences_keep_one_period),
         cmocka_unit_test(malformed_json_body_is_an_error_not_a_crash),
         cmocka_unit_test(damaged_bodies_are_08s01),
         cmocka_unit_test(escaped_nul_keeps_the_whole_value),
