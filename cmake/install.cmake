@@ -1,0 +1,74 @@
+# `cmake --install build` and `cpack -G DEB` (in the build tree): the driver and its setup
+# library, the manual page bigcommerce-odbc(7), the README and docs, and a template that
+# registers the driver with unixODBC. The Debian package's maintainer scripts register it
+# (postinst) and take the registration back (prerm); a plain `cmake --install` registers it
+# itself unless BC_INSTALL_REGISTER is OFF or DESTDIR stages the files elsewhere.
+set(CMAKE_INSTALL_DOCDIR share/doc/bigcommerce-odbc CACHE PATH "Documentation directory")
+include(GNUInstallDirs)
+set(BC_ODBC_LIBDIR ${CMAKE_INSTALL_LIBDIR}/odbc CACHE PATH
+  "Where the driver libraries go, relative to the install prefix")
+option(BC_INSTALL_REGISTER "cmake --install registers the driver with odbcinst" ON)
+set(BC_DATADIR ${CMAKE_INSTALL_DATADIR}/bigcommerce-odbc)
+
+# Everything a user needs goes in the component "runtime", which is all the package holds;
+# the component "register" (odbcinst on this machine) is left to the package's scripts.
+install(TARGETS bigcommerceodbc bigcommerceodbcS
+  LIBRARY DESTINATION ${BC_ODBC_LIBDIR} COMPONENT runtime)
+install(FILES docs/bigcommerce-odbc.7 DESTINATION ${CMAKE_INSTALL_MANDIR}/man7
+  COMPONENT runtime)
+file(GLOB BC_DOC_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/*.md)
+install(FILES README.md odbcinst.ini.sample ${BC_DOC_FILES}
+  DESTINATION ${CMAKE_INSTALL_DOCDIR} COMPONENT runtime)
+
+# The template names the libraries by absolute path, which is known only when installing
+# (`cmake --install --prefix` may change it): configure it then, into the staged tree.
+install(CODE "
+  set(BC_DRIVER_PATH \"\${CMAKE_INSTALL_PREFIX}/${BC_ODBC_LIBDIR}/$<TARGET_FILE_NAME:bigcommerceodbc>\")
+  set(BC_SETUP_PATH \"\${CMAKE_INSTALL_PREFIX}/${BC_ODBC_LIBDIR}/$<TARGET_FILE_NAME:bigcommerceodbcS>\")
+  set(BC_TEMPLATE_PATH \"\${CMAKE_INSTALL_PREFIX}/${BC_DATADIR}/odbcinst.ini\")
+  configure_file(\"${PROJECT_SOURCE_DIR}/packaging/odbcinst.ini.in\"
+    \"\$ENV{DESTDIR}\${BC_TEMPLATE_PATH}\" @ONLY)
+  message(STATUS \"Installing: \$ENV{DESTDIR}\${BC_TEMPLATE_PATH}\")
+  list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\$ENV{DESTDIR}\${BC_TEMPLATE_PATH}\")
+" COMPONENT runtime)
+
+if(BC_INSTALL_REGISTER)
+  install(CODE "
+    if(\"\$ENV{DESTDIR}\" STREQUAL \"\")
+      set(template \"\${CMAKE_INSTALL_PREFIX}/${BC_DATADIR}/odbcinst.ini\")
+      execute_process(COMMAND odbcinst -i -d -f \"\${template}\" RESULT_VARIABLE rc)
+      if(NOT rc EQUAL 0)
+        message(WARNING \"odbcinst -i -d -f \${template} failed: register the driver by hand\")
+      endif()
+    endif()
+  " COMPONENT register)
+endif()
+
+# ---- Debian package ---------------------------------------------------------------------
+set(CPACK_PACKAGE_NAME bigcommerce-odbc)
+set(CPACK_PACKAGE_VENDOR "bigcommerce-odbc")
+set(CPACK_PACKAGE_CONTACT "bigcommerce-odbc maintainers <bigcommerce-odbc@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "ODBC driver that reads a BigCommerce store with SQL")
+set(CPACK_PACKAGE_DESCRIPTION
+  "Lets ODBC applications (isql, pyodbc, Perl DBI, PHP, R, LibreOffice) query a BigCommerce store's REST API with SQL. The driver is registered with unixODBC as BigCommerce.")
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_INSTALL_CMAKE_PROJECTS "${CMAKE_BINARY_DIR};${PROJECT_NAME};runtime;/")
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION database)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# odbcinst runs in the maintainer scripts; the driver manager is what applications load.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "odbcinst, unixodbc")
+set(BC_DRIVER_TEMPLATE /usr/${BC_DATADIR}/odbcinst.ini)
+set(BC_TEMPLATE_PATH ${BC_DRIVER_TEMPLATE})
+foreach(script postinst prerm)
+  configure_file(${PROJECT_SOURCE_DIR}/packaging/debian/${script}.in
+    ${CMAKE_BINARY_DIR}/packaging/${script} @ONLY
+    FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE
+    WORLD_READ WORLD_EXECUTE)
+endforeach()
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+  ${CMAKE_BINARY_DIR}/packaging/postinst ${CMAKE_BINARY_DIR}/packaging/prerm)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+set(CPACK_GENERATOR DEB)
+include(CPack)
