@@ -32,6 +32,41 @@ install(CODE "
   list(APPEND CMAKE_INSTALL_MANIFEST_FILES \"\$ENV{DESTDIR}\${BC_TEMPLATE_PATH}\")
 " COMPONENT runtime)
 
+# The SQLAlchemy dialect (clients/sqlalchemy), with egg-info metadata whose entry point lets
+# create_engine("bigcommerce+pyodbc://...") find it. Debian's python3 reads
+# /usr/lib/python3/dist-packages for packages and /usr/local/lib/python3.X/dist-packages
+# for local installs, so the directory is chosen when installing, from the prefix.
+find_program(BC_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH)
+set(BC_PYTHON_LOCAL_DIR lib/python3/dist-packages)
+if(BC_PYTHON3)
+  execute_process(COMMAND ${BC_PYTHON3} -c
+    "import sys; print(f'lib/python{sys.version_info[0]}.{sys.version_info[1]}/dist-packages')"
+    OUTPUT_VARIABLE BC_PYTHON_LOCAL_DIR OUTPUT_STRIP_TRAILING_WHITESPACE)
+endif()
+set(BC_DIALECT_SRC ${PROJECT_SOURCE_DIR}/clients/sqlalchemy)
+file(GLOB BC_DIALECT_FILES CONFIGURE_DEPENDS ${BC_DIALECT_SRC}/sqlalchemy_bigcommerce/*.py)
+set(BC_EGG_INFO ${CMAKE_BINARY_DIR}/packaging/sqlalchemy_bigcommerce-${PROJECT_VERSION}.egg-info)
+file(WRITE ${BC_EGG_INFO}/PKG-INFO "Metadata-Version: 2.1
+Name: sqlalchemy-bigcommerce
+Version: ${PROJECT_VERSION}
+Summary: SQLAlchemy dialect for the BigCommerce ODBC driver (bigcommerce+pyodbc://)
+")
+file(WRITE ${BC_EGG_INFO}/top_level.txt "sqlalchemy_bigcommerce\n")
+# The same entry points as clients/sqlalchemy/setup.py declares.
+file(WRITE ${BC_EGG_INFO}/entry_points.txt "[sqlalchemy.dialects]
+bigcommerce = sqlalchemy_bigcommerce.pyodbc:BigCommerceDialect_pyodbc
+bigcommerce.pyodbc = sqlalchemy_bigcommerce.pyodbc:BigCommerceDialect_pyodbc
+")
+install(CODE "
+  if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")
+    set(bc_python_dir \"\${CMAKE_INSTALL_PREFIX}/lib/python3/dist-packages\")
+  else()
+    set(bc_python_dir \"\${CMAKE_INSTALL_PREFIX}/${BC_PYTHON_LOCAL_DIR}\")
+  endif()
+  file(INSTALL ${BC_DIALECT_FILES} DESTINATION \"\${bc_python_dir}/sqlalchemy_bigcommerce\")
+  file(INSTALL ${BC_EGG_INFO} DESTINATION \"\${bc_python_dir}\")
+" COMPONENT runtime)
+
 if(BC_INSTALL_REGISTER)
   install(CODE "
     if(\"\$ENV{DESTDIR}\" STREQUAL \"\")
@@ -59,8 +94,11 @@ set(CPACK_DEBIAN_PACKAGE_SECTION database)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # odbcinst runs in the maintainer scripts; the driver manager is what applications load.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "odbcinst, unixodbc")
+# The SQLAlchemy dialect it carries needs these; the driver does not.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3-sqlalchemy, python3-pyodbc")
 set(BC_DRIVER_TEMPLATE /usr/${BC_DATADIR}/odbcinst.ini)
 set(BC_TEMPLATE_PATH ${BC_DRIVER_TEMPLATE})
+set(BC_DIALECT_DIR /usr/lib/python3/dist-packages/sqlalchemy_bigcommerce)
 foreach(script postinst prerm)
   configure_file(${PROJECT_SOURCE_DIR}/packaging/debian/${script}.in
     ${CMAKE_BINARY_DIR}/packaging/${script} @ONLY

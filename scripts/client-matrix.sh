@@ -44,7 +44,10 @@ remove
 if odbcinst -q -d | grep -qx '\[BigCommerce\]'; then
   fail "[BigCommerce] is still registered after dpkg -r"
 fi
-[[ ! -e $driver ]] || fail "$driver is still there after dpkg -r"
+for left in "$driver" /usr/lib/python3/dist-packages/sqlalchemy_bigcommerce \
+  /usr/share/bigcommerce-odbc; do
+  [[ ! -e $left ]] || fail "$left is still there after dpkg -r"
+done
 dpkg-query -W -f='${Status}' bigcommerce-odbc 2>/dev/null | grep -q "install ok installed" &&
   fail "dpkg still lists bigcommerce-odbc as installed"
 echo "client matrix: $( ((status)) && echo FAILED || echo passed), package removed cleanly"

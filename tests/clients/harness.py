@@ -129,10 +129,10 @@ def odbc_env(workdir, url):
         "CallbackURL = https://app.example.com/callback\n")
     env["ODBCINI"] = str(workdir / "odbc.ini")
     env["HOME"] = str(workdir)  # clients that keep state (LibreOffice, R) keep it here
-    env.update({"BC_DSN": DSN, "BC_CLIENT_ID": CLIENT_ID, "BC_WORKDIR": str(workdir),
-                "BC_CLIENTS_DIR": str(HERE), "PYTHONPATH": os.pathsep.join(
-                    filter(None, [str(HERE.parents[1] / "clients/sqlalchemy"),
-                                  env.get("PYTHONPATH")]))})
+    env.update({"BC_DSN": DSN, "BC_CLIENT_ID": CLIENT_ID, "BC_WORKDIR": str(workdir)})
+    if not installed:  # the package installs the SQLAlchemy dialect; the tree has it here
+        env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(HERE.parents[1] / "clients/sqlalchemy"), env.get("PYTHONPATH")]))
     return env
 
 

@@ -1,8 +1,9 @@
 """Client matrix: the bigcommerce+pyodbc SQLAlchemy dialect (clients/sqlalchemy, on
 python3-sqlalchemy) with pandas (python3-pandas), through the DSN of harness.py.
 
-harness.py puts clients/sqlalchemy on PYTHONPATH; the registry call below stands in for the
-entry point an installed distribution declares."""
+Against the installed package (BC_CLIENTS_DRIVER=installed) create_engine finds the dialect
+through the entry point the package installs; against the build tree harness.py puts
+clients/sqlalchemy on PYTHONPATH and the dialect is registered by hand."""
 
 import os
 import sys
@@ -12,9 +13,9 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.dialects import registry
 
-registry.register("bigcommerce.pyodbc", "sqlalchemy_bigcommerce", "BigCommerceDialect_pyodbc")
-
 E = os.environ
+if E.get("BC_CLIENTS_DRIVER") != "installed":
+    registry.register("bigcommerce.pyodbc", "sqlalchemy_bigcommerce", "BigCommerceDialect_pyodbc")
 failures = []
 
 
@@ -24,6 +25,9 @@ def check(what, got, want):
 
 
 engine = sa.create_engine(f"bigcommerce+pyodbc://@{E['BC_DSN']}")
+if E.get("BC_CLIENTS_DRIVER") == "installed":
+    check("the installed dialect", engine.dialect.__module__.startswith("sqlalchemy_bigcommerce")
+          and "/dist-packages/" in sys.modules["sqlalchemy_bigcommerce"].__file__, True)
 insp = sa.inspect(engine)
 
 check("SQLTables lists Products", "Products" in insp.get_table_names(), True)
