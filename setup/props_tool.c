@@ -1,11 +1,13 @@
 /*
  * bc-odbc-props: prints the connection-property reference from bc_prop_defs, as the Markdown
- * table the README carries (regenerate it with `bc-odbc-props > props.md` after changing the
- * table), or with --names one property name per line for scripts.
+ * table the README carries, with --man as the bigcommerce-odbc(7) manual page
+ * (docs/bigcommerce-odbc.7), or with --names one property name per line for scripts.
+ * scripts/update-readme.sh writes both documents from it and checks they are in step.
  */
 #include <stdio.h>
 #include <string.h>
 #include "bc_props.h"
+#include "props_man.h"
 
 static const char *type_name(const bc_prop_def *def)
 {
@@ -33,7 +35,8 @@ static void cell(const char *s)
     }
 }
 
-static void allowed(const bc_prop_def *def)
+/* ellipsis: "…" in Markdown, "..." in roff, where a non-ASCII character needs preconv. */
+static void allowed(const bc_prop_def *def, const char *ellipsis)
 {
     if (def->type == BC_PROP_INT) {
         printf("%d to %d", def->min, def->max);
@@ -47,7 +50,7 @@ static void allowed(const bc_prop_def *def)
                 putchar(*s);
         }
     } else if (def->flags & BC_PROP_F_URL) {
-        fputs("http://… or https://…", stdout);
+        printf("http://%s or https://%s", ellipsis, ellipsis);
     }
 }
 
@@ -61,7 +64,7 @@ static void markdown(void)
         if (def->default_value != NULL)
             printf("`%s`", def->default_value);
         fputs(" | ", stdout);
-        allowed(def);
+        allowed(def, "…");
         fputs(" | ", stdout);
         cell(def->description);
         if (def->required)
@@ -74,6 +77,10 @@ static void markdown(void)
 
 int main(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], "--man") == 0) {
+        bc_props_man_page(BC_PACKAGE_VERSION, allowed);
+        return fflush(stdout) == 0 ? 0 : 1;
+    }
     if (argc == 2 && strcmp(argv[1], "--names") == 0) {
         for (int i = 0; i < bc_prop_def_count; i++)
             puts(bc_prop_defs[i].name);
@@ -81,9 +88,10 @@ int main(int argc, char **argv)
     }
     if (argc > 1) {
         fprintf(stderr,
-                "usage: %s [--names]\n"
+                "usage: %s [--man | --names]\n"
                 "Prints the connection properties of the BigCommerce ODBC driver as a "
-                "Markdown table (or their names, one per line).\n",
+                "Markdown table, as the bigcommerce-odbc(7) manual page (--man), or their "
+                "names, one per line (--names).\n",
                 argv[0]);
         return strcmp(argv[1], "--help") == 0 ? 0 : 2;
     }

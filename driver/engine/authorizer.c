@@ -21,20 +21,15 @@ static const char *const k_read_pragmas[] = {"table_info",       "table_xinfo",
                                              "module_list",      "pragma_list",
                                              "compile_options",  NULL};
 /* Settings that may be read (no value given) but not changed. */
-static const char *const k_read_settings[] = {"encoding",
-                                              "schema_version",
-                                              "user_version",
-                                              "application_id",
-                                              "data_version",
-                                              "page_size",
-                                              "page_count",
-                                              "freelist_count",
-                                              "foreign_keys",
-                                              "query_only",
-                                              "case_sensitive_like",
-                                              "recursive_triggers",
-                                              "journal_mode",
-                                              NULL};
+static const char *const k_read_settings[] = {
+    "encoding",     "schema_version",   "user_version",        "application_id",
+    "data_version", "page_size",        "page_count",          "freelist_count",
+    "foreign_keys", "query_only",       "case_sensitive_like", "recursive_triggers",
+    "journal_mode", "read_uncommitted", "busy_timeout",        NULL};
+/* Settings client libraries assign on connect (SQLAlchemy's SQLite dialect sets
+ * read_uncommitted for its isolation level) that mean nothing for a private, read-only engine:
+ * the assignment is skipped without an error rather than refused. */
+static const char *const k_noop_settings[] = {"read_uncommitted", "busy_timeout", NULL};
 
 static bool in_list(const char *name, const char *const *list)
 {
@@ -52,6 +47,8 @@ static int pragma_allowed(const char *name, const char *value)
         return SQLITE_OK;
     if (value == NULL && in_list(name, k_read_settings))
         return SQLITE_OK;
+    if (value != NULL && in_list(name, k_noop_settings))
+        return SQLITE_IGNORE;
     return SQLITE_DENY;
 }
 

@@ -451,6 +451,12 @@ static void authorizer_keeps_metadata_and_schema_intact(void **state)
     assert_int_not_equal(exec_rc(e, "ATTACH ':memory:' AS other"), SQLITE_OK);
     assert_int_not_equal(exec_rc(e, "PRAGMA writable_schema = 1"), SQLITE_OK);
     assert_int_equal(exec_rc(e, "PRAGMA table_info(Products)"), SQLITE_OK);
+    /* What client libraries send on connect: read, or assigned as a no-op. */
+    assert_int_equal(query_int(e, "PRAGMA read_uncommitted"), 0);
+    assert_int_equal(exec_rc(e, "PRAGMA read_uncommitted = 1"), SQLITE_OK);
+    assert_int_equal(query_int(e, "PRAGMA read_uncommitted"), 0);
+    assert_int_equal(exec_rc(e, "PRAGMA busy_timeout = 5000"), SQLITE_OK);
+    assert_int_not_equal(exec_rc(e, "PRAGMA foreign_keys = ON"), SQLITE_OK);
     assert_int_equal(exec_rc(e, "CREATE TEMP TABLE t1(a); INSERT INTO t1 VALUES(1); "
                                 "CREATE TEMP VIEW v1 AS SELECT a FROM t1; DROP VIEW v1; "
                                 "DROP TABLE t1"),
