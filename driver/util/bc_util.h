@@ -58,7 +58,8 @@ typedef struct bc_timestamp {
     unsigned fraction; /* nanoseconds */
 } bc_timestamp;
 /* Parse RFC 2822 ("Tue, 20 Nov 2012 00:00:00 +0000") or ISO 8601 ("2012-11-20T00:00:00+00:00",
- * "...Z", with or without fraction, or "YYYY-MM-DD[ HH:MM:SS]") into UTC. Returns 0 or -1. */
+ * "...Z", with or without fraction, or "YYYY-MM-DD[ HH:MM:SS]") or Unix seconds as a digit
+ * string ("1672670738") into UTC. Returns 0 or -1. */
 int bc_time_parse(const char *s, bc_timestamp *out);
 /* "YYYY-MM-DD HH:MM:SS" (19 chars + NUL) */
 void bc_time_format(const bc_timestamp *t, char out[20]);

@@ -246,6 +246,27 @@ static int bc_time_parse_rfc2822(const char *s, bc_timestamp *t)
     return 0;
 }
 
+/* Unix seconds as decimal digits only ("1672670738"): v2 gift certificates send their dates
+ * this way. Up to 11 digits keeps the year below 5000, far inside bc_time_valid. */
+static int bc_time_parse_unix(const char *s, bc_timestamp *t)
+{
+    long long secs = 0, days;
+    int n = 0, rest;
+
+    for (; *s >= '0' && *s <= '9'; s++, n++)
+        secs = secs * 10 + (*s - '0');
+    if (n == 0 || n > 11 || *s != '\0')
+        return -1;
+    days = secs / 86400;
+    rest = (int)(secs % 86400);
+    bc_civil_from_days(days, &t->year, &t->month, &t->day);
+    t->hour = rest / 3600;
+    t->minute = rest / 60 % 60;
+    t->second = rest % 60;
+    t->fraction = 0;
+    return 0;
+}
+
 int bc_time_parse(const char *s, bc_timestamp *out)
 {
     bc_timestamp t;
@@ -254,7 +275,8 @@ int bc_time_parse(const char *s, bc_timestamp *out)
         return -1;
     while (*s == ' ')
         s++;
-    if (bc_time_parse_iso(s, &t) != 0 && bc_time_parse_rfc2822(s, &t) != 0)
+    if (bc_time_parse_iso(s, &t) != 0 && bc_time_parse_rfc2822(s, &t) != 0 &&
+        bc_time_parse_unix(s, &t) != 0)
         return -1;
     if (!bc_time_valid(&t)) /* a shift across year 1 or 9999 */
         return -1;

@@ -52,6 +52,14 @@ static void iso8601_z_and_offsets_convert_to_utc(void **state)
     expect_utc("2026-03-15", "2026-03-15 00:00:00");
 }
 
+static void unix_seconds_text_converts_to_utc(void **state)
+{
+    (void)state;
+    expect_utc("1672670738", "2023-01-02 14:45:38");
+    expect_utc("0", "1970-01-01 00:00:00");
+    expect_utc("951782400", "2000-02-29 00:00:00");
+}
+
 static void iso8601_fraction_is_kept_in_nanoseconds(void **state)
 {
     bc_timestamp t;
@@ -78,6 +86,9 @@ static void malformed_dates_are_rejected(void **state)
                          "2026-01-01T10:00:00 junk",
                          "Tue, 20 Foo 2012 00:00:00 +0000",
                          "Tue, 20 Nov 2012 00:00:00 +00x0",
+                         "167267073x",
+                         "-1672670738",
+                         "123456789012",
                          NULL};
 
     (void)state;
@@ -115,6 +126,7 @@ int main(void)
         cmocka_unit_test(rfc2822_negative_offset_moves_forward_to_utc),
         cmocka_unit_test(rfc2822_positive_offset_moves_back_to_utc),
         cmocka_unit_test(iso8601_z_and_offsets_convert_to_utc),
+        cmocka_unit_test(unix_seconds_text_converts_to_utc),
         cmocka_unit_test(iso8601_fraction_is_kept_in_nanoseconds),
         cmocka_unit_test(malformed_dates_are_rejected),
         cmocka_unit_test(leap_day_is_valid_only_in_leap_years),
