@@ -1,9 +1,9 @@
 /*
  * The v2 count endpoints (/v2/orders/count, /v2/coupons/count, /v2/countries/{id}/states/count
- * ...): {"count": N}. Only /v2/orders/count documents filters (the list's min_id/max_id ...,
- * of which the sandbox serves min_id and max_id, as on the list); its document also carries
- * the per-status counts, recomputed here for the filtered orders. It counts the Incomplete
- * orders too, which the list never returns (ids after the last listed order).
+ * ...): {"count": N}. Only /v2/orders/count documents filters (the list's, applied as on the
+ * list, render_query.c); its document also carries the per-status counts, recomputed here for
+ * the filtered orders. It counts the Incomplete orders too, which the list never returns (ids
+ * after the last listed order); they match id bounds but no status other than 0.
  */
 #include "sandbox.h"
 
@@ -42,19 +42,20 @@ void sb_render_v2_children_count(const sb_resource *r, long parent, sb_reply *rp
     reply_count(rp, sb_resource_lower_parent(r, parent + 1) - sb_resource_lower_parent(r, parent));
 }
 
-/* Orders in [lo, hi) whose JSON says "status_id":sid. */
-static long with_status(const sb_resource *orders, size_t lo, size_t hi, long sid)
+/* Orders among the selection (idx NULL: all n) whose JSON says "status_id":sid. */
+static long with_status(const sb_resource *orders, const size_t *idx, size_t n, long sid)
 {
     char key[40];
-    long n = 0;
+    long count = 0;
     int klen = snprintf(key, sizeof key, "\"status_id\":%ld", sid);
 
-    for (size_t i = lo; i < hi; i++) {
-        const char *hit = strstr(orders->items[i].json, key);
+    for (size_t k = 0; k < n; k++) {
+        const char *json = orders->items[idx ? idx[k] : k].json;
+        const char *hit = strstr(json, key);
         if (hit && (hit[klen] == ',' || hit[klen] == '}'))
-            n++;
+            count++;
     }
-    return n;
+    return count;
 }
 
 /* Incomplete orders (ids last+1 .. last+n) within [min_id, max_id]. */
@@ -72,35 +73,39 @@ static long incomplete_in(const sb_resource *orders, long n, long min_id, long m
 void sb_render_orders_count(const sb_resource *orders, long incomplete, const sb_resource *doc,
                             const sb_args *a, sb_reply *rp)
 {
-    long min_id = id_arg(a, "min_id"), max_id = id_arg(a, "max_id");
-    size_t lo = 0, hi = orders->count;
+    size_t *idx;
+    long n = sb_query_select(orders, SB_RES_ORDERS, a, &idx);
     cJSON *d, *st;
 
-    if (min_id < 0 && max_id < 0) {
+    if (n < 0) {
+        sb_reply_set(rp, 500, "application/json", NULL, 0);
+        return;
+    }
+    if (idx == NULL) {
         sb_render_singleton(doc, rp);
         return;
     }
-    while (lo < hi && min_id >= 0 && orders->items[lo].id < min_id)
-        lo++;
-    while (hi > lo && max_id >= 0 && orders->items[hi - 1].id > max_id)
-        hi--;
-    incomplete = incomplete_in(orders, incomplete, min_id, max_id);
+    incomplete = a->get(a->ctx, "status_id")
+                     ? 0
+                     : incomplete_in(orders, incomplete, id_arg(a, "min_id"), id_arg(a, "max_id"));
     d = doc->count ? cJSON_Parse(doc->items[0].json) : NULL;
     if (d == NULL) {
-        reply_count(rp, hi - lo + (size_t)incomplete);
+        free(idx);
+        reply_count(rp, (size_t)n + (size_t)incomplete);
         return;
     }
     cJSON_ArrayForEach(st, cJSON_GetObjectItemCaseSensitive(d, "statuses"))
     {
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(st, "id");
         long sid = cJSON_IsNumber(id) ? (long)id->valuedouble : -1;
-        cJSON *n =
-            cJSON_CreateNumber((double)(sid == 0 ? incomplete : with_status(orders, lo, hi, sid)));
-        if (n)
-            cJSON_ReplaceItemInObjectCaseSensitive(st, "count", n);
+        cJSON *c = cJSON_CreateNumber(
+            (double)(sid == 0 ? incomplete : with_status(orders, idx, (size_t)n, sid)));
+        if (c)
+            cJSON_ReplaceItemInObjectCaseSensitive(st, "count", c);
     }
-    cJSON *total = cJSON_CreateNumber((double)(hi - lo) + (double)incomplete);
+    cJSON *total = cJSON_CreateNumber((double)n + (double)incomplete);
     if (total)
         cJSON_ReplaceItemInObjectCaseSensitive(d, "count", total);
+    free(idx);
     sb_reply_json(rp, 200, d);
 }

@@ -25,6 +25,8 @@ typedef enum route_kind {
     R_V2_COUNT,          /* {"count": N} of the whole resource */
     R_V2_CHILDREN_COUNT, /* {"count": N} of the children of {id}; `parent` must hold {id} */
     R_ORDERS_COUNT,      /* /v2/orders/count: `parent` is the orders, res the document */
+    R_V3_QUERY,          /* v3 list with its documented filters and sort (render_query.c) */
+    R_V2_QUERY,          /* the same for a v2 list */
 } route_kind;
 
 typedef struct route {
@@ -35,14 +37,14 @@ typedef struct route {
 } route;
 
 static const route routes[] = {
-    {"v3/catalog/products", R_V3_LIST_ID, SB_RES_PRODUCTS, -1},
+    {"v3/catalog/products", R_V3_QUERY, SB_RES_PRODUCTS, -1},
     {"v3/catalog/products/{id}", R_V3_ONE, SB_RES_PRODUCTS, -1},
-    {"v3/catalog/brands", R_V3_LIST_ID, SB_RES_BRANDS, -1},
+    {"v3/catalog/brands", R_V3_QUERY, SB_RES_BRANDS, -1},
     {"v3/catalog/brands/{id}", R_V3_ONE, SB_RES_BRANDS, -1},
-    {"v3/catalog/categories", R_V3_LIST_ID, SB_RES_CATEGORIES, -1},
+    {"v3/catalog/categories", R_V3_QUERY, SB_RES_CATEGORIES, -1},
     {"v3/catalog/categories/{id}", R_V3_ONE, SB_RES_CATEGORIES, -1},
-    {"v3/customers", R_V3_LIST, SB_RES_CUSTOMERS, -1},
-    {"v2/orders", R_V2_LIST, SB_RES_ORDERS, -1},
+    {"v3/customers", R_V3_QUERY, SB_RES_CUSTOMERS, -1},
+    {"v2/orders", R_V2_QUERY, SB_RES_ORDERS, -1},
     {"v2/orders/count", R_ORDERS_COUNT, SB_RES_ORDERS_COUNT, SB_RES_ORDERS},
     {"v2/orders/{id}", R_V2_ONE, SB_RES_ORDERS, -1},
     {"v2/orders/{id}/products", R_V2_CHILDREN, SB_RES_ORDER_PRODUCTS, SB_RES_ORDERS},
@@ -201,6 +203,10 @@ static void dispatch(const sb_store *st, const route *r, const char *path, long 
         break;
     case R_ORDERS_COUNT:
         sb_render_orders_count(&st->res[r->parent], sb_orders_incomplete(st->cfg), res, a, rp);
+        break;
+    case R_V3_QUERY:
+    case R_V2_QUERY:
+        sb_render_query(st, r->res, r->kind == R_V2_QUERY, a, rp);
         break;
     }
 }

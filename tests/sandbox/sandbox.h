@@ -234,6 +234,12 @@ void sb_render_consignment_quote(const sb_resource *quotes, const char *path, sb
 /* A v3 page ({data, meta.pagination}) over the items idx[0..total) of r (idx NULL = all). */
 void sb_render_v3_index(const sb_resource *r, const size_t *idx, size_t total, const sb_args *a,
                         sb_reply *rp);
+/* Lists with the documented filters and sort (render_query.c): products, brands, categories,
+ * customers (v3) and orders (v2). sb_query_select gives the matching items' indices in the
+ * order asked (*idx NULL and the count: all items in id order), -1 when out of memory. */
+void sb_render_query(const sb_store *st, sb_res_id res, int v2, const sb_args *a, sb_reply *rp);
+long sb_query_select(const sb_resource *r, sb_res_id res, const sb_args *a, size_t **idx);
+int sb_parse_date(const char *s, long long *epoch);
 /* Catalog, pricing, inventory and promotion endpoints (router_catalog.c): 1 when path is one
  * of them (rp filled), else 0. */
 int sb_route_catalog(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp);
