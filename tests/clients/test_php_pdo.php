@@ -3,12 +3,8 @@
 // API, so the SQLTables and SQLColumns steps read the driver's sys_tables and
 // sys_tablecolumns instead.
 //
-// EXPECTED FAILURE, to flip once data-at-execution is merged: PDO_ODBC sends every bound
-// parameter as data-at-execution (SQL_LEN_DATA_AT_EXEC, then SQLParamData/SQLPutData), which
-// the driver answers with HYC00 until SQLPutData/SQLParamData exist (issue 12, item 1). Set
-// this to false then; while it is true the parameterized step must fail with HYC00, and
-// passing makes the test fail so that the flag gets flipped.
-const PARAMS_EXPECTED_TO_FAIL = true;
+// PDO_ODBC sends every bound parameter as data-at-execution (SQL_LEN_DATA_AT_EXEC, then
+// SQLParamData/SQLPutData), so the parameterized step exercises that path of the driver.
 
 $failures = [];
 function check($what, $got, $want) {
@@ -40,19 +36,9 @@ check('join', [$row['product'], $row['brand']], [$E['BC_PRODUCT_NAME'], $E['BC_B
 try {
     $s = $db->prepare('SELECT name FROM Products WHERE id = ?');
     $s->execute([(int)$E['BC_PRODUCT_ID']]);
-    $name = $s->fetchColumn();
-    if (PARAMS_EXPECTED_TO_FAIL)
-        $failures[] = 'parameterized query passed although marked as an expected failure: set ' .
-            'PARAMS_EXPECTED_TO_FAIL to false in ' . __FILE__;
-    else
-        check('parameterized query', $name, $E['BC_PRODUCT_NAME']);
+    check('parameterized query', $s->fetchColumn(), $E['BC_PRODUCT_NAME']);
 } catch (PDOException $e) {
-    if (PARAMS_EXPECTED_TO_FAIL) {
-        check('parameterized query fails as expected (HYC00)', $e->getCode(), 'HYC00');
-        echo "XFAIL parameterized query: PDO_ODBC needs SQLPutData/SQLParamData\n";
-    } else {
-        $failures[] = 'parameterized query: ' . $e->getMessage();
-    }
+    $failures[] = 'parameterized query: ' . $e->getMessage();
 }
 
 $url = $db->query("CALL GetOAuthAuthorizationURL('WEB', 'https://app.example.com/callback', " .
