@@ -420,6 +420,82 @@ static void page_faults_at_20_percent_are_never_silent(void)
     CHECK_MSG(exact > 0, "no run of %d was exact", runs);
 }
 
+/* SQLDriverConnect with connstr: SQL_SUCCESS..., or the first record's state and message. */
+static SQLRETURN connect_raw(const char *connstr, char state[6], char *msg, size_t cap)
+{
+    SQLHDBC d = NULL;
+    SQLCHAR out[2048];
+    SQLSMALLINT outlen = 0;
+    SQLRETURN rc;
+
+    state[0] = msg[0] = '\0';
+    SQLAllocHandle(SQL_HANDLE_DBC, env, &d);
+    rc = SQLDriverConnect(d, NULL, (SQLCHAR *)connstr, SQL_NTS, out, sizeof out, &outlen,
+                          SQL_DRIVER_NOPROMPT);
+    if (!SQL_SUCCEEDED(rc))
+        bct_diag(SQL_HANDLE_DBC, d, state, msg, cap);
+    else
+        SQLDisconnect(d);
+    SQLFreeHandle(SQL_HANDLE_DBC, d);
+    return rc;
+}
+
+/* A line break in a value that becomes a header or URL part is refused with HY024 naming the
+ * property; no request is sent. */
+static void line_breaks_in_header_values_are_refused(void)
+{
+    char cs[1024], state[6], msg[1024];
+
+    bct_sb_clear_requests(&sb);
+    snprintf(cs, sizeof cs,
+             "Driver=BigCommerce;StoreId=%s;ApiBaseURL=%s;OAuthAccessToken={%s\r\nX-Evil: 1}",
+             sb.store_hash, sb.url, sb.token);
+    CHECK_INT(connect_raw(cs, state, msg, sizeof msg), SQL_ERROR);
+    CHECK_STR(state, "HY024");
+    CHECK_MSG(strstr(msg, "OAuthAccessToken") && !strstr(msg, sb.token), "message: %s", msg);
+    snprintf(cs, sizeof cs,
+             "Driver=BigCommerce;StoreId={%s\nHost: evil};ApiBaseURL=%s;"
+             "OAuthAccessToken=%s",
+             sb.store_hash, sb.url, sb.token);
+    CHECK_INT(connect_raw(cs, state, msg, sizeof msg), SQL_ERROR);
+    CHECK_STR(state, "HY024");
+    CHECK_MSG(strstr(msg, "StoreId") != NULL, "message: %s", msg);
+    CHECK_INT(bct_sb_api_request_count(&sb), 0);
+}
+
+/* http:// to a host other than loopback is refused unless AllowInsecureHTTP=true; user info
+ * in ApiBaseURL never shows in a message. */
+static void insecure_http_and_userinfo(void)
+{
+    char cs[1024], state[6], msg[1024];
+    const char *port = strrchr(sb.url, ':') + 1;
+
+    /* 0.0.0.0 reaches this machine's listeners but is not a loopback name: refused... */
+    snprintf(cs, sizeof cs,
+             "Driver=BigCommerce;StoreId=%s;OAuthAccessToken=%s;ApiBaseURL=http://0.0.0.0:%s",
+             sb.store_hash, sb.token, port);
+    CHECK_INT(connect_raw(cs, state, msg, sizeof msg), SQL_ERROR);
+    CHECK_STR(state, "HY024");
+    CHECK_MSG(strstr(msg, "ApiBaseURL") && strstr(msg, "AllowInsecureHTTP"), "message: %s", msg);
+    /* ...unless the user says so. */
+    strcat(cs, ";AllowInsecureHTTP=true");
+    CHECK_MSG(SQL_SUCCEEDED(connect_raw(cs, state, msg, sizeof msg)), "%s %s", state, msg);
+    /* A refused connection names the host, not the password before it. */
+    snprintf(cs, sizeof cs,
+             "Driver=BigCommerce;StoreId=%s;OAuthAccessToken=%s;"
+             "ApiBaseURL=http://alice:s3cr3tpw@127.0.0.1:1",
+             sb.store_hash, sb.token);
+    CHECK_INT(connect_raw(cs, state, msg, sizeof msg), SQL_ERROR);
+    CHECK_MSG(strstr(msg, "127.0.0.1:1") && !strstr(msg, "s3cr3tpw") && !strstr(msg, "alice"),
+              "message: %s", msg);
+    snprintf(cs, sizeof cs,
+             "Driver=BigCommerce;StoreId=%s;OAuthAccessToken=%s;"
+             "ApiBaseURL=ftp://alice:s3cr3tpw@example.com",
+             sb.store_hash, sb.token);
+    CHECK_INT(connect_raw(cs, state, msg, sizeof msg), SQL_ERROR);
+    CHECK_MSG(!strstr(msg, "s3cr3tpw") && !strstr(msg, "alice"), "message: %s", msg);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -451,6 +527,8 @@ int main(int argc, char **argv)
         BCT_TEST(malformed_response_every_time_is_08s01),
         BCT_TEST(rate_limit_429_is_waited_out),
         BCT_TEST(doubles_beyond_int64_compare_without_overflow),
+        BCT_TEST(line_breaks_in_header_values_are_refused),
+        BCT_TEST(insecure_http_and_userinfo),
         BCT_TEST(baselines_without_faults),
         BCT_TEST(join_with_nul_bodies_is_exact),
         BCT_TEST(altered_page_once_is_read_again),
