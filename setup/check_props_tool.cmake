@@ -4,7 +4,7 @@
 set(expected DSN Driver StoreId OAuthAccessToken OAuthClientId OAuthClientSecret CallbackURL
   InitiateOAuth OAuthSettingsLocation OAuthVerifier OAuthRefreshToken OAuthTimeout Scope
   Timeout MaxRows Pagesize Logfile Verbosity SSLServerCert ProxyServer ProxyPort ProxyUser
-  ProxyPassword ApiBaseURL OAuthServerURL)
+  ProxyPassword ApiBaseURL OAuthServerURL AllowInsecureHTTP)
 
 execute_process(COMMAND ${TOOL} OUTPUT_VARIABLE out RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

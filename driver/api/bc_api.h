@@ -78,6 +78,13 @@ void bc_pager_close(bc_pager *p);
  * NULL turns it off. The string is copied. 0, or -1 when out of memory. */
 int bc_pager_set_count_path(bc_pager *p, const char *count_path);
 
+/* The member of an item that identifies it on its own (the table's one primary key, such
+ * as "id"), before the first bc_pager_next: an item whose key was already handed out in
+ * this scan makes its page contradict the scan (fetched again, then 40001), so no row is
+ * returned twice. NULL (the default) turns it off. The string is copied. 0, or -1 when out
+ * of memory. */
+int bc_pager_set_key(bc_pager *p, const char *key);
+
 /* Fetch the first pages of n pagers at once (a sliding window of BC_PAGER_WINDOW requests,
  * bounded by the rate limiter) into the response cache, so that bc_pager_open(a, paths[i],
  * query, paging, max_rows) + bc_pager_next then need no round trip of their own. Used for

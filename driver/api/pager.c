@@ -10,6 +10,7 @@
  *   CURSOR ?limit=&after=, following meta.cursor_pagination.links.next.
  * A 404 below a parent id (the parent vanished between listing and fetching) is no rows.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bc_defaults.h"
@@ -38,6 +39,7 @@ bc_pager *bc_pager_open(bc_api *a, const char *path, const char *query, bc_pagin
     p->limit = bc_pager_limit(a->page_size, p->max_rows);
     p->next_page = 1;
     p->total_pages = -1;
+    p->declared_total = p->declared_per_page = -1;
     return p;
 }
 
@@ -62,6 +64,7 @@ void bc_pager_close(bc_pager *p)
     free(p->count_path);
     free(p->query);
     free(p->after);
+    bc_pager_check_free(p);
     free(p);
 }
 
@@ -109,6 +112,78 @@ static int oom(bc_error *err)
     return bc_error_set(err, "HY001", 0, "Out of memory while reading a page.");
 }
 
+/* *doc (page number page, 0 when pages are not numbered, requested as pq) checked against
+ * the scan (pager_check.c); one that contradicts it is fetched again past the cache, once
+ * (page 1 of v3 then declares again). 0 with *doc the page to use, -1 with err set (40001
+ * when the contradiction stays). */
+static int checked(bc_pager *p, const char *pq, int page, cJSON **doc, bc_error *err)
+{
+    char why[256];
+
+    if (*doc == NULL || !bc_pager_contradiction(p, page, *doc, why, sizeof why))
+        return 0;
+    bc_log(2, "%s contradicts the scan (%s): reading it again", pq, why);
+    cJSON_Delete(*doc);
+    *doc = NULL;
+    bc_api_cache_forget(p->a, pq);
+    if (get(p, pq, doc, err) != 0)
+        return -1;
+    if (page == 1 && p->paging == BC_PAGING_V3)
+        bc_pager_declare(p, *doc);
+    if (*doc == NULL || !bc_pager_contradiction(p, page, *doc, why, sizeof why))
+        return 0;
+    cJSON_Delete(*doc);
+    *doc = NULL;
+    return bc_pager_inconsistent(p, why, err);
+}
+
+/* Fewer items than a full page (a 204 or a missing body counts as none). */
+static bool is_short(const bc_pager *p, const cJSON *doc)
+{
+    return doc == NULL || !cJSON_IsArray(doc) || cJSON_GetArraySize(doc) < p->limit;
+}
+
+/* v2 with a count: page came back short before the counted last page. The count is only an
+ * upper bound (/v2/orders/count also counts orders the list leaves out), so a short page may
+ * be the true end, or a damaged or racing answer. It is read again; still short, it ends
+ * the scan only if the page after it is empty (from the window when it is open, else one
+ * more GET). 0 with *doc to hand out (p->done set when it is the end), -1 with err. */
+static int verify_short_v2(bc_pager *p, const char *pq, int page, cJSON **doc, bc_error *err)
+{
+    cJSON *next = NULL;
+    char why[160];
+    bool more;
+    int rc;
+
+    bc_log(2, "%s is short before the counted end: reading it again", pq);
+    cJSON_Delete(*doc);
+    *doc = NULL;
+    bc_api_cache_forget(p->a, pq);
+    if (get(p, pq, doc, err) != 0 || checked(p, pq, page, doc, err) != 0)
+        return -1;
+    if (!is_short(p, *doc))
+        return 0;
+    p->done = true;
+    if (p->last > page) {
+        rc = bc_pager_window_next(p, &next, err);
+    } else {
+        char *npq = bc_pager_page_path(p, page + 1);
+        rc = npq == NULL ? oom(err) : get(p, npq, &next, err) == 0 ? 1 : -1;
+        free(npq);
+    }
+    more = rc > 0 && cJSON_IsArray(next) && cJSON_GetArraySize(next) > 0;
+    cJSON_Delete(next);
+    if (rc >= 0 && !more)
+        return 0;
+    cJSON_Delete(*doc);
+    *doc = NULL;
+    if (rc < 0)
+        return -1;
+    snprintf(why, sizeof why, "page %d holds fewer than %ld items, yet page %d has more", page,
+             p->limit, page + 1);
+    return bc_pager_inconsistent(p, why, err);
+}
+
 /* Make doc the current page and hand its items out (1), or report the end (0). */
 static int hand_out(bc_pager *p, cJSON *doc, cJSON **items, bc_error *err)
 {
@@ -121,6 +196,8 @@ static int hand_out(bc_pager *p, cJSON *doc, cJSON **items, bc_error *err)
     if (arr == NULL || cJSON_GetArraySize(arr) == 0)
         return 0;
     bc_pager_truncate(arr, p->max_rows, p->delivered);
+    if (bc_pager_remember(p, arr) != 0)
+        return oom(err);
     p->delivered += cJSON_GetArraySize(arr);
     *items = arr;
     return 1;
@@ -136,6 +213,8 @@ static int next_none(bc_pager *p, cJSON **items, bc_error *err)
         return oom(err);
     p->done = true;
     rc = get(p, pq, &doc, err);
+    if (rc == 0)
+        rc = checked(p, pq, 0, &doc, err);
     free(pq);
     return rc != 0 ? -1 : hand_out(p, doc, items, err);
 }
@@ -150,12 +229,15 @@ static int next_v2_sequential(bc_pager *p, cJSON **items, bc_error *err)
     if (pq == NULL)
         return oom(err);
     rc = get(p, pq, &doc, err);
+    if (rc == 0)
+        rc = checked(p, pq, 0, &doc, err);
     free(pq);
     if (rc != 0)
         return -1;
     p->next_page++;
     /* A page shorter than the limit is the last one: stopping here saves the round trip
-     * that would only bring the 204. */
+     * that would only bring the 204 (nothing declared the length of this list, so a short
+     * page cannot be told from the end without that round trip). */
     if (doc == NULL || !cJSON_IsArray(doc) || cJSON_GetArraySize(doc) < p->limit)
         p->done = true;
     return hand_out(p, doc, items, err);
@@ -165,15 +247,22 @@ static int next_v2_sequential(bc_pager *p, cJSON **items, bc_error *err)
 static int next_windowed(bc_pager *p, cJSON **items, bc_error *err)
 {
     cJSON *doc = NULL;
+    int page = p->next_page;
+    char *pq;
     int rc = bc_pager_window_next(p, &doc, err);
 
     if (rc <= 0)
         return rc;
-    /* v2: a short page or the 204 before the counted end (items deleted meanwhile). */
-    if (p->paging == BC_PAGING_V2 &&
-        (doc == NULL || !cJSON_IsArray(doc) || cJSON_GetArraySize(doc) < p->limit))
-        p->done = true;
-    return hand_out(p, doc, items, err);
+    if ((pq = bc_pager_page_path(p, page)) == NULL) {
+        cJSON_Delete(doc);
+        return oom(err);
+    }
+    rc = checked(p, pq, page, &doc, err);
+    /* v2: a short page or the 204 before the counted end. */
+    if (rc == 0 && p->paging == BC_PAGING_V2 && is_short(p, doc))
+        rc = page < p->last ? verify_short_v2(p, pq, page, &doc, err) : (p->done = true, 0);
+    free(pq);
+    return rc != 0 ? -1 : hand_out(p, doc, items, err);
 }
 
 /* Start GET count_path?query (the count takes the list's filters), or NULL when it is not
@@ -235,17 +324,26 @@ static int first_v2_counted(bc_pager *p, cJSON **items, bc_error *err)
         return bc_error_set(err, e.sqlstate, e.native, "%s", e.message);
     }
     p->next_page = 2;
-    if (doc == NULL || !cJSON_IsArray(doc) || cJSON_GetArraySize(doc) < p->limit) {
-        /* One page is all there is. The count, sent with page 1, is still collected, not
-         * dropped: it costs no round trip and keeps the requests a scan makes the same
-         * from run to run. */
-        if (count != NULL)
-            finish_count(p, count);
+    rc = 0; /* a 404 below a vanished parent is no rows */
+    if ((pq = bc_pager_page_path(p, 1)) == NULL || checked(p, pq, 1, &doc, err) != 0) {
+        bc_api_call_abandon(p->a, count);
+        free(pq);
+        return pq == NULL ? oom(err) : -1;
+    }
+    if (is_short(p, doc)) {
+        /* One page is all there is, unless the count says otherwise. The count, sent with
+         * page 1, is still collected, not dropped: it costs no round trip and keeps the
+         * requests a scan makes the same from run to run. */
+        int pages = count != NULL ? finish_count(p, count) : -1;
         p->done = true;
+        rc = pages > 1 && (p->max_rows <= 0 || p->max_rows > cJSON_GetArraySize(doc))
+                 ? verify_short_v2(p, pq, 1, &doc, err)
+                 : 0;
     } else if (count != NULL && (p->total_pages = finish_count(p, count)) > 0) {
         bc_pager_window_open(p, 2, bc_pager_last_page(p->total_pages, p->max_rows, p->limit));
     }
-    return hand_out(p, doc, items, err);
+    free(pq);
+    return rc != 0 ? -1 : hand_out(p, doc, items, err);
 }
 
 static int next_v2(bc_pager *p, cJSON **items, bc_error *err)
@@ -266,6 +364,10 @@ static int first_v3(bc_pager *p, cJSON **items, bc_error *err)
     if (pq == NULL)
         return oom(err);
     rc = get(p, pq, &doc, err);
+    if (rc == 0) {
+        bc_pager_declare(p, doc);
+        rc = checked(p, pq, 1, &doc, err);
+    }
     free(pq);
     if (rc != 0)
         return -1;
@@ -294,6 +396,8 @@ static int next_cursor(bc_pager *p, cJSON **items, bc_error *err)
     if (pq == NULL)
         return oom(err);
     rc = get(p, pq, &doc, err);
+    if (rc == 0)
+        rc = checked(p, pq, 0, &doc, err);
     free(pq);
     if (rc != 0)
         return -1;

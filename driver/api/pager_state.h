@@ -25,10 +25,28 @@ struct bc_pager {
     bc_api_call *win[BC_PAGER_WINDOW];
     int next_start, last;
     char *after; /* cursor for the next CURSOR page */
+    /* Consistency of the scan (pager_check.c). */
+    char *key;       /* member that identifies an item, or NULL (no de-duplication) */
+    long long *seen; /* keys handed out: an open-addressing set of seen_cap slots */
+    bool *seen_used; /* which slots of seen are in use */
+    size_t seen_n, seen_cap;
+    long declared_total;    /* v3: meta.pagination.total of page 1; -1 when none */
+    long declared_per_page; /* v3: meta.pagination.per_page of page 1; -1 when none */
 };
 
 /* path?query&page=N&limit=L. Caller frees; NULL on allocation failure. */
 char *bc_pager_page_path(const bc_pager *p, int page);
+
+/* pager_check.c. Take page 1's declaration (v3 meta.pagination). */
+void bc_pager_declare(bc_pager *p, const cJSON *page1);
+/* Whether doc, page number page (0 when pages are not numbered), contradicts the
+ * declaration or repeats a key handed out before; *why (cap bytes) says how. */
+bool bc_pager_contradiction(const bc_pager *p, int page, const cJSON *doc, char *why, size_t cap);
+/* Record the keys of items as handed out. -1 when out of memory. */
+int bc_pager_remember(bc_pager *p, const cJSON *items);
+/* The 40001 error of a contradiction that reading the page again did not resolve. */
+int bc_pager_inconsistent(const bc_pager *p, const char *why, bc_error *err);
+void bc_pager_check_free(bc_pager *p);
 
 /* What the pager's pages must look like (a v3 envelope, a v2 array, any JSON). */
 bc_api_expect bc_pager_expect(const bc_pager *p);

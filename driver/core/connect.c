@@ -145,6 +145,8 @@ static SQLRETURN conn_open(bc_dbc *dbc)
                             "No store given: set StoreId to the store hash (the {hash} in "
                             "https://api.bigcommerce.com/stores/{hash}) in the connection "
                             "string or DSN.");
+    if (bc_props_check_transport(&dbc->props, &e) != 0)
+        return push_error(dbc, &e);
     bc_log_open(dbc->props.logfile, dbc->props.verbosity);
     if (bc_auth_resolve_token(&dbc->props, &token, &e) != 0)
         return push_error(dbc, &e);

@@ -68,6 +68,25 @@ static const char *count_path(const bc_vcursor *c, const char *chunk)
     return c->query == NULL || src->count_filtered ? src->count_endpoint : NULL;
 }
 
+/* The member that identifies an item of t on its own, for the pager's de-duplication: the
+ * one primary-key column, when it sits at the top level of the item; NULL otherwise (a
+ * composite key, a nested path, or rows taken from inside a parent's array). */
+static const char *item_key(const bc_table_def *t)
+{
+    const char *key = NULL;
+
+    if (t->rows_path != NULL)
+        return NULL;
+    for (int i = 0; i < t->ncolumns; i++) {
+        const bc_column_def *col = &t->columns[i];
+        if (!(col->flags & BC_COLF_PK))
+            continue;
+        if (key != NULL || (col->flags & BC_COLF_FROM_PARENT))
+            return NULL;
+        key = col->json_path ? col->json_path : col->name;
+    }
+    return key != NULL && strchr(key, '.') == NULL ? key : NULL;
+}
 /* Open the next request of the plan: 1 opened, 0 none left, -1 with err set. */
 static int open_next_request(bc_vcursor *c, bc_error *err)
 {
@@ -105,7 +124,8 @@ static int open_next_request(bc_vcursor *c, bc_error *err)
         return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
     c->pager =
         bc_pager_open(c->vt->e->api, path, query ? query : c->query, c->paging, remaining(c), err);
-    if (c->pager != NULL && bc_pager_set_count_path(c->pager, count_path(c, query)) != 0) {
+    if (c->pager != NULL && (bc_pager_set_count_path(c->pager, count_path(c, query)) != 0 ||
+                             bc_pager_set_key(c->pager, item_key(c->vt->t)) != 0)) {
         bc_pager_close(c->pager);
         c->pager = NULL;
         bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);

@@ -8,14 +8,20 @@
 #include "bc_defaults.h"
 #include "http_internal.h"
 
-/* Copy the scheme://host[:port] part of url into out. */
+/* Copy the host[:port] part of url into out, without any user:password@ before it: the
+ * message must not show credentials written into ApiBaseURL. */
 static void url_host(const char *url, char *out, size_t cap)
 {
     const char *start = url ? strstr(url, "://") : NULL;
+    const char *at;
     size_t n;
 
     start = start ? start + 3 : (url ? url : "");
     n = strcspn(start, "/?#");
+    while ((at = memchr(start, '@', n)) != NULL) {
+        n -= (size_t)(at + 1 - start);
+        start = at + 1;
+    }
     if (n >= cap)
         n = cap - 1;
     memcpy(out, start, n);

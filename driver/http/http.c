@@ -35,6 +35,7 @@ typedef struct transfer {
     char *data;
     size_t len, cap;
     bool too_big, oom, added, done;
+    const char *bad_header; /* the name of a header whose value holds CR or LF, or NULL */
     CURLcode result;
     char errbuf[CURL_ERROR_SIZE];
 } transfer;
@@ -180,6 +181,14 @@ static int add_headers(transfer *t)
     const bc_http_header *hd = t->req->headers;
     struct curl_slist *l;
 
+    /* A line break in a value would end the header and start one of the value's choosing
+     * (a token from a property or an OAuth server): such a request is never sent. */
+    for (const bc_http_header *c = hd; c != NULL && c->name != NULL; c++) {
+        if (c->value != NULL && strpbrk(c->value, "\r\n") != NULL) {
+            t->bad_header = c->name;
+            return -1;
+        }
+    }
     /* No "Expect: 100-continue" round trip before bodies. */
     l = curl_slist_append(NULL, "Expect:");
     for (; l != NULL && hd != NULL && hd->name != NULL; hd++) {
@@ -269,7 +278,13 @@ static int transfer_finish(transfer *t, bc_error *err)
 
     if (t->added)
         curl_multi_remove_handle(t->h->multi, t->easy);
-    if (t->oom) {
+    if (t->bad_header != NULL) {
+        rc = bc_error_set(err, "HY024", 0,
+                          "The value for the %s header contains a line break, so the request "
+                          "was not sent. Check the property it comes from (OAuthAccessToken "
+                          "for X-Auth-Token).",
+                          t->bad_header);
+    } else if (t->oom) {
         rc = bc_error_set(err, "HY001", 0, "Out of memory while making an HTTP request.");
     } else if (!t->done) {
         bc_http_error_from_curl(CURLE_ABORTED_BY_CALLBACK, t->req->url, NULL, false, err);
@@ -435,13 +450,17 @@ bc_http_call *bc_http_start(bc_http *h, const bc_http_request *req, bc_error *er
         c->req.headers = NULL; /* copied into the transfer's list; the caller's may go */
     }
     if (!ok) {
+        bc_error local;
+        bc_error_clear(&local);
         if (c != NULL) {
             c->t.oom = true;
-            bc_error local;
-            transfer_finish(&c->t, &local);
+            transfer_finish(&c->t, &local); /* a refused header is reported as such */
             call_free(c);
         }
-        bc_error_set(err, "HY001", 0, "Out of memory while starting an HTTP request.");
+        if (c == NULL || strcmp(local.sqlstate, "HY024") != 0)
+            bc_error_set(err, "HY001", 0, "Out of memory while starting an HTTP request.");
+        else
+            bc_error_set(err, local.sqlstate, local.native, "%s", local.message);
         return NULL;
     }
     drive(h, 0); /* send it now, not at the first wait */

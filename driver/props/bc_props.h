@@ -58,6 +58,7 @@ typedef struct bc_props {
     char *proxy_password;
     char *api_base_url;
     char *oauth_server_url;
+    int allow_insecure_http; /* plain http:// to a host other than loopback */
 } bc_props;
 
 typedef struct bc_prop_def {
@@ -111,6 +112,12 @@ int bc_dsn_exists(const char *dsn, bool *exists, bc_error *err);
  * string); secrets masked as "********" when mask is true. Caller frees. */
 /* (NULL when the property has no value, or on allocation failure.) */
 char *bc_props_value_text(const bc_props *p, int i, bool mask);
+
+/* The rule that needs several properties at once, checked when connecting: ApiBaseURL and
+ * OAuthServerURL must use https:// unless the host is loopback (localhost, 127.0.0.0/8,
+ * [::1]) or AllowInsecureHTTP is on, since the token would travel in clear. 0, or -1 with
+ * HY024 naming the property. */
+int bc_props_check_transport(const bc_props *p, bc_error *err);
 
 /* Build the output connection string for SQLDriverConnect (secrets included, since the
  * application asked for a complete string). Caller frees. */

@@ -188,6 +188,15 @@ const bc_prop_def bc_prop_defs[] = {
      .secret = true,
      .category = "Proxy",
      .description = "Password for the proxy."},
+    {.name = "AllowInsecureHTTP",
+     .type = BC_PROP_BOOL,
+     .offset = OFF(allow_insecure_http),
+     .default_value = "false",
+     .values = "true,false",
+     .category = "SSL",
+     .description = "UNSAFE. Allow http:// (no TLS) in ApiBaseURL and OAuthServerURL for a "
+                    "host other than this machine, so that the access token and OAuth "
+                    "secrets travel in clear text. Off: such URLs are refused."},
 };
 
 #define BC_PROP_DEF_COUNT ((int)(sizeof bc_prop_defs / sizeof bc_prop_defs[0]))

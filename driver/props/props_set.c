@@ -33,6 +33,25 @@ static const char *trimmed(const char *value, size_t *len)
     return value;
 }
 
+/* The part of a URL after any user:password@ in its authority (never echoed). */
+static const char *without_userinfo(const char *url, size_t *len)
+{
+    const char *auth = strstr(url, "://");
+    const char *at;
+    size_t n;
+
+    if (auth == NULL)
+        return url;
+    auth += 3;
+    n = strcspn(auth, "/?#");
+    while ((at = memchr(auth, '@', n)) != NULL) {
+        *len -= (size_t)(at + 1 - url);
+        n -= (size_t)(at + 1 - auth);
+        url = auth = at + 1;
+    }
+    return url;
+}
+
 static int bad_value(const bc_prop_def *def, const char *value, size_t len, const char *rule,
                      bc_error *err)
 {
@@ -40,6 +59,8 @@ static int bad_value(const bc_prop_def *def, const char *value, size_t len, cons
     if (def->secret)
         return bc_error_set(err, BC_STATE_BAD_VALUE, 0, "Invalid value for %s: %s", def->name,
                             rule);
+    if (def->flags & BC_PROP_F_URL)
+        value = without_userinfo(value, &len);
     int shown = len > BC_PROP_ECHO_MAX ? BC_PROP_ECHO_MAX : (int)len;
     return bc_error_set(err, BC_STATE_BAD_VALUE, 0, "Invalid value '%.*s%s' for %s: %s", shown,
                         value, len > BC_PROP_ECHO_MAX ? "..." : "", def->name, rule);
@@ -141,6 +162,10 @@ static bool is_http_url(const char *v)
 
 static int set_string(const bc_prop_def *def, char **field, const char *value, bc_error *err)
 {
+    /* Values become HTTP header lines, URL parts, form fields or paths: a line break would
+     * start a header or request line of the sender's choosing. */
+    if (strpbrk(value, "\r\n") != NULL)
+        return bad_value(def, "", 0, "the value contains a line break (CR or LF); remove it.", err);
     if ((def->flags & BC_PROP_F_URL) && !is_http_url(value))
         return bad_value(def, value, strlen(value),
                          "give a URL that starts with http:// or https://.", err);

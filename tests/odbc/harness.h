@@ -110,6 +110,8 @@ int bct_sb_api_request_count(const bct_sandbox *sb);
 void bct_sb_clear_requests(const bct_sandbox *sb);
 /* POST /__sandbox/faults with this JSON body. */
 bool bct_sb_fault(const bct_sandbox *sb, const char *json);
+/* DELETE /__sandbox/faults: drop every queued fault and stop random ones. */
+void bct_sb_fault_clear(const bct_sandbox *sb);
 
 /* ---- ini files and connections --------------------------------------------------------- */
 

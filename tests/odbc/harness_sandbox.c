@@ -308,3 +308,15 @@ bool bct_sb_fault(const bct_sandbox *sb, const char *json)
     }
     return true;
 }
+
+void bct_sb_fault_clear(const bct_sandbox *sb)
+{
+    char url[512];
+    bct_buf b = {0};
+    snprintf(url, sizeof url, "%s/__sandbox/faults", sb->url);
+    long status = bct_http(sb, "DELETE", url, NULL, &b);
+    free(b.data);
+    if (status < 200 || status > 299) {
+        bct_fail(__FILE__, __LINE__, "DELETE /__sandbox/faults: HTTP %ld", status);
+    }
+}

@@ -223,6 +223,279 @@ static void doubles_beyond_int64_compare_without_overflow(void)
     CHECK_INT(scalar_with_double(dbc, "SELECT COUNT(id) FROM Orders WHERE id <= 101.5", NULL), 2);
 }
 
+/* ---- consistent scans and faults at a rate (the sandbox `big`, Pagesize=10) ---------- */
+
+static bct_sandbox big; /* 60 products, 60 orders, 20 customers */
+
+/* Every row of sql as one text ("a|b\n..."), into *out (caller frees); the statement's
+ * first SQLSTATE into state ("" when it succeeded). */
+static void run_text(SQLHDBC d, const char *sql, char **out, char state[6])
+{
+    SQLHSTMT st = bct_stmt(d);
+    SQLSMALLINT ncol = 0;
+    size_t len = 0, cap = 4096;
+    char *text = malloc(cap), cell[512];
+    SQLRETURN rc;
+
+    state[0] = '\0';
+    *out = text;
+    if (st == NULL || text == NULL)
+        return;
+    text[0] = '\0';
+    rc = SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS);
+    if (SQL_SUCCEEDED(rc))
+        rc = SQLNumResultCols(st, &ncol);
+    while (SQL_SUCCEEDED(rc) && SQL_SUCCEEDED(rc = SQLFetch(st))) {
+        for (SQLSMALLINT i = 1; i <= ncol; i++) {
+            SQLLEN ind = 0;
+            if (!SQL_SUCCEEDED(
+                    SQLGetData(st, (SQLUSMALLINT)i, SQL_C_CHAR, cell, sizeof cell, &ind)))
+                snprintf(cell, sizeof cell, "?");
+            else if (ind == SQL_NULL_DATA)
+                snprintf(cell, sizeof cell, "NULL");
+            size_t n = strlen(cell);
+            if (len + n + 2 >= cap) {
+                cap = (len + n + 2) * 2;
+                text = realloc(text, cap);
+                *out = text;
+                if (text == NULL)
+                    return;
+            }
+            memcpy(text + len, cell, n);
+            len += n;
+            text[len++] = i == ncol ? '\n' : '|';
+            text[len] = '\0';
+        }
+    }
+    if (rc != SQL_NO_DATA && !SQL_SUCCEEDED(rc))
+        bct_diag(SQL_HANDLE_STMT, st, state, NULL, 0);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+static const char *const scan_queries[] = {
+    "SELECT id, name, price FROM Products ORDER BY id",
+    "SELECT id, status, total_inc_tax FROM Orders ORDER BY id",
+    "SELECT o.id, c.email FROM Orders o JOIN Customers c ON c.id = o.customer_id ORDER BY o.id",
+};
+#define NQUERIES (int)(sizeof scan_queries / sizeof scan_queries[0])
+static char *baseline[NQUERIES];
+
+static void baselines_without_faults(void)
+{
+    SQLHDBC d = bct_connect(env, &big, "Pagesize=10");
+    char state[6];
+    for (int i = 0; i < NQUERIES && d; i++) {
+        run_text(d, scan_queries[i], &baseline[i], state);
+        CHECK_MSG(state[0] == '\0' && baseline[i] && strlen(baseline[i]) > 100,
+                  "baseline %d failed: %s", i, state);
+    }
+    bct_disconnect(d);
+}
+
+/* Query i with the faults queued in `big`: the exact baseline, or (loud_ok) a failure with
+ * one of the states in loud. Returns 1 when exact. */
+static int expect_exact(int i, const char *loud)
+{
+    SQLHDBC d = bct_connect(env, &big, "Pagesize=10");
+    char state[6], *text = NULL;
+    int exact;
+    if (d == NULL)
+        return 0;
+    run_text(d, scan_queries[i], &text, state);
+    exact = state[0] == '\0' && text && baseline[i] && strcmp(text, baseline[i]) == 0;
+    if (state[0] == '\0')
+        CHECK_MSG(exact, "query %d returned different rows without an error", i);
+    else
+        CHECK_MSG(loud && strstr(loud, state), "query %d failed with %s", i, state);
+    free(text);
+    bct_disconnect(d);
+    return exact;
+}
+
+/* Bodies with a raw NUL or control character inside a string, on the customers a join looks
+ * up again and again through the response cache: each damaged body is retried, none is
+ * cached or cut short, and the join is exact (valgrind.test_faults runs this too). */
+static void join_with_nul_bodies_is_exact(void)
+{
+    bct_sb_fault(&big, "{\"body\":\"nul\",\"count\":2,\"path_contains\":\"/customers\"}");
+    bct_sb_fault(&big, "{\"body\":\"ctrl\",\"count\":1,\"path_contains\":\"/customers\"}");
+    CHECK(expect_exact(2, NULL));
+    bct_sb_fault(&big, "{\"body\":\"nul\",\"count\":2,\"path_contains\":\"/v2/orders\"}");
+    CHECK(expect_exact(2, NULL));
+    bct_sb_fault_clear(&big);
+}
+
+/* One page altered once (short, empty, an item doubled, shifted as by a delete or an
+ * insert): the page is read again and the answer is exact. */
+static void altered_page_once_is_read_again(void)
+{
+    static const char *const faults[] = {
+        "{\"items\":\"short\",\"path_contains\":\"/catalog/"
+        "products\",\"query_contains\":\"page=2\"}",
+        "{\"items\":\"empty\",\"path_contains\":\"/catalog/"
+        "products\",\"query_contains\":\"page=3\"}",
+        "{\"items\":\"duplicate\",\"path_contains\":\"/catalog/"
+        "products\",\"query_contains\":\"page=2\"}",
+        "{\"shift\":1,\"path_contains\":\"/catalog/products\",\"query_contains\":\"page=4\"}",
+        "{\"shift\":-1,\"path_contains\":\"/catalog/products\",\"query_contains\":\"page=2\"}",
+        "{\"items\":\"short\",\"path_contains\":\"/catalog/"
+        "products\",\"query_contains\":\"page=1\"}",
+    };
+    int plain;
+    bct_sb_clear_requests(&big);
+    CHECK(expect_exact(0, NULL));
+    plain = bct_sb_api_request_count(&big);
+    for (size_t k = 0; k < sizeof faults / sizeof faults[0]; k++) {
+        bct_sb_clear_requests(&big);
+        bct_sb_fault(&big, faults[k]);
+        CHECK_MSG(expect_exact(0, NULL), "v3 fault %s", faults[k]);
+        /* one more request than without the fault: the page read again */
+        CHECK_INT(bct_sb_api_request_count(&big), plain + 1);
+    }
+}
+
+static void altered_v2_page_once_is_read_again(void)
+{
+    static const char *const faults[] = {
+        "{\"items\":\"short\",\"path_contains\":\"/v2/orders\",\"query_contains\":\"page=2\"}",
+        "{\"items\":\"empty\",\"path_contains\":\"/v2/orders\",\"query_contains\":\"page=3\"}",
+        "{\"items\":\"duplicate\",\"path_contains\":\"/v2/orders\",\"query_contains\":\"page=2\"}",
+        "{\"shift\":-1,\"path_contains\":\"/v2/orders\",\"query_contains\":\"page=4\"}",
+    };
+    for (size_t k = 0; k < sizeof faults / sizeof faults[0]; k++) {
+        bct_sb_fault(&big, faults[k]);
+        CHECK_MSG(expect_exact(1, NULL), "v2 fault %s", faults[k]);
+    }
+}
+
+/* The same page altered every time: a loud 40001, never fewer or more rows. */
+static void page_that_stays_inconsistent_fails_40001(void)
+{
+    static const char *const faults[] = {
+        "{\"items\":\"short\",\"count\":5,\"path_contains\":\"/catalog/products\","
+        "\"query_contains\":\"page=2\"}",
+        "{\"items\":\"duplicate\",\"count\":5,\"path_contains\":\"/catalog/products\","
+        "\"query_contains\":\"page=3\"}",
+        "{\"shift\":1,\"count\":5,\"path_contains\":\"/catalog/products\","
+        "\"query_contains\":\"page=5\"}",
+        "{\"items\":\"short\",\"count\":5,\"path_contains\":\"/v2/orders\","
+        "\"query_contains\":\"page=2\"}",
+    };
+    for (size_t k = 0; k < sizeof faults / sizeof faults[0]; k++) {
+        SQLHDBC d = bct_connect(env, &big, "Pagesize=10");
+        char state[6], *text = NULL;
+        bct_sb_fault(&big, faults[k]);
+        run_text(d, scan_queries[strstr(faults[k], "v2") ? 1 : 0], &text, state);
+        CHECK_MSG(strcmp(state, "40001") == 0, "fault %s gave state '%s'", faults[k], state);
+        free(text);
+        bct_disconnect(d);
+        bct_sb_fault_clear(&big);
+    }
+}
+
+/* Transport and body faults on 20 % of requests: every scan and join returns exactly the
+ * fault-free rows; a run that exhausts its retries (0.2^4 per request) fails loudly. */
+static void transport_and_body_faults_at_20_percent_give_exact_rows(void)
+{
+    int exact = 0, runs = 0;
+    bct_sb_fault(&big, "{\"rate\":0.2,\"seed\":7,\"kinds\":[\"429\",\"500\",\"503\",\"reset\","
+                       "\"truncated\",\"html\",\"garbled\",\"ctrl\",\"nul\",\"empty\"]}");
+    for (int round = 0; round < 3; round++)
+        for (int i = 0; i < NQUERIES; i++, runs++)
+            exact += expect_exact(i, "08S01");
+    bct_sb_fault_clear(&big);
+    CHECK_MSG(exact >= runs - 1, "only %d of %d runs exact", exact, runs);
+}
+
+/* Page faults on 20 % of requests: the right rows, or 40001; never silently wrong. */
+static void page_faults_at_20_percent_are_never_silent(void)
+{
+    int exact = 0, runs = 0;
+    bct_sb_fault(&big, "{\"rate\":0.2,\"seed\":11,\"kinds\":[\"short\",\"empty_page\","
+                       "\"duplicate\"]}");
+    for (int round = 0; round < 3; round++)
+        for (int i = 0; i < 2; i++, runs++)
+            exact += expect_exact(i, "40001");
+    bct_sb_fault_clear(&big);
+    CHECK_MSG(exact > 0, "no run of %d was exact", runs);
+}
+
+/* SQLDriverConnect with connstr: SQL_SUCCESS..., or the first record's state and message. */
+static SQLRETURN connect_raw(const char *connstr, char state[6], char *msg, size_t cap)
+{
+    SQLHDBC d = NULL;
+    SQLCHAR out[2048];
+    SQLSMALLINT outlen = 0;
+    SQLRETURN rc;
+
+    state[0] = msg[0] = '\0';
+    SQLAllocHandle(SQL_HANDLE_DBC, env, &d);
+    rc = SQLDriverConnect(d, NULL, (SQLCHAR *)connstr, SQL_NTS, out, sizeof out, &outlen,
+                          SQL_DRIVER_NOPROMPT);
+    if (!SQL_SUCCEEDED(rc))
+        bct_diag(SQL_HANDLE_DBC, d, state, msg, cap);
+    else
+        SQLDisconnect(d);
+    SQLFreeHandle(SQL_HANDLE_DBC, d);
+    return rc;
+}
+
+/* A line break in a value that becomes a header or URL part is refused with HY024 naming the
+ * property; no request is sent. */
+static void line_breaks_in_header_values_are_refused(void)
+{
+    char cs[1024], state[6], msg[1024];
+
+    bct_sb_clear_requests(&sb);
+    snprintf(cs, sizeof cs,
+             "Driver=BigCommerce;StoreId=%s;ApiBaseURL=%s;OAuthAccessToken={%s\r\nX-Evil: 1}",
+             sb.store_hash, sb.url, sb.token);
+    CHECK_INT(connect_raw(cs, state, msg, sizeof msg), SQL_ERROR);
+    CHECK_STR(state, "HY024");
+    CHECK_MSG(strstr(msg, "OAuthAccessToken") && !strstr(msg, sb.token), "message: %s", msg);
+    snprintf(cs, sizeof cs,
+             "Driver=BigCommerce;StoreId={%s\nHost: evil};ApiBaseURL=%s;"
+             "OAuthAccessToken=%s",
+             sb.store_hash, sb.url, sb.token);
+    CHECK_INT(connect_raw(cs, state, msg, sizeof msg), SQL_ERROR);
+    CHECK_STR(state, "HY024");
+    CHECK_MSG(strstr(msg, "StoreId") != NULL, "message: %s", msg);
+    CHECK_INT(bct_sb_api_request_count(&sb), 0);
+}
+
+/* http:// to a host other than loopback is refused unless AllowInsecureHTTP=true; user info
+ * in ApiBaseURL never shows in a message. */
+static void insecure_http_and_userinfo(void)
+{
+    char cs[1024], state[6], msg[1024];
+    const char *port = strrchr(sb.url, ':') + 1;
+
+    /* 0.0.0.0 reaches this machine's listeners but is not a loopback name: refused... */
+    snprintf(cs, sizeof cs,
+             "Driver=BigCommerce;StoreId=%s;OAuthAccessToken=%s;ApiBaseURL=http://0.0.0.0:%s",
+             sb.store_hash, sb.token, port);
+    CHECK_INT(connect_raw(cs, state, msg, sizeof msg), SQL_ERROR);
+    CHECK_STR(state, "HY024");
+    CHECK_MSG(strstr(msg, "ApiBaseURL") && strstr(msg, "AllowInsecureHTTP"), "message: %s", msg);
+    /* ...unless the user says so. */
+    strcat(cs, ";AllowInsecureHTTP=true");
+    CHECK_MSG(SQL_SUCCEEDED(connect_raw(cs, state, msg, sizeof msg)), "%s %s", state, msg);
+    /* A refused connection names the host, not the password before it. */
+    snprintf(cs, sizeof cs,
+             "Driver=BigCommerce;StoreId=%s;OAuthAccessToken=%s;"
+             "ApiBaseURL=http://alice:s3cr3tpw@127.0.0.1:1",
+             sb.store_hash, sb.token);
+    CHECK_INT(connect_raw(cs, state, msg, sizeof msg), SQL_ERROR);
+    CHECK_MSG(strstr(msg, "127.0.0.1:1") && !strstr(msg, "s3cr3tpw") && !strstr(msg, "alice"),
+              "message: %s", msg);
+    snprintf(cs, sizeof cs,
+             "Driver=BigCommerce;StoreId=%s;OAuthAccessToken=%s;"
+             "ApiBaseURL=ftp://alice:s3cr3tpw@example.com",
+             sb.store_hash, sb.token);
+    CHECK_INT(connect_raw(cs, state, msg, sizeof msg), SQL_ERROR);
+    CHECK_MSG(!strstr(msg, "s3cr3tpw") && !strstr(msg, "alice"), "message: %s", msg);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -230,8 +503,9 @@ int main(int argc, char **argv)
     const char *slow_opts[] = {"--products", "200",          "--orders", "3", "--customers",
                                "3",          "--latency-ms", "150",      NULL};
     const char *sluggish_opts[] = {"--products", "3", "--latency-ms", "2500", NULL};
+    const char *big_opts[] = {"--products", "60", "--orders", "60", "--customers", "20", NULL};
     if (!bct_sandbox_start(&sb, opts) || !bct_sandbox_start(&slow, slow_opts) ||
-        !bct_sandbox_start(&sluggish, sluggish_opts)) {
+        !bct_sandbox_start(&sluggish, sluggish_opts) || !bct_sandbox_start(&big, big_opts)) {
         bct_sandbox_stop(&sb);
         bct_sandbox_stop(&slow);
         return 1;
@@ -253,6 +527,15 @@ int main(int argc, char **argv)
         BCT_TEST(malformed_response_every_time_is_08s01),
         BCT_TEST(rate_limit_429_is_waited_out),
         BCT_TEST(doubles_beyond_int64_compare_without_overflow),
+        BCT_TEST(line_breaks_in_header_values_are_refused),
+        BCT_TEST(insecure_http_and_userinfo),
+        BCT_TEST(baselines_without_faults),
+        BCT_TEST(join_with_nul_bodies_is_exact),
+        BCT_TEST(altered_page_once_is_read_again),
+        BCT_TEST(altered_v2_page_once_is_read_again),
+        BCT_TEST(page_that_stays_inconsistent_fails_40001),
+        BCT_TEST(transport_and_body_faults_at_20_percent_give_exact_rows),
+        BCT_TEST(page_faults_at_20_percent_are_never_silent),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
     bct_disconnect(dbc);
@@ -260,5 +543,8 @@ int main(int argc, char **argv)
     bct_sandbox_stop(&sb);
     bct_sandbox_stop(&slow);
     bct_sandbox_stop(&sluggish);
+    bct_sandbox_stop(&big);
+    for (int i = 0; i < NQUERIES; i++)
+        free(baseline[i]);
     return rc;
 }

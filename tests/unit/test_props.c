@@ -50,6 +50,7 @@ static const char *const design_names[] = {
     "ProxyPassword",
     "ApiBaseURL",
     "OAuthServerURL",
+    "AllowInsecureHTTP",
 };
 
 static void props_table_has_every_design_property(void **state)
