@@ -35,6 +35,9 @@ static void column_type(bc_stmt *s, int i, bc_sql_type *t)
         case SQLITE_FLOAT:
             *t = type_double;
             return;
+        case SQLITE_BLOB:
+            bc_type_varbinary(t);
+            return;
         default:
             bc_type_from_decl(NULL, t);
             return;

@@ -69,6 +69,71 @@ static void bindcol_with_only_an_indicator_still_writes_it(void)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* Column 1's type and size as SQLDescribeCol reports them now. */
+static void describe1(SQLHSTMT st, int col, SQLSMALLINT *type, SQLULEN *size)
+{
+    SQLCHAR name[64];
+    SQLSMALLINT nlen, digits, nullable;
+    *type = 0;
+    *size = 0;
+    CHECK_OK(SQLDescribeCol(st, (SQLUSMALLINT)col, name, sizeof name, &nlen, type, size, &digits,
+                            &nullable),
+             SQL_HANDLE_STMT, st);
+}
+
+static void binary_and_time_are_described_and_converted_as_such(void)
+{
+    SQLHSTMT st = bct_exec(dbc, "CREATE TEMP TABLE conf_bt (id INTEGER PRIMARY KEY, b BLOB, "
+                                "vb VARBINARY(16), t TIME)");
+    if (!st)
+        return;
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    st = bct_exec(dbc, "INSERT INTO conf_bt VALUES (1, x'00ff10', x'0102', '13:14:15')");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    st = bct_exec(dbc, "SELECT b, vb, t, x'0001', CAST('ab' AS BLOB) FROM conf_bt");
+    if (!st)
+        return;
+    SQLSMALLINT type;
+    SQLULEN size;
+    describe1(st, 1, &type, &size);
+    CHECK_INT(type, SQL_LONGVARBINARY);
+    describe1(st, 2, &type, &size);
+    CHECK_INT(type, SQL_VARBINARY);
+    CHECK_INT(size, 16);
+    describe1(st, 3, &type, &size);
+    CHECK_INT(type, SQL_TYPE_TIME);
+    CHECK_INT(size, 8);
+    describe1(st, 4, &type, &size);
+    CHECK_INT(type, SQL_VARBINARY);
+    describe1(st, 5, &type, &size);
+    CHECK_INT(type, SQL_VARBINARY);
+    CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+    unsigned char bin[16];
+    SQLLEN ind = 0;
+    CHECK_OK(SQLGetData(st, 1, SQL_C_DEFAULT, bin, sizeof bin, &ind), SQL_HANDLE_STMT, st);
+    CHECK_INT(ind, 3);
+    CHECK(bin[0] == 0x00 && bin[1] == 0xff && bin[2] == 0x10);
+    char hex[16];
+    CHECK_OK(SQLGetData(st, 2, SQL_C_CHAR, hex, sizeof hex, &ind), SQL_HANDLE_STMT, st);
+    CHECK_STR(hex, "0102");
+    SQL_TIME_STRUCT tm = {0};
+    CHECK_OK(SQLGetData(st, 3, SQL_C_DEFAULT, &tm, sizeof tm, &ind), SQL_HANDLE_STMT, st);
+    CHECK(tm.hour == 13 && tm.minute == 14 && tm.second == 15);
+    CHECK_OK(SQLGetData(st, 4, SQL_C_BINARY, bin, sizeof bin, &ind), SQL_HANDLE_STMT, st);
+    CHECK_INT(ind, 2);
+    CHECK(bin[0] == 0x00 && bin[1] == 0x01);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    /* SQLGetTypeInfo lists the types results can have. */
+    st = bct_stmt(dbc);
+    CHECK_OK(SQLGetTypeInfo(st, SQL_VARBINARY), SQL_HANDLE_STMT, st);
+    CHECK_INT(bct_count_rows(st), 1);
+    SQLFreeStmt(st, SQL_CLOSE);
+    CHECK_OK(SQLGetTypeInfo(st, SQL_TYPE_TIME), SQL_HANDLE_STMT, st);
+    CHECK_INT(bct_count_rows(st), 1);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "DROP TABLE conf_bt"));
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -84,6 +149,7 @@ int main(int argc, char **argv)
     static const bct_test tests[] = {
         BCT_TEST(cancel_of_an_idle_statement_leaves_others_alone),
         BCT_TEST(bindcol_with_only_an_indicator_still_writes_it),
+        BCT_TEST(binary_and_time_are_described_and_converted_as_such),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
     bct_disconnect(dbc);
