@@ -134,6 +134,34 @@ static void binary_and_time_are_described_and_converted_as_such(void)
     SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "DROP TABLE conf_bt"));
 }
 
+static void refusals_are_42000_and_expressions_have_no_base_column(void)
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    if (!st)
+        return;
+    CHECK_STATE(SQLExecDirect(st, (SQLCHAR *)"ATTACH ':memory:' AS other", SQL_NTS),
+                SQL_HANDLE_STMT, st, "42000");
+    CHECK_STATE(SQLExecDirect(st, (SQLCHAR *)"CREATE TABLE conf_perm (a INTEGER)", SQL_NTS),
+                SQL_HANDLE_STMT, st, "42000");
+    CHECK_STATE(SQLExecDirect(st, (SQLCHAR *)"CREATE VIEW conf_pv AS SELECT 1", SQL_NTS),
+                SQL_HANDLE_STMT, st, "42000");
+    CHECK_OK(SQLExecDirect(st, (SQLCHAR *)"SELECT id, id + 1 AS next, name FROM Brands", SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    char buf[64];
+    SQLSMALLINT len = -1;
+    CHECK_OK(SQLColAttribute(st, 1, SQL_DESC_BASE_COLUMN_NAME, buf, sizeof buf, &len, NULL),
+             SQL_HANDLE_STMT, st);
+    CHECK_STR(buf, "id");
+    CHECK_OK(SQLColAttribute(st, 2, SQL_DESC_BASE_COLUMN_NAME, buf, sizeof buf, &len, NULL),
+             SQL_HANDLE_STMT, st);
+    CHECK_STR(buf, "");
+    CHECK_INT(len, 0);
+    CHECK_OK(SQLColAttribute(st, 2, SQL_DESC_LABEL, buf, sizeof buf, &len, NULL), SQL_HANDLE_STMT,
+             st);
+    CHECK_STR(buf, "next");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -150,6 +178,7 @@ int main(int argc, char **argv)
         BCT_TEST(cancel_of_an_idle_statement_leaves_others_alone),
         BCT_TEST(bindcol_with_only_an_indicator_still_writes_it),
         BCT_TEST(binary_and_time_are_described_and_converted_as_such),
+        BCT_TEST(refusals_are_42000_and_expressions_have_no_base_column),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
     bct_disconnect(dbc);

@@ -444,7 +444,7 @@ static void authorizer_keeps_metadata_and_schema_intact(void **state)
     bc_error err;
     assert_int_not_equal(exec_rc(e, "DELETE FROM bc_meta_tables"), SQLITE_OK);
     bc_engine_error_from_sqlite(bc_engine_db(e), SQLITE_AUTH, &err);
-    assert_string_equal(err.sqlstate, "HY000");
+    assert_string_equal(err.sqlstate, "42000");
     assert_int_not_equal(exec_rc(e, "INSERT INTO sys_sqlinfo VALUES('a','b')"), SQLITE_OK);
     assert_int_not_equal(exec_rc(e, "CREATE TABLE x(a)"), SQLITE_OK);
     assert_int_not_equal(exec_rc(e, "DROP TABLE sys_keycolumns"), SQLITE_OK);
