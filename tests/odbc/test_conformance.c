@@ -162,6 +162,84 @@ static void refusals_are_42000_and_expressions_have_no_base_column(void)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+static long count_catalog_rows(SQLHSTMT st, SQLRETURN rc)
+{
+    CHECK_OK(rc, SQL_HANDLE_STMT, st);
+    long n = SQL_SUCCEEDED(rc) ? bct_count_rows(st) : -1;
+    SQLFreeStmt(st, SQL_CLOSE);
+    return n;
+}
+
+static void temp_tables_and_views_are_in_the_catalog_functions(void)
+{
+    SQLHSTMT st = bct_exec(dbc, "CREATE TEMP TABLE conf_t (k INTEGER NOT NULL, j TEXT, "
+                                "d DATE, PRIMARY KEY (k, j))");
+    if (!st)
+        return;
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    SQLFreeHandle(SQL_HANDLE_STMT,
+                  bct_exec(dbc, "CREATE TEMP VIEW conf_v AS SELECT k FROM conf_t"));
+    st = bct_stmt(dbc);
+    CHECK_INT(count_catalog_rows(
+                  st, SQLTables(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_%", SQL_NTS, NULL, 0)),
+              2);
+    CHECK_OK(
+        SQLTables(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_v", SQL_NTS, (SQLCHAR *)"VIEW", SQL_NTS),
+        SQL_HANDLE_STMT, st);
+    char text[64] = "";
+    CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+    bct_get_text(st, 2, text, sizeof text);
+    CHECK_STR(text, "temp");
+    bct_get_text(st, 4, text, sizeof text);
+    CHECK_STR(text, "VIEW");
+    SQLFreeStmt(st, SQL_CLOSE);
+    /* Columns with their types and nullability, in order. */
+    CHECK_OK(SQLColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_t", SQL_NTS, NULL, 0),
+             SQL_HANDLE_STMT, st);
+    static const struct {
+        const char *name;
+        SQLSMALLINT type, nullable;
+    } want[] = {{"k", SQL_INTEGER, SQL_NO_NULLS},
+                {"j", SQL_WLONGVARCHAR, SQL_NULLABLE},
+                {"d", SQL_TYPE_DATE, SQL_NULLABLE}};
+    for (int i = 0; i < 3; i++) {
+        SQLSMALLINT type = 0, nullable = -1;
+        SQLLEN ind;
+        CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+        bct_get_text(st, 4, text, sizeof text);
+        CHECK_STR(text, want[i].name);
+        SQLGetData(st, 5, SQL_C_SSHORT, &type, 0, &ind);
+        SQLGetData(st, 11, SQL_C_SSHORT, &nullable, 0, &ind);
+        CHECK_INT(type, want[i].type);
+        CHECK_INT(nullable, want[i].nullable);
+    }
+    CHECK_INT(SQLFetch(st), SQL_NO_DATA);
+    SQLFreeStmt(st, SQL_CLOSE);
+    CHECK_INT(count_catalog_rows(
+                  st, SQLColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_v", SQL_NTS, NULL, 0)),
+              1);
+    CHECK_INT(
+        count_catalog_rows(st, SQLPrimaryKeys(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_t", SQL_NTS)),
+        2);
+    /* Dropped objects leave the catalog too. */
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "DROP VIEW conf_v"));
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "DROP TABLE conf_t"));
+    CHECK_INT(count_catalog_rows(
+                  st, SQLTables(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_%", SQL_NTS, NULL, 0)),
+              0);
+    CHECK_INT(count_catalog_rows(
+                  st, SQLColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_t", SQL_NTS, NULL, 0)),
+              0);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    SQLUINTEGER bits = 0;
+    CHECK_OK(SQLGetInfo(dbc, SQL_CREATE_TABLE, &bits, sizeof bits, NULL), SQL_HANDLE_DBC, dbc);
+    CHECK(bits & SQL_CT_CREATE_TABLE);
+    CHECK(bits & SQL_CT_LOCAL_TEMPORARY);
+    bits = 0;
+    CHECK_OK(SQLGetInfo(dbc, SQL_CREATE_VIEW, &bits, sizeof bits, NULL), SQL_HANDLE_DBC, dbc);
+    CHECK(bits & SQL_CV_CREATE_VIEW);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -179,6 +257,7 @@ int main(int argc, char **argv)
         BCT_TEST(bindcol_with_only_an_indicator_still_writes_it),
         BCT_TEST(binary_and_time_are_described_and_converted_as_such),
         BCT_TEST(refusals_are_42000_and_expressions_have_no_base_column),
+        BCT_TEST(temp_tables_and_views_are_in_the_catalog_functions),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
     bct_disconnect(dbc);
