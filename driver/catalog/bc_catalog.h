@@ -125,5 +125,7 @@ const char *bc_decl_of_column(const bc_column_def *c, char *buf, int buflen);
 /* Type information from an SQLite declared type as produced above (or NULL / unknown text:
  * then NVARCHAR(BC_DEFAULT_VARCHAR_LEN)). */
 void bc_type_from_decl(const char *decl, bc_sql_type *out);
+/* VARBINARY(BC_DEFAULT_VARCHAR_LEN): an undeclared result column holding a BLOB. */
+void bc_type_varbinary(bc_sql_type *out);
 
 #endif

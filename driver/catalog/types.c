@@ -17,6 +17,7 @@
 /* SQL_C_TIMESTAMP/SQL_C_DATE struct sizes: octet length of the default C representation. */
 #define BC_TIMESTAMP_OCTETS ((long)sizeof(SQL_TIMESTAMP_STRUCT))
 #define BC_DATE_OCTETS ((long)sizeof(SQL_DATE_STRUCT))
+#define BC_TIME_OCTETS ((long)sizeof(SQL_TIME_STRUCT))
 #define BC_MONEY_PRECISION 20
 #define BC_MONEY_SCALE 4
 
@@ -50,6 +51,20 @@ static void set_longtext(bc_sql_type *o)
 {
     set_fixed(o, SQL_WLONGVARCHAR, "NTEXT", BC_LONG_TEXT_LEN, 0, BC_LONG_TEXT_LEN, BC_LONG_TEXT_LEN,
               0);
+}
+
+/* Binary values: SQLite BLOBs (x'0001', CAST(... AS BLOB), BLOB columns of TEMP tables).
+ * Display size is two hex digits per byte. */
+static void set_binary(bc_sql_type *o, short t, const char *name, long len)
+{
+    long display = len > BC_LONG_TEXT_LEN / 2 ? BC_LONG_TEXT_LEN : len * 2;
+
+    set_fixed(o, t, name, len, 0, display, len, 0);
+}
+
+void bc_type_varbinary(bc_sql_type *out)
+{
+    set_binary(out, SQL_VARBINARY, "VARBINARY", BC_DEFAULT_VARCHAR_LEN);
 }
 
 static void set_decimal(bc_sql_type *o, long prec, short scale)
@@ -149,6 +164,8 @@ static const char *const k_varchar[] = {"NVARCHAR",  "VARCHAR",           "CHAR"
                                         "CHARACTER", "VARYING CHARACTER", NULL};
 static const char *const k_long[] = {"NTEXT",        "TEXT", "CLOB", "LONGVARCHAR",
                                      "LONGNVARCHAR", "JSON", NULL};
+static const char *const k_varbinary[] = {"VARBINARY", "BINARY VARYING", NULL};
+static const char *const k_longbinary[] = {"BLOB", "LONGVARBINARY", "BYTEA", "IMAGE", NULL};
 
 void bc_type_from_decl(const char *decl, bc_sql_type *out)
 {
@@ -176,6 +193,14 @@ void bc_type_from_decl(const char *decl, bc_sql_type *out)
         set_fixed(out, SQL_TYPE_TIMESTAMP, "TIMESTAMP", 19, 0, 19, BC_TIMESTAMP_OCTETS, 0);
     else if (strcmp(name, "DATE") == 0)
         set_fixed(out, SQL_TYPE_DATE, "DATE", 10, 0, 10, BC_DATE_OCTETS, 0);
+    else if (strcmp(name, "TIME") == 0)
+        set_fixed(out, SQL_TYPE_TIME, "TIME", 8, 0, 8, BC_TIME_OCTETS, 0);
+    else if (name_is(name, k_varbinary))
+        set_binary(out, SQL_VARBINARY, "VARBINARY", a > 0 ? a : BC_DEFAULT_VARCHAR_LEN);
+    else if (strcmp(name, "BINARY") == 0)
+        set_binary(out, SQL_BINARY, "BINARY", a > 0 ? a : 1);
+    else if (name_is(name, k_longbinary))
+        set_binary(out, SQL_LONGVARBINARY, "LONGVARBINARY", BC_LONG_TEXT_LEN);
     else if (name_is(name, k_varchar))
         set_wvarchar(out, a > 0 ? a : BC_DEFAULT_VARCHAR_LEN);
     else if (name_is(name, k_long))

@@ -35,6 +35,9 @@ static void column_type(bc_stmt *s, int i, bc_sql_type *t)
         case SQLITE_FLOAT:
             *t = type_double;
             return;
+        case SQLITE_BLOB:
+            bc_type_varbinary(t);
+            return;
         default:
             bc_type_from_decl(NULL, t);
             return;
@@ -92,7 +95,9 @@ static int fill_rec(bc_desc_rec *r, sqlite3_stmt *vm, int i, const bc_sql_type *
                             ? SQL_TRUE
                             : SQL_FALSE;
     r->name = bc_strdup(name != NULL ? name : "");
-    r->base_column_name = bc_strdup(origin != NULL ? origin : (name != NULL ? name : ""));
+    /* "If a base column name does not exist (as in the case of columns that are
+     * expressions), this variable contains an empty string." */
+    r->base_column_name = bc_strdup(origin != NULL ? origin : "");
     r->table_name = bc_strdup(table != NULL ? table : "");
     r->base_table_name = bc_strdup(table != NULL ? table : "");
     r->schema_name = bc_strdup(table != NULL ? BC_SCHEMA_NAME : "");

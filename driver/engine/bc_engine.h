@@ -41,7 +41,7 @@ bool bc_engine_take_error(bc_engine *e, bc_error *out);
 
 /* Map an SQLite error (code + message of the failed prepare/step) to a bc_error:
  * "no such table" -> 42S02, "no such column" -> 42S22, syntax -> 42000, interrupted -> HY008,
- * readonly/auth -> HY000 ... */
+ * refused by the authorizer -> 42000, readonly -> HY000 ... */
 void bc_engine_error_from_sqlite(sqlite3 *db, int rc, bc_error *out);
 
 /* Ask the running statement to stop (SQLCancel from another thread): sets the cancel flag

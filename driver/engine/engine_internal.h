@@ -17,8 +17,9 @@ struct bc_engine {
     const bc_props *props; /* borrowed from the connection */
     bc_error err;          /* the last error a virtual table recorded */
     bool has_err;
-    volatile int cancel; /* set by bc_engine_cancel; bc_http sees it through the api */
-    int depth;           /* > 0 while a cursor walks a parent table through a nested statement */
+    volatile int cancel;   /* set by bc_engine_cancel; bc_http sees it through the api */
+    int depth;             /* > 0 while a cursor walks a parent table through a nested statement */
+    int temp_meta_version; /* temp schema version the "temp" metadata rows were built from */
 };
 
 /* The name of the main schema: SQLITE_DBCONFIG_MAINDBNAME keeps the pointer, so static. */
@@ -41,6 +42,8 @@ int bc_vtab_create_all(bc_engine *e, bc_error *err);
 /* Create and fill the metadata tables (bc_meta_*) and the system tables (sys_*). */
 int bc_meta_create(bc_engine *e, bc_error *err);
 int bc_meta_fill_tables(bc_engine *e, bc_error *err);
+/* Rebuild the metadata rows of TEMP tables and views when the temp schema changed. */
+int bc_meta_sync_temp(bc_engine *e, bc_error *err);
 int bc_meta_fill_procs(bc_engine *e, bc_error *err);
 int bc_meta_fill_types(bc_engine *e, bc_error *err);
 int bc_meta_fill_system(bc_engine *e, bc_error *err);

@@ -22,7 +22,8 @@ static const msg_state k_by_message[] = {
     {"near ", "42000", NULL},
     {"incomplete input", "42000", NULL},
     {"unrecognized token", "42000", NULL},
-    {"not authorized", "HY000",
+    /* A refused statement is an access violation (42000), like a GRANT the user lacks. */
+    {"not authorized", "42000",
      "application SQL may read every table and create TEMP tables and views, but not write "
      "the metadata or system tables, ATTACH files, change PRAGMAs or create permanent objects"},
 };

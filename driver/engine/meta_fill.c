@@ -16,16 +16,17 @@ typedef struct fillers {
     sqlite3_stmt *tables, *columns, *pkeys, *fkeys, *stats, *special, *tabprivs, *colprivs;
 } fillers;
 
-/* One column's SQLColumns row; t describes its type. */
-static int add_column(fillers *f, const char *table, const char *name, const bc_sql_type *t,
-                      bool nullable, const char *remarks, int ordinal, bc_error *err)
+/* One column's SQLColumns row in schema; t describes its type. */
+int bc_meta_column_row(sqlite3_stmt *ins, const char *schema, const char *table, const char *name,
+                       const bc_sql_type *t, bool nullable, const char *remarks, int ordinal,
+                       bc_error *err)
 {
     int ty = t->sql_type;
     bool chr = bc_meta_is_char(ty), num = bc_meta_is_numeric(ty);
     bool digits = !chr && ty != SQL_DOUBLE;
     int sub = bc_meta_datetime_sub(ty);
 
-    if (bc_meta_row(f->columns, err,
+    if (bc_meta_row(ins, err,
                     "ssss"
                     "isii"
                     "iii"
@@ -33,7 +34,7 @@ static int add_column(fillers *f, const char *table, const char *name, const bc_
                     "iiii"
                     "s"
                     "iiiii",
-                    NULL, SCHEMA, table, name, ty, t->type_name, (int)t->column_size,
+                    NULL, schema, table, name, ty, t->type_name, (int)t->column_size,
                     (int)t->octet_length, digits ? t->decimal_digits : 0, t->num_prec_radix,
                     nullable ? SQL_NULLABLE : SQL_NO_NULLS, remarks, NULL, bc_meta_verbose_type(ty),
                     sub, chr ? (int)t->octet_length : 0, ordinal, nullable ? "YES" : "NO",
@@ -42,8 +43,14 @@ static int add_column(fillers *f, const char *table, const char *name, const bc_
     return 0;
 }
 
+static int add_column(fillers *f, const char *table, const char *name, const bc_sql_type *t,
+                      bool nullable, const char *remarks, int ordinal, bc_error *err)
+{
+    return bc_meta_column_row(f->columns, SCHEMA, table, name, t, nullable, remarks, ordinal, err);
+}
+
 /* Columns whose value is "not applicable" are stored as NULL, as ODBC asks. */
-static int null_out_inapplicable(sqlite3 *db, bc_error *err)
+int bc_meta_null_out_inapplicable(sqlite3 *db, bc_error *err)
 {
     return bc_engine_exec(db,
                           "UPDATE bc_meta_columns SET "
@@ -189,6 +196,6 @@ int bc_meta_fill_tables(bc_engine *e, bc_error *err)
 done:
     finalize_all(&f);
     if (rc == 0)
-        rc = null_out_inapplicable(e->db, err) || fill_enums(e->db, err) ? -1 : 0;
+        rc = bc_meta_null_out_inapplicable(e->db, err) || fill_enums(e->db, err) ? -1 : 0;
     return rc;
 }

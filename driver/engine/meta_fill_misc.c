@@ -89,6 +89,9 @@ static const type_row k_types[] = {
     {"DOUBLE", NULL, NULL, NULL},
     {"DATE", "'", "'", NULL},
     {"TIMESTAMP", "'", "'", NULL},
+    {"TIME", "'", "'", NULL},
+    {"VARBINARY(4000)", "X'", "'", "max length"},
+    {"BLOB", "X'", "'", NULL},
 };
 
 static int add_type(sqlite3_stmt *vm, const type_row *r, bc_error *err)

@@ -13,6 +13,12 @@ sqlite3_stmt *bc_meta_insert(sqlite3 *db, const char *table, int n, bc_error *er
 /* Bind one row and run it. fmt has one letter per column: 's' const char * (NULL = SQL NULL),
  * 'i' int, 'n' SQL NULL (no argument). Returns 0 or -1 with err set. */
 int bc_meta_row(sqlite3_stmt *vm, bc_error *err, const char *fmt, ...);
+/* One SQLColumns row (insert statement of bc_meta_columns) for a column of type t. */
+int bc_meta_column_row(sqlite3_stmt *ins, const char *schema, const char *table, const char *name,
+                       const bc_sql_type *t, bool nullable, const char *remarks, int ordinal,
+                       bc_error *err);
+/* Store "not applicable" column values of bc_meta_columns as NULL, as ODBC asks. */
+int bc_meta_null_out_inapplicable(sqlite3 *db, bc_error *err);
 /* ODBC 2's number for the datetime types (SQL_DATE 9, SQL_TIMESTAMP 11), else the same. */
 int bc_meta_odbc2_type(int sql_type);
 /* SQL_DATA_TYPE and SQL_DATETIME_SUB of a type, as SQLColumns reports them. */

@@ -69,6 +69,177 @@ static void bindcol_with_only_an_indicator_still_writes_it(void)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* Column 1's type and size as SQLDescribeCol reports them now. */
+static void describe1(SQLHSTMT st, int col, SQLSMALLINT *type, SQLULEN *size)
+{
+    SQLCHAR name[64];
+    SQLSMALLINT nlen, digits, nullable;
+    *type = 0;
+    *size = 0;
+    CHECK_OK(SQLDescribeCol(st, (SQLUSMALLINT)col, name, sizeof name, &nlen, type, size, &digits,
+                            &nullable),
+             SQL_HANDLE_STMT, st);
+}
+
+static void binary_and_time_are_described_and_converted_as_such(void)
+{
+    SQLHSTMT st = bct_exec(dbc, "CREATE TEMP TABLE conf_bt (id INTEGER PRIMARY KEY, b BLOB, "
+                                "vb VARBINARY(16), t TIME)");
+    if (!st)
+        return;
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    st = bct_exec(dbc, "INSERT INTO conf_bt VALUES (1, x'00ff10', x'0102', '13:14:15')");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    st = bct_exec(dbc, "SELECT b, vb, t, x'0001', CAST('ab' AS BLOB) FROM conf_bt");
+    if (!st)
+        return;
+    SQLSMALLINT type;
+    SQLULEN size;
+    describe1(st, 1, &type, &size);
+    CHECK_INT(type, SQL_LONGVARBINARY);
+    describe1(st, 2, &type, &size);
+    CHECK_INT(type, SQL_VARBINARY);
+    CHECK_INT(size, 16);
+    describe1(st, 3, &type, &size);
+    CHECK_INT(type, SQL_TYPE_TIME);
+    CHECK_INT(size, 8);
+    describe1(st, 4, &type, &size);
+    CHECK_INT(type, SQL_VARBINARY);
+    describe1(st, 5, &type, &size);
+    CHECK_INT(type, SQL_VARBINARY);
+    CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+    unsigned char bin[16];
+    SQLLEN ind = 0;
+    CHECK_OK(SQLGetData(st, 1, SQL_C_DEFAULT, bin, sizeof bin, &ind), SQL_HANDLE_STMT, st);
+    CHECK_INT(ind, 3);
+    CHECK(bin[0] == 0x00 && bin[1] == 0xff && bin[2] == 0x10);
+    char hex[16];
+    CHECK_OK(SQLGetData(st, 2, SQL_C_CHAR, hex, sizeof hex, &ind), SQL_HANDLE_STMT, st);
+    CHECK_STR(hex, "0102");
+    SQL_TIME_STRUCT tm = {0};
+    CHECK_OK(SQLGetData(st, 3, SQL_C_DEFAULT, &tm, sizeof tm, &ind), SQL_HANDLE_STMT, st);
+    CHECK(tm.hour == 13 && tm.minute == 14 && tm.second == 15);
+    CHECK_OK(SQLGetData(st, 4, SQL_C_BINARY, bin, sizeof bin, &ind), SQL_HANDLE_STMT, st);
+    CHECK_INT(ind, 2);
+    CHECK(bin[0] == 0x00 && bin[1] == 0x01);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    /* SQLGetTypeInfo lists the types results can have. */
+    st = bct_stmt(dbc);
+    CHECK_OK(SQLGetTypeInfo(st, SQL_VARBINARY), SQL_HANDLE_STMT, st);
+    CHECK_INT(bct_count_rows(st), 1);
+    SQLFreeStmt(st, SQL_CLOSE);
+    CHECK_OK(SQLGetTypeInfo(st, SQL_TYPE_TIME), SQL_HANDLE_STMT, st);
+    CHECK_INT(bct_count_rows(st), 1);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "DROP TABLE conf_bt"));
+}
+
+static void refusals_are_42000_and_expressions_have_no_base_column(void)
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    if (!st)
+        return;
+    CHECK_STATE(SQLExecDirect(st, (SQLCHAR *)"ATTACH ':memory:' AS other", SQL_NTS),
+                SQL_HANDLE_STMT, st, "42000");
+    CHECK_STATE(SQLExecDirect(st, (SQLCHAR *)"CREATE TABLE conf_perm (a INTEGER)", SQL_NTS),
+                SQL_HANDLE_STMT, st, "42000");
+    CHECK_STATE(SQLExecDirect(st, (SQLCHAR *)"CREATE VIEW conf_pv AS SELECT 1", SQL_NTS),
+                SQL_HANDLE_STMT, st, "42000");
+    CHECK_OK(SQLExecDirect(st, (SQLCHAR *)"SELECT id, id + 1 AS next, name FROM Brands", SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    char buf[64];
+    SQLSMALLINT len = -1;
+    CHECK_OK(SQLColAttribute(st, 1, SQL_DESC_BASE_COLUMN_NAME, buf, sizeof buf, &len, NULL),
+             SQL_HANDLE_STMT, st);
+    CHECK_STR(buf, "id");
+    CHECK_OK(SQLColAttribute(st, 2, SQL_DESC_BASE_COLUMN_NAME, buf, sizeof buf, &len, NULL),
+             SQL_HANDLE_STMT, st);
+    CHECK_STR(buf, "");
+    CHECK_INT(len, 0);
+    CHECK_OK(SQLColAttribute(st, 2, SQL_DESC_LABEL, buf, sizeof buf, &len, NULL), SQL_HANDLE_STMT,
+             st);
+    CHECK_STR(buf, "next");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+static long count_catalog_rows(SQLHSTMT st, SQLRETURN rc)
+{
+    CHECK_OK(rc, SQL_HANDLE_STMT, st);
+    long n = SQL_SUCCEEDED(rc) ? bct_count_rows(st) : -1;
+    SQLFreeStmt(st, SQL_CLOSE);
+    return n;
+}
+
+static void temp_tables_and_views_are_in_the_catalog_functions(void)
+{
+    SQLHSTMT st = bct_exec(dbc, "CREATE TEMP TABLE conf_t (k INTEGER NOT NULL, j TEXT, "
+                                "d DATE, PRIMARY KEY (k, j))");
+    if (!st)
+        return;
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    SQLFreeHandle(SQL_HANDLE_STMT,
+                  bct_exec(dbc, "CREATE TEMP VIEW conf_v AS SELECT k FROM conf_t"));
+    st = bct_stmt(dbc);
+    CHECK_INT(count_catalog_rows(
+                  st, SQLTables(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_%", SQL_NTS, NULL, 0)),
+              2);
+    CHECK_OK(
+        SQLTables(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_v", SQL_NTS, (SQLCHAR *)"VIEW", SQL_NTS),
+        SQL_HANDLE_STMT, st);
+    char text[64] = "";
+    CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+    bct_get_text(st, 2, text, sizeof text);
+    CHECK_STR(text, "temp");
+    bct_get_text(st, 4, text, sizeof text);
+    CHECK_STR(text, "VIEW");
+    SQLFreeStmt(st, SQL_CLOSE);
+    /* Columns with their types and nullability, in order. */
+    CHECK_OK(SQLColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_t", SQL_NTS, NULL, 0),
+             SQL_HANDLE_STMT, st);
+    static const struct {
+        const char *name;
+        SQLSMALLINT type, nullable;
+    } want[] = {{"k", SQL_INTEGER, SQL_NO_NULLS},
+                {"j", SQL_WLONGVARCHAR, SQL_NULLABLE},
+                {"d", SQL_TYPE_DATE, SQL_NULLABLE}};
+    for (int i = 0; i < 3; i++) {
+        SQLSMALLINT type = 0, nullable = -1;
+        SQLLEN ind;
+        CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+        bct_get_text(st, 4, text, sizeof text);
+        CHECK_STR(text, want[i].name);
+        SQLGetData(st, 5, SQL_C_SSHORT, &type, 0, &ind);
+        SQLGetData(st, 11, SQL_C_SSHORT, &nullable, 0, &ind);
+        CHECK_INT(type, want[i].type);
+        CHECK_INT(nullable, want[i].nullable);
+    }
+    CHECK_INT(SQLFetch(st), SQL_NO_DATA);
+    SQLFreeStmt(st, SQL_CLOSE);
+    CHECK_INT(count_catalog_rows(
+                  st, SQLColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_v", SQL_NTS, NULL, 0)),
+              1);
+    CHECK_INT(
+        count_catalog_rows(st, SQLPrimaryKeys(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_t", SQL_NTS)),
+        2);
+    /* Dropped objects leave the catalog too. */
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "DROP VIEW conf_v"));
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "DROP TABLE conf_t"));
+    CHECK_INT(count_catalog_rows(
+                  st, SQLTables(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_%", SQL_NTS, NULL, 0)),
+              0);
+    CHECK_INT(count_catalog_rows(
+                  st, SQLColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_t", SQL_NTS, NULL, 0)),
+              0);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    SQLUINTEGER bits = 0;
+    CHECK_OK(SQLGetInfo(dbc, SQL_CREATE_TABLE, &bits, sizeof bits, NULL), SQL_HANDLE_DBC, dbc);
+    CHECK(bits & SQL_CT_CREATE_TABLE);
+    CHECK(bits & SQL_CT_LOCAL_TEMPORARY);
+    bits = 0;
+    CHECK_OK(SQLGetInfo(dbc, SQL_CREATE_VIEW, &bits, sizeof bits, NULL), SQL_HANDLE_DBC, dbc);
+    CHECK(bits & SQL_CV_CREATE_VIEW);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -84,6 +255,9 @@ int main(int argc, char **argv)
     static const bct_test tests[] = {
         BCT_TEST(cancel_of_an_idle_statement_leaves_others_alone),
         BCT_TEST(bindcol_with_only_an_indicator_still_writes_it),
+        BCT_TEST(binary_and_time_are_described_and_converted_as_such),
+        BCT_TEST(refusals_are_42000_and_expressions_have_no_base_column),
+        BCT_TEST(temp_tables_and_views_are_in_the_catalog_functions),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
     bct_disconnect(dbc);

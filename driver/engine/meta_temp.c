@@ -1,0 +1,121 @@
+/*
+ * TEMP tables and views in the catalog functions. The metadata tables are filled once per
+ * connection, but an application (a BI tool, a test suite) may create TEMP objects at any
+ * time and then look for them with SQLTables, SQLColumns or SQLPrimaryKeys. Before such a
+ * call their rows, schema "temp", are rebuilt from SQLite's own temp schema whenever its
+ * schema version moved since the last rebuild, so a connection without TEMP objects pays
+ * one PRAGMA per catalog call.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "meta_util.h"
+#include "engine_internal.h"
+
+#define TEMP_SCHEMA "temp"
+
+static int temp_schema_version(sqlite3 *db)
+{
+    sqlite3_stmt *vm = NULL;
+    int v = -1;
+
+    if (sqlite3_prepare_v2(db, "PRAGMA temp.schema_version", -1, &vm, NULL) == SQLITE_OK &&
+        sqlite3_step(vm) == SQLITE_ROW)
+        v = sqlite3_column_int(vm, 0);
+    sqlite3_finalize(vm);
+    return v;
+}
+
+static int forget_temp_rows(sqlite3 *db, bc_error *err)
+{
+    return bc_engine_exec(db,
+                          "DELETE FROM bc_meta_tables WHERE TABLE_SCHEM = '" TEMP_SCHEMA "';"
+                          "DELETE FROM bc_meta_columns WHERE TABLE_SCHEM = '" TEMP_SCHEMA "';"
+                          "DELETE FROM bc_meta_pkeys WHERE TABLE_SCHEM = '" TEMP_SCHEMA "';"
+                          "DELETE FROM bc_meta_tables_enum WHERE TABLE_SCHEM = '" TEMP_SCHEMA "';",
+                          err);
+}
+
+/* The columns and primary key of one TEMP table or view. */
+static int add_temp_columns(sqlite3 *db, sqlite3_stmt *cols, sqlite3_stmt *pkeys, const char *table,
+                            bc_error *err)
+{
+    sqlite3_stmt *vm = NULL;
+    char pk_name[160];
+    int ord = 0, rc;
+
+    snprintf(pk_name, sizeof pk_name, "PK_%s", table);
+    if (sqlite3_prepare_v2(db,
+                           "SELECT name, type, \"notnull\", pk FROM pragma_table_info(?, 'temp')",
+                           -1, &vm, NULL) != SQLITE_OK)
+        return bc_error_set(err, "HY000", 0, "metadata: %s", sqlite3_errmsg(db));
+    sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {
+        const char *col = (const char *)sqlite3_column_text(vm, 0);
+        bc_sql_type ty;
+        int pk = sqlite3_column_int(vm, 3);
+        bc_type_from_decl((const char *)sqlite3_column_text(vm, 1), &ty);
+        if (bc_meta_column_row(cols, TEMP_SCHEMA, table, col, &ty, !sqlite3_column_int(vm, 2), NULL,
+                               ++ord, err) != 0 ||
+            (pk > 0 &&
+             bc_meta_row(pkeys, err, "nsssis", TEMP_SCHEMA, table, col, pk, pk_name) != 0))
+            break;
+    }
+    sqlite3_finalize(vm);
+    return bc_error_is_set(err) ? -1 : 0;
+}
+
+static int add_temp_objects(sqlite3 *db, bc_error *err)
+{
+    sqlite3_stmt *list = NULL, *tables = NULL, *cols = NULL, *pkeys = NULL;
+    int n = 0;
+
+    tables = bc_meta_insert(db, "bc_meta_tables", 6, err);
+    cols = tables ? bc_meta_insert(db, "bc_meta_columns", 23, err) : NULL;
+    pkeys = cols ? bc_meta_insert(db, "bc_meta_pkeys", 6, err) : NULL;
+    if (pkeys != NULL &&
+        sqlite3_prepare_v2(db,
+                           "SELECT name, type FROM sqlite_temp_master WHERE type IN "
+                           "('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                           "ORDER BY name",
+                           -1, &list, NULL) != SQLITE_OK)
+        bc_error_set(err, "HY000", 0, "metadata: %s", sqlite3_errmsg(db));
+    while (list != NULL && !bc_error_is_set(err) && sqlite3_step(list) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(list, 0);
+        bool view = strcmp((const char *)sqlite3_column_text(list, 1), "view") == 0;
+        n++;
+        if (bc_meta_row(tables, err, "nssssi", TEMP_SCHEMA, name, view ? "VIEW" : "TABLE",
+                        view ? "A TEMP view of this connection."
+                             : "A TEMP table of this connection.",
+                        0) == 0)
+            add_temp_columns(db, cols, pkeys, name, err);
+    }
+    sqlite3_finalize(list);
+    sqlite3_finalize(tables);
+    sqlite3_finalize(cols);
+    sqlite3_finalize(pkeys);
+    if (!bc_error_is_set(err) && n > 0)
+        bc_engine_exec(
+            db,
+            "INSERT INTO bc_meta_tables_enum(KIND, TABLE_SCHEM) VALUES ('S', '" TEMP_SCHEMA "')",
+            err);
+    return bc_error_is_set(err) ? -1 : 0;
+}
+
+int bc_meta_sync_temp(bc_engine *e, bc_error *err)
+{
+    int version = temp_schema_version(e->db);
+    int rc;
+
+    if (version == e->temp_meta_version)
+        return 0;
+    /* The metadata tables are closed to application SQL; the engine itself rewrites them. */
+    sqlite3_set_authorizer(e->db, NULL, NULL);
+    rc = forget_temp_rows(e->db, err) != 0 || add_temp_objects(e->db, err) != 0 ||
+                 bc_meta_null_out_inapplicable(e->db, err) != 0
+             ? -1
+             : 0;
+    sqlite3_set_authorizer(e->db, bc_engine_authorize, e);
+    if (rc == 0)
+        e->temp_meta_version = version;
+    return rc;
+}
