@@ -44,6 +44,10 @@ bool bc_engine_take_error(bc_engine *e, bc_error *out);
  * readonly/auth -> HY000 ... */
 void bc_engine_error_from_sqlite(sqlite3 *db, int rc, bc_error *out);
 
+/* The declared type ("DECIMAL(38,4)") of result column col when SQLite declares none and it
+ * is a sum, average or arithmetic over DECIMAL columns (expr_type.c); NULL otherwise. */
+const char *bc_engine_expr_decltype(sqlite3_stmt *vm, int col, char *buf, size_t cap);
+
 /* Ask running statements to stop (SQLCancel from another thread): sets the cancel flag that
  * bc_http sees and calls sqlite3_interrupt. */
 void bc_engine_cancel(bc_engine *e);
