@@ -8,7 +8,7 @@ packages=(
   unixodbc unixodbc-dev odbcinst
   libcurl4-openssl-dev libcjson-dev libssl-dev libsqlite3-dev
   libmicrohttpd-dev libcmocka-dev
-  python3-pyodbc python3-pytest
+  python3-pyodbc python3-pytest python3-yaml python3-jsonschema
 )
 if [[ "${1:-}" == "--with-browser" ]]; then
   packages+=(chromium nodejs npm)

@@ -21,8 +21,11 @@ static bool is_count_expr(const char *name)
 
 static void column_type(bc_stmt *s, int i, bc_sql_type *t)
 {
+    char expr_decl[32];
     const char *decl = sqlite3_column_decltype(s->vm, i);
 
+    if (decl == NULL) /* an expression: DECIMAL when it computes money from money */
+        decl = bc_engine_expr_decltype(s->vm, i, expr_decl, sizeof expr_decl);
     if (decl != NULL) {
         bc_type_from_decl(decl, t);
         return;

@@ -44,6 +44,10 @@ bool bc_engine_take_error(bc_engine *e, bc_error *out);
  * refused by the authorizer -> 42000, readonly -> HY000 ... */
 void bc_engine_error_from_sqlite(sqlite3 *db, int rc, bc_error *out);
 
+/* The declared type ("DECIMAL(38,4)") of result column col when SQLite declares none and it
+ * is a sum, average or arithmetic over DECIMAL columns (expr_type.c); NULL otherwise. */
+const char *bc_engine_expr_decltype(sqlite3_stmt *vm, int col, char *buf, size_t cap);
+
 /* Ask the running statement to stop (SQLCancel from another thread): sets the cancel flag
  * that bc_http, the pagers and the virtual tables poll. No sqlite3_interrupt: it would also
  * fail the next step of every other open cursor; the caller's progress handler stops the

@@ -44,7 +44,7 @@ static int open_db(bc_engine *e, bc_error *err)
     rc = sqlite3_db_config(e->db, SQLITE_DBCONFIG_MAINDBNAME, bc_engine_main_name);
     if (rc != SQLITE_OK)
         return bc_error_set(err, "HY000", 0, "the SQL engine could not name its schema");
-    if (bc_like_register(e->db) != SQLITE_OK)
+    if (bc_like_register(e->db) != SQLITE_OK || bc_decimal_agg_register(e->db) != SQLITE_OK)
         return bc_error_set(err, "HY001", 0, "out of memory while opening the SQL engine");
     return 0;
 }

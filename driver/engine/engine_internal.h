@@ -62,6 +62,8 @@ int bc_engine_authorize(void *aux, int action, const char *a1, const char *a2, c
 /* bc_like(pattern, value): ODBC search-pattern match (%, _, \ escape), ASCII
  * case-insensitive, as an SQL function. */
 int bc_like_register(sqlite3 *db);
+/* SUM, TOTAL and AVG that add DECIMAL values exactly (decimal_agg.c). */
+int bc_decimal_agg_register(sqlite3 *db);
 bool bc_like_match(const char *pattern, const char *value);
 
 #endif

@@ -71,3 +71,18 @@ def test_every_table_is_read_with_parameters_its_endpoint_knows(sandbox, connect
     assert len(log) >= len(tables)
     unknown = {(r["path"], p) for r in log for p in r["unknown_params"]}
     assert unknown == set()
+
+
+def test_sum_of_money_is_the_exact_decimal_sum_of_the_api_strings(start_sandbox, connect):
+    from decimal import Decimal
+    sb = start_sandbox(orders=1000)
+    cur = connect(sb).cursor()
+    want = sum(Decimal(o["total_inc_tax"]) for o in sb.get_all("/v2/orders"))
+    cur.execute("SELECT SUM(total_inc_tax), AVG(total_inc_tax), TOTAL(total_inc_tax) AS t "
+                "FROM Orders")
+    total, avg, total2 = cur.fetchone()
+    assert [d[1] for d in cur.description] == [Decimal] * 3
+    assert total == want == total2
+    assert avg == (want / 1000).quantize(Decimal("0.00000001"))
+    prices = [Decimal(str(p["price"])) for p in sb.get_all("/v3/catalog/products")]
+    assert cur.execute("SELECT SUM(price) FROM Products").fetchval() == sum(prices)

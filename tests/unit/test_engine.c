@@ -97,6 +97,75 @@ static void result_decltypes_come_from_the_catalog(void **state)
     sqlite3_finalize(vm);
 }
 
+/* Money computed from money is declared DECIMAL after prepare, before any request. */
+static void money_expressions_are_declared_decimal(void **state)
+{
+    static const struct {
+        const char *expr, *decl;
+    } cases[] = {
+        {"SUM(total_inc_tax)", "DECIMAL(38,4)"},
+        {"SUM(o.total_inc_tax) AS t", "DECIMAL(38,4)"},
+        {"AVG(\"subtotal_ex_tax\") avg_sub", "DECIMAL(38,8)"},
+        {"total_inc_tax - subtotal_ex_tax * 2", "DECIMAL(38,4)"},
+        {"total_inc_tax * subtotal_ex_tax", "DECIMAL(38,8)"},
+        {"ROUND(TOTAL(total_inc_tax), 2)", "DECIMAL(38,2)"},
+        {"SUM(id)", NULL},
+        {"COUNT(*)", NULL},
+        {"UPPER(status)", NULL},
+        {"total_inc_tax || 'x'", NULL},
+        {"SUM(total_inc_tax) / 1e3", NULL},
+    };
+    sqlite3 *db = bc_engine_db(E(state));
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char sql[200], buf[32];
+        sqlite3_stmt *vm = NULL;
+        snprintf(sql, sizeof sql, "SELECT id, %s FROM Orders o GROUP BY id", cases[i].expr);
+        assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &vm, NULL), SQLITE_OK);
+        const char *decl = bc_engine_expr_decltype(vm, 1, buf, sizeof buf);
+        if (cases[i].decl == NULL)
+            assert_null(decl);
+        else
+            assert_string_equal(decl, cases[i].decl);
+        sqlite3_finalize(vm);
+    }
+}
+
+static double query_double(sqlite3 *db, const char *sql, int *type)
+{
+    sqlite3_stmt *vm = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &vm, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(vm), SQLITE_ROW);
+    *type = sqlite3_column_type(vm, 0);
+    double d = sqlite3_column_double(vm, 0);
+    sqlite3_finalize(vm);
+    return d;
+}
+
+/* SUM, TOTAL and AVG add decimals exactly, and keep SQLite's results otherwise. */
+static void sums_of_decimals_are_exact(void **state)
+{
+    sqlite3 *db = bc_engine_db(E(state));
+    int type;
+    assert_true(query_double(db, "SELECT SUM(column1) FROM (VALUES (0.1), (0.2), (0.3))", &type) ==
+                0.6);
+    assert_int_equal(type, SQLITE_FLOAT);
+    assert_true(query_double(db, "SELECT TOTAL(column1) FROM (VALUES (239059.99), (0.02))",
+                             &type) == 239060.01);
+    assert_true(query_double(db, "SELECT AVG(column1) FROM (VALUES (0.1), (0.2))", &type) == 0.15);
+    assert_true(query_double(db, "SELECT SUM(column1) FROM (VALUES (1), (2))", &type) == 3);
+    assert_int_equal(type, SQLITE_INTEGER);
+    query_double(db, "SELECT SUM(column1) FROM (VALUES (NULL))", &type);
+    assert_int_equal(type, SQLITE_NULL);
+    assert_true(query_double(db, "SELECT TOTAL(column1) FROM (VALUES (NULL))", &type) == 0.0);
+    assert_true(
+        query_double(db,
+                     "SELECT s FROM (SELECT SUM(column1) OVER (ORDER BY column1 ROWS 1 PRECEDING) "
+                     "AS s FROM (VALUES (0.1), (0.2), (0.7))) LIMIT 1 OFFSET 2",
+                     &type) == 0.9);
+    assert_true(query_double(db, "SELECT SUM(column1) FROM (VALUES (1e300), (1.5))", &type) ==
+                1e300);
+}
+
 /* SQLDescribeCol after SQLPrepare reads decltypes; SQLColumns reads the metadata. Both must
  * agree for every column of every table. */
 static void select_star_decltypes_agree_with_sqlcolumns(void **state)
@@ -514,6 +583,8 @@ int main(void)
         cmocka_unit_test(schema_qualified_names_resolve),
         cmocka_unit_test(result_decltypes_come_from_the_catalog),
         cmocka_unit_test(select_star_decltypes_agree_with_sqlcolumns),
+        cmocka_unit_test(money_expressions_are_declared_decimal),
+        cmocka_unit_test(sums_of_decimals_are_exact),
         cmocka_unit_test(sqltables_lists_tables_and_system_tables),
         cmocka_unit_test(sqltables_patterns_and_escapes),
         cmocka_unit_test(sqltables_filters_table_types),
