@@ -105,6 +105,16 @@ foreach(script postinst prerm)
     FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE
     WORLD_READ WORLD_EXECUTE)
 endforeach()
+# Copies for tests/clients/test_maintainer_scripts.sh, whose template names the build tree.
+set(BC_TEMPLATE_PATH ${CMAKE_BINARY_DIR}/packaging/test/odbcinst.ini)
+set(BC_DIALECT_DIR ${CMAKE_BINARY_DIR}/packaging/test/dialect)
+set(BC_DRIVER_PATH ${CMAKE_BINARY_DIR}/driver/libbigcommerceodbc.so)
+set(BC_SETUP_PATH ${CMAKE_BINARY_DIR}/setup/libbigcommerceodbcS.so)
+configure_file(${PROJECT_SOURCE_DIR}/packaging/odbcinst.ini.in ${BC_TEMPLATE_PATH} @ONLY)
+foreach(script postinst prerm)
+  configure_file(${PROJECT_SOURCE_DIR}/packaging/debian/${script}.in
+    ${CMAKE_BINARY_DIR}/packaging/test/${script} @ONLY)
+endforeach()
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${CMAKE_BINARY_DIR}/packaging/postinst ${CMAKE_BINARY_DIR}/packaging/prerm)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
