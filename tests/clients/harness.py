@@ -12,6 +12,7 @@ API (never through the driver), and runs the client's test with them in the envi
     BC_PRODUCT_NAME   its name              (the parameterized query returns it)
     BC_BRAND_NAME     its brand's name      (the join returns it)
     BC_CLIENT_ID      the OAuth client id   (the procedure's URL carries it)
+    BC_API_URL, BC_STORE_ID, BC_TOKEN   the sandbox, for connections without the DSN
 
 The driver is the one registered as "BigCommerce": with BC_CLIENTS_DRIVER=installed the
 system's (the .deb, see scripts/client-matrix.sh), otherwise the build tree's, registered in a
@@ -129,7 +130,8 @@ def odbc_env(workdir, url):
         "CallbackURL = https://app.example.com/callback\n")
     env["ODBCINI"] = str(workdir / "odbc.ini")
     env["HOME"] = str(workdir)  # clients that keep state (LibreOffice, R) keep it here
-    env.update({"BC_DSN": DSN, "BC_CLIENT_ID": CLIENT_ID, "BC_WORKDIR": str(workdir)})
+    env.update({"BC_DSN": DSN, "BC_CLIENT_ID": CLIENT_ID, "BC_WORKDIR": str(workdir),
+                "BC_API_URL": url, "BC_STORE_ID": STORE, "BC_TOKEN": TOKEN})
     if not installed:  # the package installs the SQLAlchemy dialect; the tree has it here
         env["PYTHONPATH"] = os.pathsep.join(
             filter(None, [str(HERE.parents[1] / "clients/sqlalchemy"), env.get("PYTHONPATH")]))
