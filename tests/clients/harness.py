@@ -78,6 +78,13 @@ def skip_or_fail(message):
     sys.exit(SKIP)
 
 
+def installed(probe):
+    try:
+        return subprocess.run(probe, capture_output=True, timeout=60).returncode == 0
+    except OSError:  # the program itself is missing
+        return False
+
+
 def start_sandbox(workdir):
     out = open(workdir / "sandbox.out", "w+")
     proc = subprocess.Popen([str(SANDBOX), "--port", "0", "--store-hash", STORE,
@@ -142,7 +149,7 @@ def main():
     if len(sys.argv) != 2 or sys.argv[1] not in CLIENTS:
         sys.exit(f"usage: harness.py {{{','.join(CLIENTS)}}}")
     command, probe, packages = CLIENTS[sys.argv[1]]
-    if subprocess.run(probe, capture_output=True).returncode != 0:
+    if not installed(probe):
         skip_or_fail(f"{sys.argv[1]} is not installed (apt-get install {packages})")
     workdir = Path(tempfile.mkdtemp(prefix=f"bc-client-{sys.argv[1]}-"))
     proc, url = start_sandbox(workdir)
