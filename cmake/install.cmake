@@ -67,13 +67,23 @@ install(CODE "
   file(INSTALL ${BC_EGG_INFO} DESTINATION \"\${bc_python_dir}\")
 " COMPONENT runtime)
 
+# Installing the same tree again does not register it again: odbcinst would count a second
+# registration, and one `odbcinst -u -d` would no longer take it back.
 if(BC_INSTALL_REGISTER)
   install(CODE "
     if(\"\$ENV{DESTDIR}\" STREQUAL \"\")
       set(template \"\${CMAKE_INSTALL_PREFIX}/${BC_DATADIR}/odbcinst.ini\")
-      execute_process(COMMAND odbcinst -i -d -f \"\${template}\" RESULT_VARIABLE rc)
-      if(NOT rc EQUAL 0)
-        message(WARNING \"odbcinst -i -d -f \${template} failed: register the driver by hand\")
+      set(driver \"\${CMAKE_INSTALL_PREFIX}/${BC_ODBC_LIBDIR}/$<TARGET_FILE_NAME:bigcommerceodbc>\")
+      execute_process(COMMAND odbcinst -q -d -n BigCommerce OUTPUT_VARIABLE entry
+        RESULT_VARIABLE rc ERROR_QUIET)
+      string(FIND \"\${entry}\" \"\nDriver=\${driver}\n\" at)
+      if(rc EQUAL 0 AND at GREATER -1)
+        message(STATUS \"[BigCommerce] is registered already: \${driver}\")
+      else()
+        execute_process(COMMAND odbcinst -i -d -f \"\${template}\" RESULT_VARIABLE rc)
+        if(NOT rc EQUAL 0)
+          message(WARNING \"odbcinst -i -d -f \${template} failed: register the driver by hand\")
+        endif()
       endif()
     endif()
   " COMPONENT register)
