@@ -67,13 +67,23 @@ install(CODE "
   file(INSTALL ${BC_EGG_INFO} DESTINATION \"\${bc_python_dir}\")
 " COMPONENT runtime)
 
+# Installing the same tree again does not register it again: odbcinst would count a second
+# registration, and one `odbcinst -u -d` would no longer take it back.
 if(BC_INSTALL_REGISTER)
   install(CODE "
     if(\"\$ENV{DESTDIR}\" STREQUAL \"\")
       set(template \"\${CMAKE_INSTALL_PREFIX}/${BC_DATADIR}/odbcinst.ini\")
-      execute_process(COMMAND odbcinst -i -d -f \"\${template}\" RESULT_VARIABLE rc)
-      if(NOT rc EQUAL 0)
-        message(WARNING \"odbcinst -i -d -f \${template} failed: register the driver by hand\")
+      set(driver \"\${CMAKE_INSTALL_PREFIX}/${BC_ODBC_LIBDIR}/$<TARGET_FILE_NAME:bigcommerceodbc>\")
+      execute_process(COMMAND odbcinst -q -d -n BigCommerce OUTPUT_VARIABLE entry
+        RESULT_VARIABLE rc ERROR_QUIET)
+      string(FIND \"\${entry}\" \"\nDriver=\${driver}\n\" at)
+      if(rc EQUAL 0 AND at GREATER -1)
+        message(STATUS \"[BigCommerce] is registered already: \${driver}\")
+      else()
+        execute_process(COMMAND odbcinst -i -d -f \"\${template}\" RESULT_VARIABLE rc)
+        if(NOT rc EQUAL 0)
+          message(WARNING \"odbcinst -i -d -f \${template} failed: register the driver by hand\")
+        endif()
       endif()
     endif()
   " COMPONENT register)
@@ -104,6 +114,16 @@ foreach(script postinst prerm)
     ${CMAKE_BINARY_DIR}/packaging/${script} @ONLY
     FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE
     WORLD_READ WORLD_EXECUTE)
+endforeach()
+# Copies for tests/clients/test_maintainer_scripts.sh, whose template names the build tree.
+set(BC_TEMPLATE_PATH ${CMAKE_BINARY_DIR}/packaging/test/odbcinst.ini)
+set(BC_DIALECT_DIR ${CMAKE_BINARY_DIR}/packaging/test/dialect)
+set(BC_DRIVER_PATH ${CMAKE_BINARY_DIR}/driver/libbigcommerceodbc.so)
+set(BC_SETUP_PATH ${CMAKE_BINARY_DIR}/setup/libbigcommerceodbcS.so)
+configure_file(${PROJECT_SOURCE_DIR}/packaging/odbcinst.ini.in ${BC_TEMPLATE_PATH} @ONLY)
+foreach(script postinst prerm)
+  configure_file(${PROJECT_SOURCE_DIR}/packaging/debian/${script}.in
+    ${CMAKE_BINARY_DIR}/packaging/test/${script} @ONLY)
 endforeach()
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${CMAKE_BINARY_DIR}/packaging/postinst ${CMAKE_BINARY_DIR}/packaging/prerm)

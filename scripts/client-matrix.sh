@@ -50,5 +50,7 @@ for left in "$driver" /usr/lib/python3/dist-packages/sqlalchemy_bigcommerce \
 done
 dpkg-query -W -f='${Status}' bigcommerce-odbc 2>/dev/null | grep -q "install ok installed" &&
   fail "dpkg still lists bigcommerce-odbc as installed"
+# dpkg -r keeps the package's record (its postrm); purge it so the machine is as before.
+$SUDO dpkg -P bigcommerce-odbc >/dev/null
 echo "client matrix: $( ((status)) && echo FAILED || echo passed), package removed cleanly"
 exit "$status"

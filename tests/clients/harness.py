@@ -12,6 +12,7 @@ API (never through the driver), and runs the client's test with them in the envi
     BC_PRODUCT_NAME   its name              (the parameterized query returns it)
     BC_BRAND_NAME     its brand's name      (the join returns it)
     BC_CLIENT_ID      the OAuth client id   (the procedure's URL carries it)
+    BC_API_URL, BC_STORE_ID, BC_TOKEN   the sandbox, for connections without the DSN
 
 The driver is the one registered as "BigCommerce": with BC_CLIENTS_DRIVER=installed the
 system's (the .deb, see scripts/client-matrix.sh), otherwise the build tree's, registered in a
@@ -77,6 +78,13 @@ def skip_or_fail(message):
     sys.exit(SKIP)
 
 
+def installed(probe):
+    try:
+        return subprocess.run(probe, capture_output=True, timeout=60).returncode == 0
+    except OSError:  # the program itself is missing
+        return False
+
+
 def start_sandbox(workdir):
     out = open(workdir / "sandbox.out", "w+")
     proc = subprocess.Popen([str(SANDBOX), "--port", "0", "--store-hash", STORE,
@@ -129,7 +137,8 @@ def odbc_env(workdir, url):
         "CallbackURL = https://app.example.com/callback\n")
     env["ODBCINI"] = str(workdir / "odbc.ini")
     env["HOME"] = str(workdir)  # clients that keep state (LibreOffice, R) keep it here
-    env.update({"BC_DSN": DSN, "BC_CLIENT_ID": CLIENT_ID, "BC_WORKDIR": str(workdir)})
+    env.update({"BC_DSN": DSN, "BC_CLIENT_ID": CLIENT_ID, "BC_WORKDIR": str(workdir),
+                "BC_API_URL": url, "BC_STORE_ID": STORE, "BC_TOKEN": TOKEN})
     if not installed:  # the package installs the SQLAlchemy dialect; the tree has it here
         env["PYTHONPATH"] = os.pathsep.join(
             filter(None, [str(HERE.parents[1] / "clients/sqlalchemy"), env.get("PYTHONPATH")]))
@@ -140,7 +149,7 @@ def main():
     if len(sys.argv) != 2 or sys.argv[1] not in CLIENTS:
         sys.exit(f"usage: harness.py {{{','.join(CLIENTS)}}}")
     command, probe, packages = CLIENTS[sys.argv[1]]
-    if subprocess.run(probe, capture_output=True).returncode != 0:
+    if not installed(probe):
         skip_or_fail(f"{sys.argv[1]} is not installed (apt-get install {packages})")
     workdir = Path(tempfile.mkdtemp(prefix=f"bc-client-{sys.argv[1]}-"))
     proc, url = start_sandbox(workdir)

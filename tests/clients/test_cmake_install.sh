@@ -27,6 +27,9 @@ for f in lib/odbc/libbigcommerceodbc.so lib/odbc/libbigcommerceodbcS.so \
 done
 
 entry=$(odbcinst -q -d -n BigCommerce) || fail "the install did not register [BigCommerce]"
+cmake --install "$build" --prefix "$prefix" >"$work/install.log" # again: registers nothing
+grep -qx "UsageCount=1" <<<"$(odbcinst -q -d -n BigCommerce)" ||
+  fail "a second install registered the driver again: $(odbcinst -q -d -n BigCommerce)"
 grep -qx "Driver=$prefix/lib/odbc/libbigcommerceodbc.so" <<<"$entry" ||
   fail "[BigCommerce] does not name the installed driver: $entry"
 grep -qx "Setup=$prefix/lib/odbc/libbigcommerceodbcS.so" <<<"$entry" ||

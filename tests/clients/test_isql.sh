@@ -23,13 +23,13 @@ expect "join" "$out" "$BC_PRODUCT_NAME|$BC_BRAND_NAME"
 # isql prints the SQLSTATE of a diagnostic, iusql only its message.
 [[ $client == isql ]] && unbound="[07002]" || unbound=""
 out=$(run "SELECT name FROM Products WHERE id = ?")
-expect "unbound parameter" "$out" "$unbound[BigCommerce][ODBC] Parameter 1 has no value"
+expect "unbound parameter" "$out" "${unbound}[BigCommerce][ODBC] Parameter 1 has no value"
 out=$(run "CALL GetOAuthAuthorizationURL('WEB', 'https://app.example.com/callback', 'store_v2_products', 'client-state')")
 expect "procedure" "$out" "client_id=$BC_CLIENT_ID&"
 expect "procedure" "$out" "&state=client-state"
 out=$(run "SELECT * FROM NoSuchTable")
 # isql asks for ODBC 2 behaviour, which renames 42S02 to S0002.
 [[ $client == isql ]] && state="[S0002]" || state=""
-expect "error" "$out" "$state[BigCommerce][ODBC] no such table: NoSuchTable"
+expect "error" "$out" "${state}[BigCommerce][ODBC] no such table: NoSuchTable"
 echo "$client: $( ((fail)) && echo FAILED || echo ok)"
 exit "$fail"

@@ -66,6 +66,28 @@ with engine.connect() as cn:
         check("error SQLSTATE", exc.orig.args[0], "42S02")
         check("error message", "[BigCommerce][ODBC] no such table" in str(exc.orig), True)
 
+# The URL forms of the dialect's docstring become these connection strings.
+dialect = engine.dialect
+for url, want in [
+    ("bigcommerce+pyodbc://@MyStore", "DSN=MyStore"),
+    ("bigcommerce+pyodbc://@MyStore?MaxRows=10", "DSN=MyStore;MaxRows=10"),
+    ("bigcommerce+pyodbc:///?StoreId=abc&OAuthAccessToken=t%3Bx",
+     "Driver={BigCommerce};StoreId=abc;OAuthAccessToken={t;x}"),
+    ("bigcommerce+pyodbc:///?odbc_connect=DSN%3DMyStore%3BTimeout%3D5", "DSN=MyStore;Timeout=5"),
+]:
+    args, kwargs = dialect.create_connect_args(sa.engine.make_url(url))
+    check(f"connection string of {url}", (args, kwargs), ([want], {"autocommit": True}))
+
+# Without a DSN: the driver by its registered name, properties from the URL.
+bare = sa.create_engine(sa.engine.URL.create(
+    "bigcommerce+pyodbc", query={"StoreId": E["BC_STORE_ID"], "OAuthAccessToken": E["BC_TOKEN"],
+                                 "ApiBaseURL": E["BC_API_URL"]}))
+with bare.connect() as cn:
+    check("a URL without a DSN", cn.execute(sa.text("SELECT name FROM Products WHERE id = :id"),
+                                            {"id": int(E["BC_PRODUCT_ID"])}).scalar_one(),
+          E["BC_PRODUCT_NAME"])
+check("its tables", "Brands" in sa.inspect(bare).get_table_names(), True)
+
 with warnings.catch_warnings():
     # pandas warns when it is not given SQLAlchemy: that must not happen here.
     warnings.filterwarnings("error", message=".*only supports SQLAlchemy")
