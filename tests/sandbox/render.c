@@ -213,6 +213,11 @@ static void v2_page(const sb_resource *r, size_t lo, size_t hi, const sb_args *a
 void sb_render_v2_list(const sb_resource *r, const sb_args *a, sb_reply *rp)
 {
     long min_id = arg_long(a, "min_id", -1), max_id = arg_long(a, "max_id", -1);
+    long id = arg_long(a, "id", -1); /* /v2/coupons documents ?id= as an exact filter */
+    if (id >= 0) {
+        min_id = min_id > id ? min_id : id;
+        max_id = max_id >= 0 && max_id < id ? max_id : id;
+    }
     size_t lo = 0, hi = r->count;
     while (lo < hi && min_id >= 0 && r->items[lo].id < min_id)
         lo++;
