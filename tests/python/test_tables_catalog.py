@@ -204,3 +204,52 @@ def test_key_lookup_is_sent_to_the_api_as_its_filter(sandbox, connect, table, ke
     log = sandbox.api_requests()
     assert len(log) == 1, log
     assert param in log[0]["query"].replace("%3A", ":").replace("%2C", ","), log[0]
+
+
+# text columns the reference bounds (maxLength, the longest enum value) or whose format is
+# fixed (ISO 4217 / 3166 codes, UUIDs): SQLColumns reports exactly that size
+BOUNDED = [
+    ("Products", "type", 8), ("Products", "availability", 9), ("Products", "condition", 11),
+    ("Products", "name", 250), ("ProductVariants", "upc", 14), ("ProductVariants", "gtin", 14),
+    ("ProductOptions", "type", 24), ("Channels", "status", 12), ("Orders", "currency_code", 3),
+    ("Orders", "payment_status", 18), ("OrderItems", "type", 15), ("Coupons", "code", 50),
+    ("GiftCertificates", "status", 8), ("Transactions", "event", 13),
+    ("OrderShippingAddresses", "country_iso2", 2), ("Stores", "account_uuid", 36),
+    ("CustomerAddresses", "postal_code", 30), ("Promotions", "redemption_type", 9),
+]
+
+
+@pytest.mark.parametrize("table,column,size", BOUNDED)
+def test_text_columns_are_as_wide_as_the_reference_allows(sandbox, connect, table, column, size):
+    cur = connect(sandbox).cursor()
+    col = cur.columns(table=table, column=column).fetchone()
+    assert (col.type_name, col.column_size) == ("NVARCHAR", size)
+    longest = cur.execute(f'SELECT MAX(LENGTH("{column}")) FROM {table}').fetchval()
+    assert longest is None or longest <= size
+
+
+# fields the reference returns that once had no column
+ADDED = {
+    "ProductVariants": ["image_url", "map_price", "mpn", "gtin", "calculated_weight"],
+    "ProductImages": ["image_file"],
+    "Orders": ["custom_status", "credit_card_type"],
+    "Customers": ["shopper_profile_id", "segment_ids"],
+    "OrderStatuses": ["order"],
+}
+
+
+@pytest.mark.parametrize("table", sorted(ADDED))
+def test_reference_fields_have_columns_with_values(sandbox, connect, table):
+    cur = connect(sandbox).cursor()
+    for column in ADDED[table]:
+        assert cur.columns(table=table, column=column).fetchone() is not None, column
+        n = cur.execute(f'SELECT COUNT("{column}") FROM {table}').fetchval()
+        assert n > 0, (table, column)
+
+
+def test_descriptions_are_short(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    remarks = [(c.table_name, c.column_name, c.remarks) for c in cur.columns()]
+    assert len(remarks) > 900
+    long = [r for r in remarks if r[2] is not None and len(r[2]) > 80]
+    assert long == []

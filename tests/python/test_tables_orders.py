@@ -2,6 +2,8 @@
 sandbox's JSON, SQLColumns agrees with SELECT *, and a child table costs one request per
 order id when it is given one and walks the orders when it is not."""
 
+import datetime
+
 import pytest
 
 from table_checks import assert_row_matches
@@ -224,3 +226,34 @@ def test_non_ascii_text_survives(sandbox, connect):
     assert "Chèque" in names
     values = {r[0] for r in cur.execute("SELECT value FROM OrderMetafields")}
     assert "Étagère B-12" in values
+
+
+def test_gift_certificate_dates_are_read_from_unix_seconds(sandbox, connect):
+    # the reference sends purchase_date / expiry_date as Unix seconds in a string
+    want = {g["id"]: g for g in sandbox.get_all("/v2/gift_certificates")}
+    cur = connect(sandbox).cursor()
+    rows = cur.execute("SELECT id, purchase_date, expiry_date FROM GiftCertificates").fetchall()
+    assert len(rows) == len(want)
+    utc = datetime.timezone.utc
+    for r in rows:
+        g = want[r.id]
+        assert g["purchase_date"].isdigit()
+        bought = datetime.datetime.fromtimestamp(int(g["purchase_date"]), utc)
+        assert r.purchase_date == bought.replace(tzinfo=None)
+        if g["expiry_date"] == "":
+            assert r.expiry_date is None
+        else:
+            assert (r.expiry_date - r.purchase_date).days == 365
+    assert cur.execute("SELECT COUNT(*) FROM GiftCertificates WHERE expiry_date IS NULL"
+                       ).fetchval() == sum(1 for g in want.values() if g["expiry_date"] == "")
+
+
+def test_order_custom_status_follows_the_merchants_status_label(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows = cur.execute("SELECT o.status, o.custom_status, s.custom_label FROM Orders o"
+                       " JOIN OrderStatuses s ON s.id = o.status_id").fetchall()
+    assert rows and all(r.custom_status == r.custom_label for r in rows)
+    assert {r.credit_card_type for r in cur.execute("SELECT credit_card_type FROM Orders")} == {
+        "Visa", "Mastercard"}
+    order = [r[0] for r in cur.execute('SELECT "order" FROM OrderStatuses ORDER BY id')]
+    assert order == sorted(order, reverse=True) and len(set(order)) == len(order)

@@ -113,7 +113,10 @@ static cJSON *variant_json(const sb_config *cfg, long pid, long id, int k, const
     sb_add_num(j, "cost_price", (double)(sb_product_price_cents(cfg, pid) / 2) / 100.0);
     sb_add_null(j, "sale_price");
     sb_add_null(j, "retail_price");
-    sb_add_null(j, "map_price");
+    if (id % 7 == 0) /* a minimum advertised price on some variants */
+        sb_add_num(j, "map_price", price + k + 5);
+    else
+        sb_add_null(j, "map_price");
     sb_add_null(j, "width");
     sb_add_null(j, "height");
     sb_add_null(j, "depth");
