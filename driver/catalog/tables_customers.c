@@ -21,6 +21,8 @@ static const bc_column_def customers_columns[] = {
      .description = "Tax exemption code"},
     {.name = "customer_group_id",
      .type = BC_COL_INTEGER,
+     .filter_eq = "customer_group_id:in",
+     .filter_in = "customer_group_id:in",
      .description = "Customer group (0 = none)"},
     {.name = "id",
      .type = BC_COL_INTEGER,

@@ -266,6 +266,7 @@ static const bc_column_def subscribers_columns[] = {
      .description = "Where the subscription came from"},
     {.name = "order_id",
      .type = BC_COL_INTEGER,
+     .filter_eq = "order_id",
      .description = "Order during which they subscribed"},
     {.name = "channel_id", .type = BC_COL_INTEGER, .description = "Channel they subscribed on"},
     {.name = "consents", .type = BC_COL_JSON, .description = "Marketing consents given (JSON)"},

@@ -213,6 +213,9 @@ int sb_api_version(const char *path);
 void sb_render_v3_list(const sb_resource *r, const sb_args *a, int with_id, sb_reply *rp);
 void sb_render_v3_one(const sb_resource *r, long id, sb_reply *rp);
 void sb_render_v2_list(const sb_resource *r, const sb_args *a, sb_reply *rp);
+/* A v2 page (?page=&limit=, 204 past the end) of the items idx[0..total) of r. */
+void sb_render_v2_index(const sb_resource *r, const size_t *idx, size_t total, const sb_args *a,
+                        sb_reply *rp);
 void sb_render_v2_children(const sb_resource *r, long parent, const sb_args *a, sb_reply *rp);
 void sb_render_v2_one(const sb_resource *r, long id, sb_reply *rp);
 void sb_render_singleton(const sb_resource *r, sb_reply *rp);
