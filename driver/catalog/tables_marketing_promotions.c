@@ -92,7 +92,10 @@ static const bc_column_def promotions_columns[] = {
     {.name = "multiple_codes",
      .type = BC_COL_JSON,
      .description = "Settings for generated codes (JSON)"},
-    {.name = "coupon_type", .type = BC_COL_VARCHAR, .description = "SINGLE or MULTIPLE codes"},
+    {.name = "coupon_type",
+     .type = BC_COL_VARCHAR,
+     .length = 6,
+     .description = "One code (SINGLE) or generated codes (BULK)"},
 };
 
 const bc_table_def bc_table_promotions = {

@@ -122,7 +122,7 @@ const bc_table_def bc_table_order_refunds_payments = {
     .columns = order_refunds_payments_columns,
     .ncolumns =
         (int)(sizeof order_refunds_payments_columns / sizeof order_refunds_payments_columns[0]),
-    .description = "Payments made to payment providers for each refund.",
+    .description = "Money returned through a payment provider, per refund.",
 };
 
 static const bc_column_def transactions_columns[] = {

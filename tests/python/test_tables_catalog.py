@@ -291,3 +291,17 @@ def test_documented_filters_are_sent_and_give_the_same_rows(sandbox, connect, ta
     assert queries and all(r["path"] == "/stores/sandbox" + path
                            for r in sandbox.api_requests())
     assert all(param in q.split("&") for q in queries), queries
+
+
+def test_no_value_is_longer_than_its_declared_size(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    sized = {}
+    for c in cur.columns():
+        if c.type_name == "NVARCHAR" and c.column_size < 4000:
+            sized.setdefault(c.table_name, []).append((c.column_name, c.column_size))
+    assert len(sized) > 30
+    for table, cols in sorted(sized.items()):
+        lengths = ", ".join(f'MAX(LENGTH("{name}"))' for name, _ in cols)
+        row = cur.execute(f"SELECT {lengths} FROM {table}").fetchone()
+        over = [(name, size, n) for (name, size), n in zip(cols, row) if n and n > size]
+        assert over == [], table
