@@ -9,19 +9,15 @@ static const bc_column_def wishlists_columns[] = {
     {.name = "id",
      .type = BC_COL_INTEGER,
      .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
-     .description = "Wishlist ID."},
+     .description = "Id of the wishlist"},
     {.name = "customer_id",
      .type = BC_COL_INTEGER,
      .filter_eq = "customer_id",
-     .description = "The ID the customer to which the wishlist belongs."},
-    {.name = "name", .type = BC_COL_VARCHAR, .description = "The name of the wishlist."},
-    {.name = "is_public",
-     .type = BC_COL_BIT,
-     .description = "Whether the wishlist is available to the public."},
-    {.name = "token", .type = BC_COL_VARCHAR, .description = "The token of the wishlist."},
-    {.name = "items",
-     .type = BC_COL_JSON,
-     .description = "Array of wishlist items; also the rows of WishlistItems."},
+     .description = "Customer who owns it"},
+    {.name = "name", .type = BC_COL_VARCHAR, .description = "Name of the wishlist"},
+    {.name = "is_public", .type = BC_COL_BIT, .description = "Visible to other shoppers"},
+    {.name = "token", .type = BC_COL_VARCHAR, .description = "Token for sharing the wishlist"},
+    {.name = "items", .type = BC_COL_JSON, .description = "Items (JSON; also WishlistItems)"},
 };
 
 const bc_table_def bc_table_wishlists = {
@@ -41,13 +37,13 @@ static const bc_column_def wishlist_items_columns[] = {
      .type = BC_COL_INTEGER,
      .json_path = "id",
      .flags = BC_COLF_PARENT_KEY | BC_COLF_FROM_PARENT | BC_COLF_NOT_NULL,
-     .description = "ID of the wishlist the item belongs to."},
+     .description = "Wishlist it is in"},
     {.name = "id",
      .type = BC_COL_INTEGER,
      .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
-     .description = "The ID of the item."},
-    {.name = "product_id", .type = BC_COL_INTEGER, .description = "The ID of the product."},
-    {.name = "variant_id", .type = BC_COL_INTEGER, .description = "The variant ID of the product."},
+     .description = "Id of the wishlist item"},
+    {.name = "product_id", .type = BC_COL_INTEGER, .description = "Product it belongs to"},
+    {.name = "variant_id", .type = BC_COL_INTEGER, .description = "Variant it refers to"},
 };
 
 const bc_table_def bc_table_wishlist_items = {

@@ -8,13 +8,17 @@ static const bc_column_def countries_columns[] = {
     {.name = "id",
      .type = BC_COL_INTEGER,
      .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
-     .description = "Id of the country."},
-    {.name = "country", .type = BC_COL_VARCHAR, .description = "Country name."},
-    {.name = "country_iso2", .type = BC_COL_VARCHAR, .description = "2-letter country code."},
-    {.name = "country_iso3", .type = BC_COL_VARCHAR, .description = "3-letter country code."},
-    {.name = "states",
-     .type = BC_COL_JSON,
-     .description = "Where the country's states are listed: resource path and URL."},
+     .description = "Id of the country"},
+    {.name = "country", .type = BC_COL_VARCHAR, .description = "Country name"},
+    {.name = "country_iso2",
+     .type = BC_COL_VARCHAR,
+     .length = 2,
+     .description = "Two-letter country code"},
+    {.name = "country_iso3",
+     .type = BC_COL_VARCHAR,
+     .length = 3,
+     .description = "Three-letter country code"},
+    {.name = "states", .type = BC_COL_JSON, .description = "Link to the country's states (JSON)"},
 };
 
 const bc_table_def bc_table_countries = {
@@ -34,14 +38,12 @@ static const bc_column_def states_columns[] = {
     {.name = "id",
      .type = BC_COL_INTEGER,
      .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
-     .description = "Numeric ID of the state/province."},
-    {.name = "state", .type = BC_COL_VARCHAR, .description = "Name of the state/province."},
+     .description = "Id of the state"},
+    {.name = "state", .type = BC_COL_VARCHAR, .description = "State or province name"},
     {.name = "state_abbreviation",
      .type = BC_COL_VARCHAR,
-     .description = "Abbreviation for the state/province."},
-    {.name = "country_id",
-     .type = BC_COL_INTEGER,
-     .description = "Numeric ID of the state’s/province’s associated country."},
+     .description = "Short code of the state"},
+    {.name = "country_id", .type = BC_COL_INTEGER, .description = "Country it is in"},
 };
 
 const bc_table_def bc_table_states = {

@@ -121,11 +121,15 @@ def test_quotes_by_order_walk_only_that_orders_consignments(sandbox, connect):
 # -- 5. one request per distinct lookup ----------------------------------------------------
 
 def test_coupon_by_id_is_one_request(sandbox, connect):
+    # the reference has no GET /v2/coupons/{id}: the list's ?id= filter finds one coupon
     cur = connect(sandbox).cursor()
     rows, reqs = run(sandbox, cur, "SELECT code FROM Coupons WHERE id = ?", 3)
-    assert reqs == [("/v2/coupons/3", "")]
+    assert reqs == [("/v2/coupons", "id=3&page=1&limit=250")]
+    assert [r[0] for r in rows] == [sandbox.get("/v2/coupons?id=3")[0]["code"]]
     rows, reqs = run(sandbox, cur, "SELECT code FROM Coupons WHERE id = 3")
-    assert reqs == [("/v2/coupons/3", "")]
+    assert reqs == [("/v2/coupons", "id=3&page=1&limit=250")]
+    rows, reqs = run(sandbox, cur, "SELECT code FROM Coupons WHERE id = 99999")
+    assert rows == [] and len(reqs) == 1
 
 
 def test_join_looks_up_each_customer_once(sandbox, connect):
@@ -146,7 +150,7 @@ def test_cache_does_not_outlive_the_statement(sandbox, connect):
     cur = connect(sandbox).cursor()
     run(sandbox, cur, "SELECT code FROM Coupons WHERE id = 3")
     rows, reqs = run(sandbox, cur, "SELECT code FROM Coupons WHERE id = 3")
-    assert reqs == [("/v2/coupons/3", "")]
+    assert reqs == [("/v2/coupons", "id=3&page=1&limit=250")]
 
 
 # -- 6. nested views by their parent's id --------------------------------------------------

@@ -5,7 +5,7 @@ request per parent id (or walk their parent without one)."""
 
 import pytest
 
-from table_checks import same_value
+from table_checks import assert_row_matches
 
 PRODUCT_CHILDREN = {
     # table: (path under /v3/catalog/products/{id}, key columns)
@@ -92,9 +92,7 @@ def test_select_star_returns_the_sandbox_rows_and_values(sandbox, connect, table
     # every value of a sample of rows (first, middle, last) equals the JSON
     for item in (want[0], want[len(want) // 2], want[-1]):
         row = got[tuple(item[k] for k in key)]
-        for name in names:
-            if name in item:
-                assert same_value(getattr(row, name), item[name]), (table, name)
+        assert_row_matches(table, row, names, item)
 
 
 @pytest.mark.parametrize("table", sorted(PRODUCT_CHILDREN) + ["ProductOptionValues"])
@@ -205,4 +203,105 @@ def test_key_lookup_is_sent_to_the_api_as_its_filter(sandbox, connect, table, ke
     assert sorted(r[0] for r in rows) == sorted(ids)
     log = sandbox.api_requests()
     assert len(log) == 1, log
-    assert param in log[0]["query"].replace("%3A", ":").replace("%2C", ","), log[0]
+    assert param in log[0]["query"].replace(":", ":").replace(",", ","), log[0]
+
+
+# text columns the reference bounds (maxLength, the longest enum value) or whose format is
+# fixed (ISO 4217 / 3166 codes, UUIDs): SQLColumns reports exactly that size
+BOUNDED = [
+    ("Products", "type", 8), ("Products", "availability", 9), ("Products", "condition", 11),
+    ("Products", "name", 250), ("ProductVariants", "upc", 14), ("ProductVariants", "gtin", 14),
+    ("ProductOptions", "type", 24), ("Channels", "status", 12), ("Orders", "currency_code", 3),
+    ("Orders", "payment_status", 18), ("OrderItems", "type", 15), ("Coupons", "code", 50),
+    ("GiftCertificates", "status", 8), ("Transactions", "event", 13),
+    ("OrderShippingAddresses", "country_iso2", 2), ("Stores", "account_uuid", 36),
+    ("CustomerAddresses", "postal_code", 30), ("Promotions", "redemption_type", 9),
+]
+
+
+@pytest.mark.parametrize("table,column,size", BOUNDED)
+def test_text_columns_are_as_wide_as_the_reference_allows(sandbox, connect, table, column, size):
+    cur = connect(sandbox).cursor()
+    col = cur.columns(table=table, column=column).fetchone()
+    assert (col.type_name, col.column_size) == ("NVARCHAR", size)
+    longest = cur.execute(f'SELECT MAX(LENGTH("{column}")) FROM {table}').fetchval()
+    assert longest is None or longest <= size
+
+
+# fields the reference returns that once had no column
+ADDED = {
+    "ProductVariants": ["image_url", "map_price", "mpn", "gtin", "calculated_weight"],
+    "ProductImages": ["image_file"],
+    "Orders": ["custom_status", "credit_card_type"],
+    "Customers": ["shopper_profile_id", "segment_ids"],
+    "OrderStatuses": ["order"],
+}
+
+
+@pytest.mark.parametrize("table", sorted(ADDED))
+def test_reference_fields_have_columns_with_values(sandbox, connect, table):
+    cur = connect(sandbox).cursor()
+    for column in ADDED[table]:
+        assert cur.columns(table=table, column=column).fetchone() is not None, column
+        n = cur.execute(f'SELECT COUNT("{column}") FROM {table}').fetchval()
+        assert n > 0, (table, column)
+
+
+def test_descriptions_are_short(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    remarks = [(c.table_name, c.column_name, c.remarks) for c in cur.columns()]
+    assert len(remarks) > 900
+    long = [r for r in remarks if r[2] is not None and len(r[2]) > 80]
+    assert long == []
+
+
+# documented list filters on integer columns: (table, WHERE, list path, the item test, a
+# parameter the request must carry)
+PUSHED = [
+    ("Products", "brand_id = 2", "/v3/catalog/products", lambda p: p["brand_id"] == 2,
+     "brand_id=2"),
+    ("Products", "inventory_level BETWEEN 20 AND 120", "/v3/catalog/products",
+     lambda p: 20 <= p["inventory_level"] <= 120, "inventory_level:min=20"),
+    ("Products", "id >= 3 AND id <= 7", "/v3/catalog/products", lambda p: 3 <= p["id"] <= 7,
+     "id:max=7"),
+    ("Categories", "parent_id = 0", "/v3/catalog/categories", lambda c: c["parent_id"] == 0,
+     "parent_id=0"),
+    ("Categories", "parent_id IN (1, 2)", "/v3/catalog/categories",
+     lambda c: c["parent_id"] in (1, 2), "parent_id:in=1,2"),
+    ("Customers", "customer_group_id = 1", "/v3/customers",
+     lambda c: c["customer_group_id"] == 1, "customer_group_id:in=1"),
+    ("StoreLogs", "severity >= 3", "/v3/store/systemlogs", lambda s: s["severity"] >= 3,
+     "severity:min=3"),
+    ("GiftCertificates", "order_id = 105", "/v2/gift_certificates",
+     lambda g: g["order_id"] == 105, "order_id=105"),
+]
+
+
+@pytest.mark.parametrize("table,where,path,keep,param", PUSHED,
+                         ids=[f"{p[0]}:{p[1]}" for p in PUSHED])
+def test_documented_filters_are_sent_and_give_the_same_rows(sandbox, connect, table, where,
+                                                           path, keep, param):
+    want = sorted(item["id"] for item in sandbox.get_all(path) if keep(item))
+    assert 0 < len(want) < len(sandbox.get_all(path))
+    cur = connect(sandbox).cursor()
+    sandbox.clear_requests()
+    got = sorted(r[0] for r in cur.execute(f"SELECT id FROM {table} WHERE {where}"))
+    assert got == want
+    queries = [r.get("query", "") for r in sandbox.api_requests()]
+    assert queries and all(r["path"] == "/stores/sandbox" + path
+                           for r in sandbox.api_requests())
+    assert all(param in q.split("&") for q in queries), queries
+
+
+def test_no_value_is_longer_than_its_declared_size(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    sized = {}
+    for c in cur.columns():
+        if c.type_name == "NVARCHAR" and c.column_size < 4000:
+            sized.setdefault(c.table_name, []).append((c.column_name, c.column_size))
+    assert len(sized) > 30
+    for table, cols in sorted(sized.items()):
+        lengths = ", ".join(f'MAX(LENGTH("{name}"))' for name, _ in cols)
+        row = cur.execute(f"SELECT {lengths} FROM {table}").fetchone()
+        over = [(name, size, n) for (name, size), n in zip(cols, row) if n and n > size]
+        assert over == [], table

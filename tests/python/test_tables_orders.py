@@ -2,9 +2,11 @@
 sandbox's JSON, SQLColumns agrees with SELECT *, and a child table costs one request per
 order id when it is given one and walks the orders when it is not."""
 
+import datetime
+
 import pytest
 
-from table_checks import same_value
+from table_checks import assert_row_matches
 
 API = "/stores/sandbox"
 
@@ -118,9 +120,7 @@ def test_select_star_returns_the_sandbox_rows_and_values(sandbox, connect, table
     assert len(got) == len(rows), "the key columns identify a row"
     for item in (want[0], want[len(want) // 2], want[-1]):
         row = got[tuple(item[k] for k in key)]
-        for name in names:
-            if name in item:
-                assert same_value(getattr(row, name), item[name]), (table, name, item[name])
+        assert_row_matches(table, row, names, item)
 
 
 # SQLColumns DATA_TYPE -> the Python type pyodbc puts in cursor.description
@@ -194,15 +194,15 @@ def test_refund_items_and_coupons_point_at_real_rows(sandbox, connect):
         " ON c.id = oc.coupon_id AND c.code = oc.code WHERE c.id IS NULL").fetchval() == 0
 
 
-def test_coupon_and_gift_certificate_by_id_use_the_single_object_path(sandbox, connect):
+def test_coupon_by_id_uses_the_list_filter_and_gift_certificate_its_object_path(sandbox, connect):
     cur = connect(sandbox).cursor()
     sandbox.clear_requests()
     code = cur.execute("SELECT code FROM Coupons WHERE id = 3").fetchval()
-    assert code == sandbox.get("/v2/coupons/3")["code"]
+    assert code == sandbox.get("/v2/coupons?id=3")[0]["code"]
     gift = cur.execute("SELECT to_name FROM GiftCertificates WHERE id = 1").fetchval()
     assert gift == "Zoë Müller"
     assert {r["path"] for r in sandbox.api_requests()} == {
-        f"{API}/v2/coupons/3", f"{API}/v2/gift_certificates/1"}
+        f"{API}/v2/coupons", f"{API}/v2/gift_certificates/1"}
 
 
 def test_foreign_keys_report_the_parent_relations(sandbox, connect):
@@ -226,3 +226,34 @@ def test_non_ascii_text_survives(sandbox, connect):
     assert "Chèque" in names
     values = {r[0] for r in cur.execute("SELECT value FROM OrderMetafields")}
     assert "Étagère B-12" in values
+
+
+def test_gift_certificate_dates_are_read_from_unix_seconds(sandbox, connect):
+    # the reference sends purchase_date / expiry_date as Unix seconds in a string
+    want = {g["id"]: g for g in sandbox.get_all("/v2/gift_certificates")}
+    cur = connect(sandbox).cursor()
+    rows = cur.execute("SELECT id, purchase_date, expiry_date FROM GiftCertificates").fetchall()
+    assert len(rows) == len(want)
+    utc = datetime.timezone.utc
+    for r in rows:
+        g = want[r.id]
+        assert g["purchase_date"].isdigit()
+        bought = datetime.datetime.fromtimestamp(int(g["purchase_date"]), utc)
+        assert r.purchase_date == bought.replace(tzinfo=None)
+        if g["expiry_date"] == "":
+            assert r.expiry_date is None
+        else:
+            assert (r.expiry_date - r.purchase_date).days == 365
+    assert cur.execute("SELECT COUNT(*) FROM GiftCertificates WHERE expiry_date IS NULL"
+                       ).fetchval() == sum(1 for g in want.values() if g["expiry_date"] == "")
+
+
+def test_order_custom_status_follows_the_merchants_status_label(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows = cur.execute("SELECT o.status, o.custom_status, s.custom_label FROM Orders o"
+                       " JOIN OrderStatuses s ON s.id = o.status_id").fetchall()
+    assert rows and all(r.custom_status == r.custom_label for r in rows)
+    assert {r.credit_card_type for r in cur.execute("SELECT credit_card_type FROM Orders")} == {
+        "Visa", "Mastercard"}
+    order = [r[0] for r in cur.execute('SELECT "order" FROM OrderStatuses ORDER BY id')]
+    assert order == sorted(order, reverse=True) and len(set(order)) == len(order)

@@ -2,9 +2,11 @@
 driver manager: each returns exactly the sandbox's JSON, SQLColumns agrees with SELECT *, and
 a child table costs one request per parent id when given one and walks the parent when not."""
 
+import json
+
 import pytest
 
-from table_checks import same_value
+from table_checks import assert_row_matches
 
 API = "/stores/sandbox"
 
@@ -85,9 +87,7 @@ def test_select_star_returns_the_sandbox_rows_and_values(sandbox, connect, table
     assert len(got) == len(rows), "the key columns identify a row"
     for item in (want[0], want[len(want) // 2], want[-1]):
         row = got[tuple(str(item[k]) for k in key)]
-        for name in names:
-            if name in item:
-                assert same_value(getattr(row, name), item[name]), (table, name, item[name])
+        assert_row_matches(table, row, names, item)
 
 
 # SQLColumns DATA_TYPE -> the Python type pyodbc puts in cursor.description
@@ -189,3 +189,23 @@ def test_foreign_keys_report_the_parent_relations(sandbox, connect):
         fks = cur.foreignKeys(foreignTable=table).fetchall()
         assert [(f.pktable_name, f.pkcolumn_name, f.fkcolumn_name) for f in fks] == [
             (parent, pcol, fcol)], table
+
+
+def test_store_id_is_a_64_bit_number(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    col = cur.columns(table="Stores", column="store_id").fetchone()
+    assert col.data_type == -5  # SQL_BIGINT
+    value = cur.execute("SELECT store_id FROM Stores").fetchval()
+    assert value == sandbox.get("/v2/store")["store_id"] and value > 2**32
+
+
+def test_customer_profile_and_segments(sandbox, connect):
+    want = {c["id"]: c for c in sandbox.get_all("/v3/customers")}
+    cur = connect(sandbox).cursor()
+    rows = cur.execute("SELECT id, shopper_profile_id, segment_ids FROM Customers").fetchall()
+    assert len(rows) == len(want)
+    for r in rows:
+        assert r.shopper_profile_id == want[r.id]["shopper_profile_id"]
+        assert len(r.shopper_profile_id) == 36
+        assert json.loads(r.segment_ids) == want[r.id]["segment_ids"]
+    assert any(json.loads(r.segment_ids) for r in rows)

@@ -82,8 +82,9 @@ static cJSON *gift_json(const sb_config *cfg, long id)
     snprintf(code, sizeof code, "GC-%04lX-%04lX", id * 2749 % 65536,
              (unsigned long)(sb_rand(cfg->seed, GIFT_TAG, id, 1) % 65536));
     long long t = sb_epoch_for(cfg->seed, GIFT_TAG, id);
-    sb_fmt_rfc2822(bought, sizeof bought, t);
-    sb_fmt_rfc2822(expiry, sizeof expiry, t + 86400LL * 365);
+    /* v2 gift certificates carry Unix seconds as digit strings, not RFC 2822 dates */
+    snprintf(bought, sizeof bought, "%lld", t);
+    snprintf(expiry, sizeof expiry, "%lld", t + 86400LL * 365);
     long long amount = (25 + id % 4 * 25) * 100;
     cJSON *g = cJSON_CreateObject();
     sb_add_num(g, "id", (double)id);

@@ -69,6 +69,12 @@ static cJSON *customer_json(const sb_config *cfg, long id)
     sb_add_bool(o, "accepts_product_review_abandoned_cart_emails", id % 2 == 0);
     sb_add_num(o, "origin_channel_id", 1);
     sb_arr_push(sb_add_arr(o, "channel_ids"), cJSON_CreateNumber(1));
+    char profile[48];
+    snprintf(profile, sizeof profile, "5f0c6a1e-0000-4000-8000-%012ld", id);
+    sb_add_str(o, "shopper_profile_id", profile);
+    cJSON *segments = sb_add_arr(o, "segment_ids");
+    if (id % 4 == 0)
+        sb_arr_push(segments, cJSON_CreateString("9a3e2d10-5b7c-4e21-8f00-00000000000a"));
     return o;
 }
 

@@ -29,6 +29,14 @@ static const char *const status_names[] = {
     "Partially Refunded",
 };
 
+const char *sb_order_status_custom_label(long status_id)
+{
+    if (status_id < 0 || (size_t)status_id >= COUNT_OF(status_names))
+        return "";
+    /* a merchant relabelled one status, as stores do */
+    return status_id == 11 ? "À préparer" : status_names[status_id];
+}
+
 int sb_gen_order_statuses(const sb_config *cfg, sb_resource *out)
 {
     (void)cfg;
@@ -39,9 +47,9 @@ int sb_gen_order_statuses(const sb_config *cfg, sb_resource *out)
         sb_add_num(s, "id", (double)i);
         sb_add_str(s, "name", status_names[i]);
         sb_add_str(s, "system_label", status_names[i]);
-        /* a merchant relabelled one status, as stores do */
-        sb_add_str(s, "custom_label", i == 11 ? "À préparer" : status_names[i]);
+        sb_add_str(s, "custom_label", sb_order_status_custom_label((long)i));
         sb_add_str(s, "system_description", desc);
+        sb_add_num(s, "order", (double)(COUNT_OF(status_names) - 1 - i));
         if (sb_resource_add(out, (long)i, 0, s) != 0)
             return -1;
     }

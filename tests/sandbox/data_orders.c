@@ -236,6 +236,7 @@ static void add_misc(cJSON *o, long id, long customer_id)
     sb_add_str(o, "ip_address_v6", "");
     sb_add_bool(o, "order_is_digital", 0);
     sb_add_str(o, "payment_method", "Credit Card");
+    sb_add_str(o, "credit_card_type", id % 3 == 0 ? "Mastercard" : "Visa");
     sb_add_null(o, "payment_provider_id");
     sb_add_str(o, "staff_notes", "");
     sb_add_str(o, "tax_provider_id", "BasicTaxProvider");
@@ -257,6 +258,7 @@ static cJSON *order_json(const sb_config *cfg, long id, const order_sums *s)
     sb_add_num(o, "id", (double)id);
     add_dates(o, cfg, id, statuses[st].id == 2 || statuses[st].id == 10);
     sb_add_str(o, "status", statuses[st].name);
+    sb_add_str(o, "custom_status", sb_order_status_custom_label(statuses[st].id));
     sb_add_num(o, "status_id", statuses[st].id);
     add_currency(o);
     add_money_fields(o, s);

@@ -29,6 +29,8 @@ static cJSON *image_json(const sb_config *cfg, long pid, long id, int k)
     snprintf(url, sizeof url, "https://cdn11.bigcommerce.com/s-sandbox/product_images/p%ld_%ld.jpg",
              pid, id);
     sb_add_str(o, "image_url", url);
+    snprintf(url, sizeof url, "p/%ld/%ld_source.jpg", pid, id);
+    sb_add_str(o, "image_file", url);
     for (size_t i = 0; i < COUNT_OF(sizes); i++) {
         snprintf(key, sizeof key, "url_%s", sizes[i]);
         snprintf(url, sizeof url,

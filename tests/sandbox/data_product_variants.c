@@ -108,10 +108,15 @@ static cJSON *variant_json(const sb_config *cfg, long pid, long id, int k, const
         sb_add_num(j, "weight", 0.5 * k);
     }
     sb_add_num(j, "calculated_price", price + k);
+    /* the base variant inherits the product's weight */
+    sb_add_num(j, "calculated_weight", k == 0 ? sb_product_weight(cfg, pid) : 0.5 * k);
     sb_add_num(j, "cost_price", (double)(sb_product_price_cents(cfg, pid) / 2) / 100.0);
     sb_add_null(j, "sale_price");
     sb_add_null(j, "retail_price");
-    sb_add_null(j, "map_price");
+    if (id % 7 == 0) /* a minimum advertised price on some variants */
+        sb_add_num(j, "map_price", price + k + 5);
+    else
+        sb_add_null(j, "map_price");
     sb_add_null(j, "width");
     sb_add_null(j, "height");
     sb_add_null(j, "depth");
@@ -121,6 +126,14 @@ static cJSON *variant_json(const sb_config *cfg, long pid, long id, int k, const
     sb_add_str(j, "purchasing_disabled_message", id % 13 == 0 ? "Bientôt disponible" : "");
     sb_add_str(j, "image_url", "");
     sb_add_str(j, "upc", "");
+    sb_add_str(j, "mpn", k == 0 ? "" : sku);
+    if (id % 5 == 0) {
+        char gtin[16];
+        snprintf(gtin, sizeof gtin, "0400%09d", (int)(id % 1000000000));
+        sb_add_str(j, "gtin", gtin);
+    } else {
+        sb_add_null(j, "gtin");
+    }
     sb_add_num(j, "inventory_level", (double)sb_rand_range(cfg->seed, TAG_OPT, id, 5, 0, 200));
     sb_add_num(j, "inventory_warning_level", 3);
     sb_add_str(j, "bin_picking_number", k == 0 ? "" : "A-12");

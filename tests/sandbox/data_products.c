@@ -41,6 +41,11 @@ long long sb_product_price_cents(const sb_config *cfg, long id)
     return sb_rand_range(cfg->seed, TAG, id, 3, 199, 49999);
 }
 
+double sb_product_weight(const sb_config *cfg, long id)
+{
+    return (double)sb_rand_range(cfg->seed, TAG, id, 4, 1, 40) / 4.0;
+}
+
 void sb_product_sku(long id, char *buf, size_t n)
 {
     snprintf(buf, n, "SKU-%05ld", id);
@@ -84,7 +89,7 @@ static void add_prices(cJSON *o, const sb_config *cfg, long id)
 
 static void add_dimensions(cJSON *o, const sb_config *cfg, long id)
 {
-    sb_add_num(o, "weight", (double)sb_rand_range(cfg->seed, TAG, id, 4, 1, 40) / 4.0);
+    sb_add_num(o, "weight", sb_product_weight(cfg, id));
     sb_add_num(o, "width", (double)sb_rand_range(cfg->seed, TAG, id, 5, 1, 30));
     sb_add_num(o, "depth", (double)sb_rand_range(cfg->seed, TAG, id, 6, 1, 30));
     sb_add_num(o, "height", (double)sb_rand_range(cfg->seed, TAG, id, 7, 1, 30));

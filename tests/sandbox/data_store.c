@@ -84,7 +84,8 @@ static cJSON *store_json(const sb_config *cfg)
     cJSON *logo = sb_add_obj(o, "logo");
     sb_add_str(logo, "url", "");
     sb_add_bool(o, "is_price_entered_with_tax", 0);
-    sb_add_num(o, "store_id", 1000000 + (double)(cfg->seed % 1000000));
+    /* store ids are beyond 32 bits (the reference shows 13 digits) */
+    sb_add_num(o, "store_id", 4884484000000.0 + (double)(cfg->seed % 1000000));
     sb_add_num(o, "default_channel_id", 1);
     sb_add_num(o, "default_site_id", 1000);
     sb_add_arr(o, "active_comparison_modules");

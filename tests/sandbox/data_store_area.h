@@ -27,6 +27,10 @@ long sb_customer_address_count(const sb_config *cfg, long customer_id);
 /* A v3 page of resource res whose items pass id:in and the resource's field filters
  * (customer_id:in, channel_id, site_id ...: see render_filters.c). */
 void sb_render_v3_filtered(const sb_store *st, sb_res_id res, const sb_args *a, sb_reply *rp);
+/* The same as a v2 page, for the v2 lists with documented field filters. */
+void sb_render_v2_filtered(const sb_store *st, sb_res_id res, const sb_args *a, sb_reply *rp);
+/* 1 when a carries one of res's field filters (render_filters.c). */
+int sb_filters_present(sb_res_id res, const sb_args *a);
 /* Children of parent as a cursor page: ?limit=&after=<last id>, meta.pagination.links.next
  * carrying the next ?after=, as the channel listings endpoint answers. */
 void sb_render_v3_after(const sb_store *st, sb_res_id res, long parent, const sb_args *a,

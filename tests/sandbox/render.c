@@ -237,9 +237,35 @@ static void v2_page(const sb_resource *r, size_t lo, size_t hi, const sb_args *a
     buf_reply(&b, rp, 200);
 }
 
+void sb_render_v2_index(const sb_resource *r, const size_t *idx, size_t total, const sb_args *a,
+                        sb_reply *rp)
+{
+    long page, limit;
+    page_args(a, &page, &limit);
+    size_t from = (size_t)(page - 1) * (size_t)limit;
+    size_t to = from + (size_t)limit;
+    if (to > total)
+        to = total;
+    if (from >= to) {
+        sb_reply_set(rp, 204, "application/json", NULL, 0);
+        rp->status = 204;
+        return;
+    }
+    buf b = {0};
+    buf_put(&b, "[", 1);
+    put_items(&b, r, idx, from, to);
+    buf_put(&b, "]", 1);
+    buf_reply(&b, rp, 200);
+}
+
 void sb_render_v2_list(const sb_resource *r, const sb_args *a, sb_reply *rp)
 {
     long min_id = arg_long(a, "min_id", -1), max_id = arg_long(a, "max_id", -1);
+    long id = arg_long(a, "id", -1); /* /v2/coupons documents ?id= as an exact filter */
+    if (id >= 0) {
+        min_id = min_id > id ? min_id : id;
+        max_id = max_id >= 0 && max_id < id ? max_id : id;
+    }
     size_t lo = 0, hi = r->count;
     while (lo < hi && min_id >= 0 && r->items[lo].id < min_id)
         lo++;

@@ -1,8 +1,9 @@
 /*
- * List shapes of the store-area endpoints beyond render.c's: v3 lists filtered on a field
- * (customer_id:in, channel_id ...) and the cursor pages of the channel listings. A filter
- * value is a comma list of ids ("eq" parameters carry one). Items are parsed only when a
- * filter asks for a field, which the small resources here make cheap.
+ * List shapes beyond render.c's: lists filtered on a numeric field, as each endpoint's
+ * reference documents (customer_id:in, channel_id, brand_id, parent_id:min ...), and the
+ * cursor pages of the channel listings. An "in" value is a comma list ("eq" parameters
+ * carry one); "min"/"max" are inclusive bounds. Items are parsed only when a filter asks
+ * for a field.
  */
 #include "data_store_area.h"
 
@@ -11,22 +12,71 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef enum filter_op { F_IN, F_MIN, F_MAX } filter_op;
+
+static int in_list(const char *list, long v);
+
 typedef struct field_filter {
     sb_res_id res;
     const char *param; /* query parameter */
     const char *key;   /* numeric field of the item it compares */
+    filter_op op;
 } field_filter;
 
 static const field_filter filters[] = {
-    {SB_RES_CUSTOMER_ADDRESSES, "customer_id:in", "customer_id"},
-    {SB_RES_CUSTOMER_ATTRIBUTE_VALUES, "customer_id:in", "customer_id"},
-    {SB_RES_CUSTOMER_ATTRIBUTE_VALUES, "attribute_id:in", "attribute_id"},
-    {SB_RES_WISHLISTS, "customer_id", "customer_id"},
-    {SB_RES_PAGES, "channel_id", "channel_id"},
-    {SB_RES_REDIRECTS, "site_id", "site_id"},
-    {SB_RES_SITES, "channel_id:in", "channel_id"},
-    {SB_RES_CHANNEL_LISTINGS, "product_id:in", "product_id"},
+    {SB_RES_CUSTOMER_ADDRESSES, "customer_id:in", "customer_id", F_IN},
+    {SB_RES_CUSTOMER_ATTRIBUTE_VALUES, "customer_id:in", "customer_id", F_IN},
+    {SB_RES_CUSTOMER_ATTRIBUTE_VALUES, "attribute_id:in", "attribute_id", F_IN},
+    {SB_RES_WISHLISTS, "customer_id", "customer_id", F_IN},
+    {SB_RES_PAGES, "channel_id", "channel_id", F_IN},
+    {SB_RES_REDIRECTS, "site_id", "site_id", F_IN},
+    {SB_RES_REDIRECTS, "id:min", "id", F_MIN},
+    {SB_RES_REDIRECTS, "id:max", "id", F_MAX},
+    {SB_RES_SITES, "channel_id:in", "channel_id", F_IN},
+    {SB_RES_CHANNEL_LISTINGS, "product_id:in", "product_id", F_IN},
+    {SB_RES_PRODUCTS, "id:min", "id", F_MIN},
+    {SB_RES_PRODUCTS, "id:max", "id", F_MAX},
+    {SB_RES_PRODUCTS, "brand_id", "brand_id", F_IN},
+    {SB_RES_PRODUCTS, "inventory_level", "inventory_level", F_IN},
+    {SB_RES_PRODUCTS, "inventory_level:in", "inventory_level", F_IN},
+    {SB_RES_PRODUCTS, "inventory_level:min", "inventory_level", F_MIN},
+    {SB_RES_PRODUCTS, "inventory_level:max", "inventory_level", F_MAX},
+    {SB_RES_PRODUCTS, "total_sold", "total_sold", F_IN},
+    {SB_RES_BRANDS, "id:min", "id", F_MIN},
+    {SB_RES_BRANDS, "id:max", "id", F_MAX},
+    {SB_RES_CATEGORIES, "id:min", "id", F_MIN},
+    {SB_RES_CATEGORIES, "id:max", "id", F_MAX},
+    {SB_RES_CATEGORIES, "parent_id", "parent_id", F_IN},
+    {SB_RES_CATEGORIES, "parent_id:in", "parent_id", F_IN},
+    {SB_RES_CATEGORIES, "parent_id:min", "parent_id", F_MIN},
+    {SB_RES_CATEGORIES, "parent_id:max", "parent_id", F_MAX},
+    {SB_RES_CUSTOMERS, "customer_group_id:in", "customer_group_id", F_IN},
+    {SB_RES_SUBSCRIBERS, "order_id", "order_id", F_IN},
+    {SB_RES_STORE_LOGS, "severity", "severity", F_IN},
+    {SB_RES_STORE_LOGS, "severity:min", "severity", F_MIN},
+    {SB_RES_STORE_LOGS, "severity:max", "severity", F_MAX},
+    {SB_RES_GIFT_CERTIFICATES, "order_id", "order_id", F_IN},
+    {SB_RES_GIFT_CERTIFICATES, "min_id", "id", F_MIN},
+    {SB_RES_GIFT_CERTIFICATES, "max_id", "id", F_MAX},
 };
+
+int sb_filters_present(sb_res_id res, const sb_args *a)
+{
+    for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++)
+        if (filters[i].res == res && a->get(a->ctx, filters[i].param))
+            return 1;
+    return 0;
+}
+
+static int value_passes(const field_filter *f, const char *want, long v)
+{
+    char *end;
+    long bound = f->op == F_IN ? 0 : strtol(want, &end, 10);
+
+    if (f->op != F_IN && (end == want || *end))
+        return 0;
+    return f->op == F_IN ? in_list(want, v) : f->op == F_MIN ? v >= bound : v <= bound;
+}
 
 static int in_list(const char *list, long v)
 {
@@ -54,7 +104,7 @@ static int item_passes(const sb_item *it, sb_res_id res, const sb_args *a)
         if (!doc && !(doc = cJSON_ParseWithLength(it->json, it->len)))
             return -1;
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, filters[i].key);
-        ok = cJSON_IsNumber(v) && in_list(want, (long)v->valuedouble);
+        ok = cJSON_IsNumber(v) && value_passes(&filters[i], want, (long)v->valuedouble);
     }
     cJSON_Delete(doc);
     return ok;
@@ -86,6 +136,20 @@ void sb_render_v3_filtered(const sb_store *st, sb_res_id res, const sb_args *a, 
         return;
     }
     sb_render_v3_index(r, idx, (size_t)n, a, rp);
+    free(idx);
+}
+
+void sb_render_v2_filtered(const sb_store *st, sb_res_id res, const sb_args *a, sb_reply *rp)
+{
+    const sb_resource *r = &st->res[res];
+    size_t *idx = malloc((r->count + 1) * sizeof *idx);
+    long n = idx ? select_items(r, 0, r->count, res, a, idx) : -1;
+    if (n < 0) {
+        free(idx);
+        sb_reply_set(rp, 500, "application/json", NULL, 0);
+        return;
+    }
+    sb_render_v2_index(r, idx, (size_t)n, a, rp);
     free(idx);
 }
 

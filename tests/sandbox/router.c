@@ -153,13 +153,19 @@ static void dispatch(const sb_store *st, const route *r, const char *path, long 
     switch (r->kind) {
     case R_V3_LIST:
     case R_V3_LIST_ID:
-        sb_render_v3_list(res, a, r->kind == R_V3_LIST_ID, rp);
+        if (sb_filters_present(r->res, a)) /* a documented field filter: brand_id, ... */
+            sb_render_v3_filtered(st, r->res, a, rp);
+        else
+            sb_render_v3_list(res, a, r->kind == R_V3_LIST_ID, rp);
         break;
     case R_V3_ONE:
         sb_render_v3_one(res, id, rp);
         break;
     case R_V2_LIST:
-        sb_render_v2_list(res, a, rp);
+        if (sb_filters_present(r->res, a))
+            sb_render_v2_filtered(st, r->res, a, rp);
+        else
+            sb_render_v2_list(res, a, rp);
         break;
     case R_V2_ONE:
         sb_render_v2_one(res, id, rp);

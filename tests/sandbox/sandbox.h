@@ -155,6 +155,7 @@ int sb_json_failed(void);
 /* Per-id facts shared between generators so that references stay consistent. */
 void sb_product_name(const sb_config *cfg, long id, char *buf, size_t n);
 long long sb_product_price_cents(const sb_config *cfg, long id);
+double sb_product_weight(const sb_config *cfg, long id);
 void sb_product_sku(long id, char *buf, size_t n);
 long sb_product_brand(const sb_config *cfg, long id);
 void sb_customer_name(const sb_config *cfg, long id, const char **first, const char **last);
@@ -175,6 +176,8 @@ int sb_gen_orders(const sb_config *cfg, sb_resource *orders, sb_resource *items,
 int sb_gen_store(const sb_config *cfg, sb_resource *out);
 int sb_gen_coupons(const sb_config *cfg, sb_resource *coupons, sb_resource *gift_certificates);
 int sb_gen_order_statuses(const sb_config *cfg, sb_resource *out);
+/* The merchant's name for an order status id (one status is relabelled). */
+const char *sb_order_status_custom_label(long status_id);
 int sb_gen_payment_methods(const sb_config *cfg, sb_resource *out);
 /* After sb_gen_orders: every order's shipments, consignments, refunds ... from its JSON. */
 int sb_gen_order_subs(const sb_config *cfg, sb_store *st);
@@ -217,6 +220,9 @@ int sb_api_version(const char *path);
 void sb_render_v3_list(const sb_resource *r, const sb_args *a, int with_id, sb_reply *rp);
 void sb_render_v3_one(const sb_resource *r, long id, sb_reply *rp);
 void sb_render_v2_list(const sb_resource *r, const sb_args *a, sb_reply *rp);
+/* A v2 page (?page=&limit=, 204 past the end) of the items idx[0..total) of r. */
+void sb_render_v2_index(const sb_resource *r, const size_t *idx, size_t total, const sb_args *a,
+                        sb_reply *rp);
 void sb_render_v2_children(const sb_resource *r, long parent, const sb_args *a, sb_reply *rp);
 void sb_render_v2_one(const sb_resource *r, long id, sb_reply *rp);
 void sb_render_singleton(const sb_resource *r, sb_reply *rp);
