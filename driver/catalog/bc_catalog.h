@@ -47,7 +47,12 @@ typedef struct bc_column_def {
     const char *filter_in;
     const char *filter_min;
     const char *filter_max;
-    const char *sort_param; /* value for ?sort= (v3) when BC_COLF_SORTABLE */
+    /* A substring filter ("name:like"): the API returns every row whose value contains the
+     * text, ignoring case, so LIKE 'abc%' is sent as its literal prefix and checked again. */
+    const char *filter_like;
+    /* Field for ?sort= when BC_COLF_SORTABLE: "sort=f&direction=asc|desc", or for v2 tables
+     * and tables with sort_suffix "sort=f:asc|desc". */
+    const char *sort_param;
     const char *description;
 } bc_column_def;
 
@@ -81,6 +86,7 @@ typedef struct bc_table_def {
     /* The count endpoint takes every filter the list takes (/v2/orders/count does), so a
      * filtered scan can count too; false: a scan with pushed filters pages one by one. */
     bool count_filtered;
+    bool sort_suffix; /* v3 list whose sort takes the direction as a suffix (/v3/customers) */
     const char *id_path_endpoint; /* "/v2/orders/{id}" when a single object can be fetched by id
                                    * (used for id = ? on v2 tables without an id filter) */
     const bc_column_def *columns;

@@ -22,12 +22,15 @@ enum {
 /* The terms of a plan, one per argv slot, written into idxStr as "<op><column>," so that
  * xFilter knows what each argument is. */
 enum {
-    BC_TERM_PATH = 'P',    /* fills the placeholder of its column */
-    BC_TERM_PATH_IN = 'Q', /* the same, the whole IN list at once: one request per value */
-    BC_TERM_EQ = 'F',      /* ?filter_eq=v */
-    BC_TERM_IN = 'N',      /* ?filter_in=v1,v2 (the whole IN list, in chunks) */
-    BC_TERM_MIN = 'G',     /* ?filter_min=v */
-    BC_TERM_MAX = 'H',     /* ?filter_max=v */
+    BC_TERM_PATH = 'P',      /* fills the placeholder of its column */
+    BC_TERM_PATH_IN = 'Q',   /* the same, the whole IN list at once: one request per value */
+    BC_TERM_EQ = 'F',        /* ?filter_eq=v */
+    BC_TERM_IN = 'N',        /* ?filter_in=v1,v2 (the whole IN list, in chunks) */
+    BC_TERM_MIN = 'G',       /* ?filter_min=v */
+    BC_TERM_MAX = 'H',       /* ?filter_max=v */
+    BC_TERM_LIKE = 'K',      /* ?filter_like=<the pattern's literal prefix> */
+    BC_TERM_SORT = 'S',      /* ?sort=<sort_param> ascending; takes no argv slot */
+    BC_TERM_SORT_DESC = 'D', /* the same, descending */
     BC_TERM_LIMIT = 'L',
     BC_TERM_OFFSET = 'O',
 };
@@ -111,6 +114,13 @@ int bc_vtab_fail(bc_vtab *vt, const bc_error *err);
  * an integer (else *out = NULL: no row can match); other values are URL-escaped text.
  * Returns 0, or -1 when out of memory. */
 int bc_vkeys_value_text(const bc_column_def *col, sqlite3_value *v, char **out);
+/* vtab_bounds.c: a pushed bound as the API takes it (upper: a max), possibly wider than
+ * the SQL term but never narrower; *out NULL when it is not sent, and *no_rows when no row
+ * can pass. The literal prefix of a LIKE pattern, URL-escaped, NULL when it has none.
+ * Both return 0, or -1 when out of memory. */
+int bc_vkeys_bound_text(const bc_column_def *col, sqlite3_value *v, bool upper, char **out,
+                        bool *no_rows);
+int bc_vkeys_like_prefix(sqlite3_value *v, char **out);
 /* Append one tuple of nph values (copied); -1 when out of memory. */
 int bc_vkeys_push(bc_vcursor *c, char *const *vals);
 void bc_vkeys_clear(bc_vcursor *c);

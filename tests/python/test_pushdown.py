@@ -356,3 +356,168 @@ def test_count_star_of_a_walked_child_still_walks(sandbox, connect):
     rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM OrderItems")
     assert rows[0][0] == want
     assert any(p.endswith("/products") for p, _ in reqs)
+
+
+# -- ORDER BY the API sorts by, with LIMIT: one request -----------------------------------
+
+def same_without_pushdown(cur, sql, unpushed, *params):
+    """The rows of sql, and of the same query with the pushed column written as an
+    expression (+col), which SQLite never hands to the table: pushdown must not change them."""
+    with_push = [tuple(r) for r in cur.execute(sql, *params).fetchall()]
+    without = [tuple(r) for r in cur.execute(unpushed, *params).fetchall()]
+    assert with_push == without
+    return with_push
+
+
+def test_products_by_price_desc_with_limit_is_one_sorted_request(start_sandbox, connect):
+    sb = start_sandbox(products=600)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT price FROM Products ORDER BY price DESC LIMIT 5")
+    assert reqs == [("/v3/catalog/products", "sort=price&direction=desc&page=1&limit=5")]
+    prices = sorted((p["price"] for p in sb.get_all("/v3/catalog/products")), reverse=True)[:5]
+    assert [float(r[0]) for r in rows] == prices
+    assert same_without_pushdown(
+        cur, "SELECT price FROM Products ORDER BY price DESC LIMIT 5",
+        "SELECT price FROM Products ORDER BY +price DESC LIMIT 5") == [tuple(r) for r in rows]
+
+
+def test_orders_by_date_use_the_v2_sort_suffix(start_sandbox, connect):
+    sb = start_sandbox(orders=600)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT id, date_created FROM Orders"
+                     " ORDER BY date_created LIMIT 3")
+    assert reqs == [("/v2/orders", "sort=date_created:asc&page=1&limit=3")]
+    assert same_without_pushdown(
+        cur, "SELECT id, date_created FROM Orders ORDER BY date_created LIMIT 3",
+        "SELECT id, date_created FROM Orders ORDER BY +date_created LIMIT 3") == \
+        [tuple(r) for r in rows]
+
+
+def test_customers_sort_takes_the_direction_as_a_suffix(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Customers ORDER BY date_created DESC LIMIT 4")
+    assert reqs == [("/v3/customers", "sort=date_created:desc&page=1&limit=4")]
+    assert same_without_pushdown(
+        cur, "SELECT id FROM Customers ORDER BY date_created DESC LIMIT 4",
+        "SELECT id FROM Customers ORDER BY +date_created DESC LIMIT 4") == [tuple(r) for r in rows]
+
+
+def test_text_order_and_two_keys_are_sorted_by_sqlite(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    # The API orders text by its own collation, and ties by its own rule: SQLite sorts.
+    rows, reqs = run(sandbox, cur, "SELECT name FROM Brands ORDER BY name LIMIT 2")
+    assert all("sort=" not in q for _, q in reqs)
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Products ORDER BY price, id LIMIT 2")
+    assert all("sort=" not in q for _, q in reqs)
+
+
+# -- filters: text (checked again), LIKE prefixes, dates and money ranges -----------------
+
+def test_products_by_sku_is_one_request_and_case_is_checked_again(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    product = sandbox.get_all("/v3/catalog/products")[4]
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Products WHERE sku = ?", product["sku"])
+    assert reqs == [("/v3/catalog/products", f"sku={product['sku']}&page=1&limit=250")]
+    assert [r[0] for r in rows] == [product["id"]]
+    # The store matches text ignoring case; SQL does not: the row is checked again.
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Products WHERE sku = ?",
+                     product["sku"].lower())
+    assert len(reqs) == 1 and rows == []
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Products WHERE sku IN (?, ?)",
+                     product["sku"], "NO-SUCH-SKU")
+    assert len(reqs) == 1 and reqs[0][1].endswith("&page=1&limit=250")
+    assert sorted(reqs[0][1].split("&")[0][len("sku:in="):].split(",")) == \
+        sorted([product["sku"], "NO-SUCH-SKU"])
+    assert [r[0] for r in rows] == [product["id"]]
+
+
+def test_customers_by_email_use_the_email_list_filter(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    c = sandbox.get_all("/v3/customers")[2]
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Customers WHERE email = ?", c["email"])
+    assert reqs == [("/v3/customers", "email:in=" + c["email"] + "&page=1&limit=250")]
+    assert [r[0] for r in rows] == [c["id"]]
+    # A comma would split the list: that value is not sent, and the answer is still right.
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Customers WHERE email = 'a,b@example.com'")
+    assert rows == [] and all("email" not in q for _, q in reqs)
+
+
+def test_like_prefix_uses_the_like_filter_and_is_checked_again(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    brands = sandbox.get_all("/v3/catalog/brands")
+    name = brands[1]["name"]
+    prefix = name[:3]
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Brands WHERE name LIKE ? ORDER BY id",
+                     prefix + "%")
+    assert len(reqs) == 1 and reqs[0][0] == "/v3/catalog/brands"
+    assert reqs[0][1].startswith("name:like=")
+    assert same_without_pushdown(
+        cur, "SELECT id FROM Brands WHERE name LIKE ? ORDER BY id",
+        "SELECT id FROM Brands WHERE +name LIKE ? ORDER BY id", prefix + "%") == \
+        [tuple(r) for r in rows]
+    assert brands[1]["id"] in [r[0] for r in rows]
+    # The store's like matches anywhere in the name: a name with the text inside is dropped.
+    inner = name[1:4]
+    rows = cur.execute("SELECT name FROM Brands WHERE name LIKE ?", inner + "%").fetchall()
+    assert all(r[0].lower().startswith(inner.lower()) for r in rows)
+
+
+def test_orders_since_a_date_ask_only_for_those_orders(start_sandbox, connect):
+    sb = start_sandbox(orders=1000)
+    cur = connect(sb).cursor()
+    sql = "SELECT id FROM Orders WHERE date_created >= '2025-06-01' ORDER BY id"
+    rows, reqs = run(sb, cur, sql)
+    # ORDER BY id goes along as sort=id:asc; the count endpoint takes the same query.
+    assert [p for p, _ in reqs].count("/v2/orders/count") == 1
+    assert all(q.startswith("min_date_created=2025-05-31") for _, q in reqs)
+    count = sb.get("/v2/orders/count?min_date_created=2025-05-31")["count"]
+    assert len([p for p, _ in reqs if p == "/v2/orders"]) == (count + 249) // 250 < 4
+    assert same_without_pushdown(
+        cur, sql, "SELECT id FROM Orders WHERE +date_created >= '2025-06-01' ORDER BY id") == \
+        [tuple(r) for r in rows]
+    assert 0 < len(rows) < 1000
+
+
+def test_orders_between_dates_and_totals_are_narrowed_and_checked(start_sandbox, connect):
+    sb = start_sandbox(orders=600)
+    cur = connect(sb).cursor()
+    sql = ("SELECT id FROM Orders WHERE date_created < '2025-03-01 12:00:00'"
+           " AND date_created > '2024-11-01' AND total_inc_tax > 100 ORDER BY id")
+    rows, reqs = run(sb, cur, sql)
+    assert all("max_date_created=2025-03-02" in q and "min_date_created=2024-10-31" in q
+               and "min_total=100" in q for p, q in reqs if p == "/v2/orders")
+    assert same_without_pushdown(
+        cur, sql, sql.replace("WHERE date_created", "WHERE +date_created")
+                     .replace("AND date_created", "AND +date_created")
+                     .replace("AND total_inc_tax", "AND +total_inc_tax")) == \
+        [tuple(r) for r in rows]
+    assert rows
+
+
+def test_orders_by_customer_and_status_are_filtered(start_sandbox, connect):
+    sb = start_sandbox(orders=300)
+    cur = connect(sb).cursor()
+    o = sb.get_all("/v2/orders")[7]
+    rows, reqs = run(sb, cur, "SELECT id FROM Orders WHERE customer_id = ? AND status_id = ?",
+                     o["customer_id"], o["status_id"])
+    assert [p for p, _ in reqs if p == "/v2/orders"] == ["/v2/orders"]
+    assert all(f"customer_id={o['customer_id']}" in q and f"status_id={o['status_id']}" in q
+               for _, q in reqs)
+    want = [x["id"] for x in sb.get_all("/v2/orders")
+            if x["customer_id"] == o["customer_id"] and x["status_id"] == o["status_id"]]
+    assert sorted(r[0] for r in rows) == want
+
+
+def test_odd_bounds_keep_their_meaning(start_sandbox, connect):
+    sb = start_sandbox(orders=50)
+    cur = connect(sb).cursor()
+    ids = [o["id"] for o in sb.get_all("/v2/orders")]
+    rows, reqs = run(sb, cur, "SELECT id FROM Orders WHERE id >= ? ORDER BY id", ids[3] - 0.5)
+    assert [r[0] for r in rows] == ids[3:]
+    assert reqs and all(f"min_id={ids[3]}" in q for _, q in reqs)
+    rows, _ = run(sb, cur, "SELECT COUNT(*) FROM Orders WHERE id >= 'x'")
+    assert rows[0][0] == 0
+    rows, _ = run(sb, cur, "SELECT COUNT(id) FROM Orders WHERE date_created >= 'soon'")
+    assert rows[0][0] == cur.execute(
+        "SELECT COUNT(id) FROM Orders WHERE +date_created >= 'soon'").fetchval()
+
