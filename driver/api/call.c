@@ -127,6 +127,7 @@ int bc_api_call_finish(bc_api *a, bc_api_call *c, cJSON **out, long *status, bc_
     c->http = NULL;
     bc_ratelimit_release(a->rl, rc == 0 ? &resp : NULL);
     a->requests++;
+    bc_api_note_latency(a, bc_now_ms() - c->t0);
     bc_log(3, "GET %s -> %ld (%lld ms, windowed)", c->path_query, rc == 0 ? resp.status : 0L,
            bc_now_ms() - c->t0);
     if (retryable(rc, &e, resp.status)) {

@@ -19,6 +19,7 @@ struct bc_engine {
     bool has_err;
     volatile int cancel; /* set by bc_engine_cancel; bc_http sees it through the api */
     int depth;           /* > 0 while a cursor walks a parent table through a nested statement */
+    struct bc_vcursor *open_cursors; /* every open table cursor, to see a parent's coming rows */
 };
 
 /* The name of the main schema: SQLITE_DBCONFIG_MAINDBNAME keeps the pointer, so static. */

@@ -383,5 +383,6 @@ int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sq
         c->eof = true;
         return SQLITE_OK;
     }
+    bc_vahead_start(c);
     return bc_vcursor_next(c);
 }

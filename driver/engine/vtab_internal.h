@@ -93,6 +93,9 @@ typedef struct bc_vcursor {
     bool eof;
     cJSON **cells; /* per column: the row's value, resolved once per row */
     bool cells_done;
+    struct bc_vcursor *next_open; /* the engine's list of open cursors */
+    bc_api_ahead *ahead;          /* children of the coming parents, in flight */
+    int asked;                    /* parents asked for one by one since the cursor opened */
 } bc_vcursor;
 
 /* vtab_plan.c */
@@ -130,6 +133,15 @@ int bc_vkeys_walk_open(bc_vcursor *c, bc_error *err);
 int bc_vkeys_walk_refill(bc_vcursor *c, bc_error *err);
 /* Substitute every {name} of tmpl with the cursor's values. Caller frees; NULL on OOM. */
 char *bc_vkeys_fill(const bc_vcursor *c, char *const *vals);
+
+/* vtab_ahead.c: a child asked for one parent after another (a join's inner loop) fetches
+ * the children of the parents that come next on the parent's open cursor, several in
+ * flight, before SQLite asks for them. */
+void bc_vahead_register(bc_vcursor *c);
+void bc_vahead_unregister(bc_vcursor *c);
+void bc_vahead_start(bc_vcursor *c);
+/* Wait for path's request if it is in flight (it then answers from the cache). */
+void bc_vahead_settle(bc_vcursor *c, const char *path);
 
 /* vtab_value.c */
 void bc_vcursor_resolve_cells(bc_vcursor *c);

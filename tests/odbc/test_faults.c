@@ -165,7 +165,7 @@ int main(int argc, char **argv)
 {
     bct_init(argc, argv);
     const char *opts[] = {"--products", "10", "--orders", "3", "--customers", "3", NULL};
-    const char *slow_opts[] = {"--products", "200",          "--orders", "3", "--customers",
+    const char *slow_opts[] = {"--products", "1000",         "--orders", "3", "--customers",
                                "3",          "--latency-ms", "150",      NULL};
     const char *sluggish_opts[] = {"--products", "3", "--latency-ms", "2500", NULL};
     if (!bct_sandbox_start(&sb, opts) || !bct_sandbox_start(&slow, slow_opts) ||

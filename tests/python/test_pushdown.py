@@ -196,14 +196,42 @@ def test_child_rows_of_an_in_list_are_fetched_concurrently(start_sandbox, connec
     sql = "SELECT COUNT(*) FROM OrderItems WHERE order_id IN (%s)" % ",".join(map(str, ids))
     rows, reqs = run(sb, cur, sql)
     assert sorted(p for p, _ in reqs) == sorted(f"/v2/orders/{i}/products" for i in ids)
-    # One after another, the sandbox would never serve two at once; the driver's window is 4.
-    assert 2 <= sb.stats()["max_in_flight"] <= 4
+    # One after another, the sandbox would never serve two at once.
+    assert 2 <= sb.stats()["max_in_flight"] <= MAX_WINDOW
     assert rows[0][0] == sum(len(sb.get(f"/v2/orders/{i}/products") or []) for i in ids)
+
+
+def test_join_fetches_the_children_of_the_coming_parents_ahead(start_sandbox, connect):
+    sb = start_sandbox(orders=120, latency_ms=60)
+    cur = connect(sb).cursor()
+    sql = ("SELECT o.id, i.id, i.quantity FROM Orders o"
+           " JOIN OrderItems i ON i.order_id = o.id ORDER BY o.id, i.id")
+    rows, reqs = run(sb, cur, sql)
+    orders = sb.get_all("/v2/orders")
+    children = [p for p, _ in reqs if p.endswith("/products")]
+    # One request per order, none twice, none for an order SQLite never asked about.
+    assert sorted(children) == sorted(f"/v2/orders/{o['id']}/products" for o in orders)
+    assert len(reqs) == len(set(reqs)) == len(children) + 2  # + the count and one page
+    # Several orders' items were in flight at once, while SQLite asked for one at a time.
+    assert sb.stats()["max_in_flight"] >= 3
+    want = sorted((o["id"], i["id"], i["quantity"]) for o in orders
+                  for i in (sb.get(f"/v2/orders/{o['id']}/products") or []))
+    assert [tuple(r) for r in rows] == want
+
+
+def test_join_under_a_row_cap_does_not_fetch_ahead(start_sandbox, connect):
+    sb = start_sandbox(orders=60)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT o.id, i.id FROM Orders o"
+                     " JOIN OrderItems i ON i.order_id = o.id LIMIT 1")
+    assert len(rows) == 1
+    assert len([p for p, _ in reqs if p.endswith("/products")]) <= 2
 
 
 # -- 9. v2 pages through the count endpoint, v3 and v2 pages in a sliding window -----------
 
-WINDOW = 4  # BC_PAGER_WINDOW
+WINDOW = 4  # BC_PAGER_WINDOW: the fewest requests a scan keeps in flight
+MAX_WINDOW = 16  # BC_API_WINDOW_MAX
 
 
 def pages_requested(reqs, path):
@@ -259,7 +287,7 @@ def test_whole_coupons_list_counts_and_fetches_the_rest_at_once(start_sandbox, c
     npages = (total + 1) // 2
     assert sorted(pages_requested(reqs, "/v2/coupons")) == list(range(1, npages + 1))
     assert [p for p, _ in reqs].count("/v2/coupons/count") == 1
-    assert 2 <= sb.stats()["max_in_flight"] <= WINDOW
+    assert 2 <= sb.stats()["max_in_flight"] <= MAX_WINDOW
 
 
 def test_row_cap_stops_the_orders_prefetch_at_the_pages_it_needs(start_sandbox, connect):
@@ -280,7 +308,7 @@ def test_orders_scan_keeps_several_pages_in_flight(start_sandbox, connect):
     assert rows[0][0] == 2000
     assert sorted(pages_requested(reqs, "/v2/orders")) == list(range(1, 9))
     # More than page 1 and the count together: the window itself overlaps.
-    assert 3 <= sb.stats()["max_in_flight"] <= WINDOW
+    assert 3 <= sb.stats()["max_in_flight"] <= MAX_WINDOW
 
 
 def test_products_scan_keeps_a_sliding_window_in_flight(start_sandbox, connect):
@@ -291,8 +319,30 @@ def test_products_scan_keeps_a_sliding_window_in_flight(start_sandbox, connect):
     # 10 pages, each once, none past total_pages.
     assert sorted(pages_requested(reqs, "/v3/catalog/products")) == list(range(1, 11))
     # Pages 2.. overlap, as many as the window allows and no more.
-    assert 3 <= sb.stats()["max_in_flight"] <= WINDOW
+    assert 3 <= sb.stats()["max_in_flight"] <= MAX_WINDOW
 
+
+
+def test_window_grows_with_latency(start_sandbox, connect):
+    sb = start_sandbox(products=5000, latency_ms=150)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT COUNT(id) FROM Products")
+    assert rows[0][0] == 5000
+    assert sorted(pages_requested(reqs, "/v3/catalog/products")) == list(range(1, 21))
+    # Slow answers: more than the fixed window of old in flight at once.
+    assert WINDOW < sb.stats()["max_in_flight"] <= MAX_WINDOW
+
+
+def test_window_stays_inside_the_quota_and_meets_no_429(start_sandbox, connect):
+    sb = start_sandbox(products=2500, latency_ms=40, rate_limit_quota=6,
+                       rate_limit_window_ms=1000)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT COUNT(id) FROM Products")
+    assert rows[0][0] == 2500
+    # A 429 would be retried: every page exactly once means none was refused.
+    assert pages_requested(reqs, "/v3/catalog/products").count(1) == 1
+    assert sorted(pages_requested(reqs, "/v3/catalog/products")) == list(range(1, 11))
+    assert sb.stats()["max_in_flight"] <= 6
 
 
 def test_scan_closed_early_drops_its_pages_and_the_connection_goes_on(start_sandbox, connect):
