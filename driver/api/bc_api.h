@@ -104,6 +104,19 @@ void bc_api_ahead_free(bc_api_ahead *h);
  * when responses are slow, never more than half of what the store's quota has left. */
 int bc_api_window(bc_api *a);
 
+/* The requests of the last statement (reqlog.c), for sys_requests. bc_api_requests_begin
+ * starts a new statement's list (the previous one, if it made requests, becomes "the
+ * last"); bc_api_requests_last gives the running statement's list while it has made
+ * requests, else the last one. Entries stay valid until the next bc_api_requests_begin. */
+typedef struct bc_api_logged {
+    char method[8];
+    char *path_query;
+    long status; /* 0 when no answer came (network error, abandoned look-ahead) */
+    long long ms;
+} bc_api_logged;
+void bc_api_requests_begin(bc_api *a);
+int bc_api_requests_last(bc_api *a, const bc_api_logged **out);
+
 /* The error for an HTTP response that is not 2xx: 401/403 -> 28000, 404 -> HY000 "not
  * found", 409/422 -> HY000 with the API's title/errors, 429 -> HY000 after retries,
  * 5xx -> 08S01. Message includes BigCommerce's own text and what to do. */

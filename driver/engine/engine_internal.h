@@ -39,6 +39,9 @@ static inline bool bc_engine_table_usable(const bc_table_def *t)
 int bc_vtab_register(bc_engine *e, bc_error *err);
 int bc_vtab_create_all(bc_engine *e, bc_error *err);
 
+/* Register and create sys_requests, the requests of the last statement (sys_requests.c). */
+int bc_sysreq_create(bc_engine *e, bc_error *err);
+
 /* Create and fill the metadata tables (bc_meta_*) and the system tables (sys_*). */
 int bc_meta_create(bc_engine *e, bc_error *err);
 int bc_meta_fill_tables(bc_engine *e, bc_error *err);

@@ -571,3 +571,30 @@ def test_odd_bounds_keep_their_meaning(start_sandbox, connect):
     assert rows[0][0] == cur.execute(
         "SELECT COUNT(id) FROM Orders WHERE +date_created >= 'soon'").fetchval()
 
+
+# -- sys_requests: what the last statement asked the API -----------------------------------
+
+def test_sys_requests_lists_the_last_statements_requests(start_sandbox, connect):
+    sb = start_sandbox(products=600)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT price FROM Products ORDER BY price DESC LIMIT 5")
+    log = cur.execute("SELECT seq, method, path, status, ms FROM sys_requests").fetchall()
+    assert [(r.seq, r.method, r.path, r.status) for r in log] == [
+        (1, "GET", "/v3/catalog/products?sort=price&direction=desc&page=1&limit=5", 200)]
+    assert log[0].ms >= 0
+    # Reading sys_requests makes no request: it still shows the statement before it.
+    again = cur.execute("SELECT COUNT(*) FROM sys_requests").fetchval()
+    assert again == 1
+    cur.execute("SELECT COUNT(id) FROM Products").fetchall()
+    paths = [r[0] for r in cur.execute("SELECT path FROM sys_requests ORDER BY seq")]
+    assert sorted(paths) == sorted("/v3/catalog/products?" + q
+                                   for p, q in requests_of(sb)[-len(paths):])
+    assert len(paths) == 3  # pages 1..3 of 250
+
+
+def test_sys_requests_is_listed_as_a_system_table(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    names = [t.table_name for t in cur.tables(tableType="SYSTEM TABLE")]
+    assert "sys_requests" in names
+    cols = [c.column_name for c in cur.columns(table="sys_requests")]
+    assert cols == ["seq", "method", "path", "status", "ms"]
