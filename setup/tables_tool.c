@@ -31,13 +31,18 @@ static void print_endpoint(const bc_table_def *t)
 /* A column's pushed-down predicates, e.g. "`id =`, `id IN` (id:in)". */
 static int print_filters_of(const bc_column_def *c, int n)
 {
-    const char *what[4][2] = {
-        {"=", c->filter_eq}, {"IN", c->filter_in}, {">=", c->filter_min}, {"<=", c->filter_max}};
+    const char *what[5][2] = {{"=", c->filter_eq},
+                              {"IN", c->filter_in},
+                              {">=", c->filter_min},
+                              {"<=", c->filter_max},
+                              {"LIKE 'x%'", c->filter_like}};
 
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 5; k++) {
         if (what[k][1] != NULL)
             printf("%s`%s %s` (`%s`)", n++ ? ", " : "", c->name, what[k][0], what[k][1]);
     }
+    if ((c->flags & BC_COLF_SORTABLE) && c->sort_param != NULL)
+        printf("%s`ORDER BY %s` (`sort=%s`)", n++ ? ", " : "", c->name, c->sort_param);
     return n;
 }
 

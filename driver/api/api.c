@@ -53,6 +53,7 @@ void bc_api_free(bc_api *a)
     if (a == NULL)
         return;
     bc_api_cache_end(a);
+    bc_api_requests_free(a);
     bc_http_free(a->http);
     free(a->base_url);
     free(a->store_hash);

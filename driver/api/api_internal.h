@@ -11,6 +11,11 @@
 
 typedef struct bc_api_cache_entry bc_api_cache_entry;
 
+typedef struct bc_api_reqlist {
+    bc_api_logged *v;
+    int n, cap;
+} bc_api_reqlist;
+
 struct bc_api {
     char *base_url;   /* without a trailing slash */
     char *store_hash; /* NULL when StoreId was not given */
@@ -20,6 +25,8 @@ struct bc_api {
     bc_ratelimit *rl;          /* process-wide, not owned */
     volatile int *cancel_flag; /* owned by the caller of bc_api_new */
     long requests;             /* HTTP requests sent, retries included */
+    long latency_ms;           /* smoothed round trip of windowed GETs; 0 until one ends */
+    bc_api_reqlist reqlog_cur, reqlog_last; /* reqlog.c */
     /* The per-statement response cache (cache.c): oldest entry first. */
     bool cache_on;
     bc_api_cache_entry *cache_head, *cache_tail;
@@ -106,5 +113,18 @@ int bc_api_call_finish(bc_api *a, bc_api_call *c, cJSON **out, long *status, bc_
 void bc_api_call_abandon(bc_api *a, bc_api_call *c);
 /* Let the calls in flight move on without waiting. */
 void bc_api_progress(bc_api *a);
+
+/* pager.c: the first request (path and query) a pager opened with these arguments makes,
+ * so that a look-ahead can put exactly that answer in the cache. Caller frees; NULL on OOM. */
+char *bc_pager_first_request(bc_api *a, const char *path, const char *query, bc_paging paging,
+                             long max_rows);
+/* reqlog.c: record one request sent (status 0: no answer); free both lists. */
+void bc_api_requests_note(bc_api *a, const char *method, const char *path_query, long status,
+                          long long ms);
+void bc_api_requests_free(bc_api *a);
+/* parallel.c: a round trip's time, smoothed into a->latency_ms (which sizes the window). */
+void bc_api_note_latency(bc_api *a, long long ms);
+/* cache.c: whether path_query is answered from the cache (no copy made). */
+bool bc_api_cache_contains(bc_api *a, const char *path_query);
 
 #endif

@@ -93,6 +93,37 @@ int bc_pager_set_key(bc_pager *p, const char *key);
 void bc_pager_prefetch(bc_api *a, char *const *paths, int n, const char *query, bc_paging paging,
                        long max_rows);
 
+/* Look-ahead for requests a cursor will make one by one (a child table asked for parent
+ * after parent): bc_api_ahead_start sends the first page of (path, query) now if the
+ * rate limiter admits it without waiting, the window has room and the answer is not
+ * cached already; bc_api_ahead_settle waits for that request, if it is in flight, so that
+ * its answer is in the response cache when the pager asks. At most bc_api_window() are in
+ * flight; bc_api_ahead_free drops the rest unanswered. Failures are left for the pager to
+ * meet (and report) again. Needs the response cache on; does nothing otherwise. */
+typedef struct bc_api_ahead bc_api_ahead;
+bc_api_ahead *bc_api_ahead_new(bc_api *a); /* NULL when out of memory */
+void bc_api_ahead_start(bc_api_ahead *h, const char *path, const char *query, bc_paging paging);
+void bc_api_ahead_settle(bc_api_ahead *h, const char *path, const char *query, bc_paging paging);
+int bc_api_ahead_in_flight(const bc_api_ahead *h);
+void bc_api_ahead_free(bc_api_ahead *h);
+
+/* How many requests to keep in flight now (BC_PAGER_WINDOW .. BC_API_WINDOW_MAX): more
+ * when responses are slow, never more than half of what the store's quota has left. */
+int bc_api_window(bc_api *a);
+
+/* The requests of the last statement (reqlog.c), for sys_requests. bc_api_requests_begin
+ * starts a new statement's list (the previous one, if it made requests, becomes "the
+ * last"); bc_api_requests_last gives the running statement's list while it has made
+ * requests, else the last one. Entries stay valid until the next bc_api_requests_begin. */
+typedef struct bc_api_logged {
+    char method[8];
+    char *path_query;
+    long status; /* 0 when no answer came (network error, abandoned look-ahead) */
+    long long ms;
+} bc_api_logged;
+void bc_api_requests_begin(bc_api *a);
+int bc_api_requests_last(bc_api *a, const bc_api_logged **out);
+
 /* The error for an HTTP response that is not 2xx: 401/403 -> 28000, 404 -> HY000 "not
  * found", 409/422 -> HY000 with the API's title/errors, 429 -> HY000 after retries,
  * 5xx -> 08S01. Message includes BigCommerce's own text and what to do. */

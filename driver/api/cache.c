@@ -112,6 +112,14 @@ void bc_api_cache_forget(bc_api *a, const char *path_query)
     }
 }
 
+bool bc_api_cache_contains(bc_api *a, const char *path_query)
+{
+    for (bc_api_cache_entry *e = a->cache_on ? a->cache_head : NULL; e != NULL; e = e->next)
+        if (strcmp(e->key, path_query) == 0)
+            return true;
+    return false;
+}
+
 static void evict_oldest(bc_api *a)
 {
     bc_api_cache_entry *e = a->cache_head;

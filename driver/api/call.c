@@ -183,6 +183,8 @@ int bc_api_call_finish(bc_api *a, bc_api_call *c, cJSON **out, long *status, bc_
     c->http = NULL;
     bc_ratelimit_release(a->rl, rc == 0 ? &resp : NULL);
     a->requests++;
+    bc_api_note_latency(a, bc_now_ms() - c->t0);
+    bc_api_requests_note(a, "GET", c->path_query, rc == 0 ? resp.status : 0L, bc_now_ms() - c->t0);
     bc_log(3, "GET %s -> %ld (%lld ms, windowed)", c->path_query, rc == 0 ? resp.status : 0L,
            bc_now_ms() - c->t0);
     if (retryable(rc, &e, resp.status)) {
@@ -208,6 +210,7 @@ void bc_api_call_abandon(bc_api *a, bc_api_call *c)
         bc_http_abandon(a->http, c->http);
         bc_ratelimit_release(a->rl, NULL);
         a->requests++; /* it was sent: the store counts it against the quota */
+        bc_api_requests_note(a, "GET", c->path_query, 0, bc_now_ms() - c->t0);
     }
     call_free(c);
 }

@@ -443,8 +443,8 @@ int bc_pager_next(bc_pager *p, cJSON **items, bc_error *err)
 
 /* The first request a pager opened with these arguments makes (see page_path,
  * next_cursor, next_none). Caller frees; NULL on allocation failure. */
-static char *first_request(bc_api *a, const char *path, const char *query, bc_paging paging,
-                           long max_rows)
+char *bc_pager_first_request(bc_api *a, const char *path, const char *query, bc_paging paging,
+                             long max_rows)
 {
     const char *q = query && *query ? query : NULL;
     long limit = bc_pager_limit(a->page_size, max_rows > 0 ? max_rows : 0);
@@ -480,7 +480,7 @@ void bc_pager_prefetch(bc_api *a, char *const *paths, int n, const char *query, 
     rcs = calloc((size_t)n, sizeof *rcs);
     ok = pq && outs && statuses && errs && rcs;
     for (int i = 0; ok && i < n; i++)
-        ok = (pq[i] = first_request(a, paths[i], query, paging, max_rows)) != NULL;
+        ok = (pq[i] = bc_pager_first_request(a, paths[i], query, paging, max_rows)) != NULL;
     /* One sliding window over all of them; the responses land in the cache as a side
      * effect (out of memory only costs the saving), the documents are not needed. */
     if (ok)

@@ -21,8 +21,8 @@ struct bc_pager {
     bool done;
     cJSON *cur; /* owns the items handed out last */
     /* The sliding window: pages next_page .. next_start-1 are in flight, page n in
-     * win[n % BC_PAGER_WINDOW]; last is the last page worth fetching (0: no window). */
-    bc_api_call *win[BC_PAGER_WINDOW];
+     * win[n % BC_API_WINDOW_MAX]; last is the last page worth fetching (0: no window). */
+    bc_api_call *win[BC_API_WINDOW_MAX];
     int next_start, last;
     char *after; /* cursor for the next CURSOR page */
     /* Consistency of the scan (pager_check.c). */

@@ -1,6 +1,6 @@
 /*
  * The pager's sliding window (DESIGN.md §9). Once the last page is known (v3 total_pages,
- * or the v2 count endpoint), up to BC_PAGER_WINDOW pages are in flight on the connection's
+ * or the v2 count endpoint), up to bc_api_window() pages are in flight on the connection's
  * multi handle. Pages are handed out in order; as soon as the next one in order has
  * arrived it is handed out and another request starts, so a slow page holds back only its
  * own slot and memory stays at one window of pages however long the table is.
@@ -20,7 +20,7 @@ static int in_flight(const bc_pager *p)
  * -1 with err set when a start failed. */
 static int fill(bc_pager *p, bc_error *err)
 {
-    while (in_flight(p) < BC_PAGER_WINDOW && p->next_start <= p->last) {
+    while (in_flight(p) < bc_api_window(p->a) && p->next_start <= p->last) {
         char *pq = bc_pager_page_path(p, p->next_start);
         bc_api_call *c = NULL;
         int rc;
@@ -33,7 +33,7 @@ static int fill(bc_pager *p, bc_error *err)
             return -1;
         if (rc == 0)
             return 0;
-        p->win[p->next_start % BC_PAGER_WINDOW] = c;
+        p->win[p->next_start % BC_API_WINDOW_MAX] = c;
         p->next_start++;
     }
     return 0;
@@ -63,8 +63,8 @@ int bc_pager_window_next(bc_pager *p, cJSON **doc, bc_error *err)
         return 0;
     if (fill(p, err) != 0)
         return -1;
-    c = p->win[p->next_page % BC_PAGER_WINDOW];
-    p->win[p->next_page % BC_PAGER_WINDOW] = NULL;
+    c = p->win[p->next_page % BC_API_WINDOW_MAX];
+    p->win[p->next_page % BC_API_WINDOW_MAX] = NULL;
     p->next_page++;
     bc_error_clear(&e);
     rc = bc_api_call_finish(p->a, c, doc, &status, &e);
@@ -80,8 +80,8 @@ int bc_pager_window_next(bc_pager *p, cJSON **doc, bc_error *err)
 void bc_pager_window_close(bc_pager *p)
 {
     for (int n = p->next_page; n < p->next_start; n++) {
-        bc_api_call_abandon(p->a, p->win[n % BC_PAGER_WINDOW]);
-        p->win[n % BC_PAGER_WINDOW] = NULL;
+        bc_api_call_abandon(p->a, p->win[n % BC_API_WINDOW_MAX]);
+        p->win[n % BC_API_WINDOW_MAX] = NULL;
     }
     p->next_start = p->next_page;
 }

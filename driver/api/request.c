@@ -36,6 +36,7 @@ static int send_once(bc_api *a, const char *method, const char *path_query, cons
     rc = bc_http_perform(a->http, &req, resp, err);
     bc_ratelimit_release(a->rl, rc == 0 ? resp : NULL);
     a->requests++;
+    bc_api_requests_note(a, method, path_query, rc == 0 ? resp->status : 0L, bc_now_ms() - t0);
     bc_log(3, "%s %s -> %ld (%lld ms)", method, path_query, rc == 0 ? resp->status : 0L,
            bc_now_ms() - t0);
     return rc;

@@ -47,7 +47,12 @@ typedef struct bc_column_def {
     const char *filter_in;
     const char *filter_min;
     const char *filter_max;
-    const char *sort_param; /* value for ?sort= (v3) when BC_COLF_SORTABLE */
+    /* A substring filter ("name:like"): the API returns every row whose value contains the
+     * text, ignoring case, so LIKE 'abc%' is sent as its literal prefix and checked again. */
+    const char *filter_like;
+    /* Field for ?sort= when BC_COLF_SORTABLE: "sort=f&direction=asc|desc", or for v2 tables
+     * and tables with sort_suffix "sort=f:asc|desc". */
+    const char *sort_param;
     /* The include= value without which the API leaves this field out ("images"; with an
      * extra parameter it needs: "consignments&consignment_structure=object"); NULL when the
      * field always comes. A child view of a nested array takes its array column's. */
@@ -89,6 +94,7 @@ typedef struct bc_table_def {
      * Incomplete orders, which GET /v2/orders leaves out): it may size a scan's pages, but
      * it never answers COUNT(*), which must equal the rows SELECT * returns. */
     bool count_exceeds_list;
+    bool sort_suffix; /* v3 list whose sort takes the direction as a suffix (/v3/customers) */
     const char *id_path_endpoint; /* "/v2/orders/{id}" when a single object can be fetched by id
                                    * (used for id = ? on v2 tables without an id filter) */
     const bc_column_def *columns;

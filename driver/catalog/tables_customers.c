@@ -5,7 +5,11 @@
 #include "bc_catalog.h"
 
 static const bc_column_def customers_columns[] = {
-    {.name = "email", .type = BC_COL_VARCHAR, .length = 255, .description = "Email address"},
+    {.name = "email",
+     .type = BC_COL_VARCHAR,
+     .length = 255,
+     .filter_in = "email:in",
+     .description = "Email address"},
     {.name = "first_name", .type = BC_COL_VARCHAR, .length = 100, .description = "First name"},
     {.name = "last_name", .type = BC_COL_VARCHAR, .length = 100, .description = "Last name"},
     {.name = "company", .type = BC_COL_VARCHAR, .length = 255, .description = "Company name"},
@@ -35,6 +39,10 @@ static const bc_column_def customers_columns[] = {
      .description = "When the customer was last changed"},
     {.name = "date_created",
      .type = BC_COL_TIMESTAMP,
+     .flags = BC_COLF_SORTABLE,
+     .filter_min = "date_created:min",
+     .filter_max = "date_created:max",
+     .sort_param = "date_created",
      .description = "When the customer was created"},
     {.name = "address_count", .type = BC_COL_INTEGER, .description = "Number of saved addresses"},
     {.name = "attribute_count",
@@ -82,5 +90,6 @@ const bc_table_def bc_table_customers = {
     .paging = BC_PAGING_V3,
     .columns = customers_columns,
     .ncolumns = (int)(sizeof customers_columns / sizeof customers_columns[0]),
+    .sort_suffix = true,
     .description = "Customer accounts of the store.",
 };

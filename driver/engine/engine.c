@@ -51,7 +51,8 @@ static int open_db(bc_engine *e, bc_error *err)
 
 static int build(bc_engine *e, bc_error *err)
 {
-    if (open_db(e, err) != 0 || bc_vtab_register(e, err) != 0 || bc_vtab_create_all(e, err) != 0)
+    if (open_db(e, err) != 0 || bc_vtab_register(e, err) != 0 || bc_vtab_create_all(e, err) != 0 ||
+        bc_sysreq_create(e, err) != 0)
         return -1;
     if (bc_meta_create(e, err) != 0 || bc_meta_fill_tables(e, err) != 0 ||
         bc_meta_fill_procs(e, err) != 0 || bc_meta_fill_types(e, err) != 0 ||
@@ -101,8 +102,10 @@ sqlite3 *bc_engine_db(bc_engine *e)
 
 void bc_engine_begin_statement(bc_engine *e)
 {
-    if (e != NULL)
-        bc_api_cache_begin(e->api);
+    if (e == NULL)
+        return;
+    bc_api_cache_begin(e->api);
+    bc_api_requests_begin(e->api);
 }
 
 void bc_engine_record_error(bc_engine *e, const bc_error *err)

@@ -20,6 +20,7 @@ struct bc_engine {
     volatile int cancel;   /* set by bc_engine_cancel; bc_http sees it through the api */
     int depth;             /* > 0 while a cursor walks a parent table through a nested statement */
     int temp_meta_version; /* temp schema version the "temp" metadata rows were built from */
+    struct bc_vcursor *open_cursors; /* every open table cursor, to see a parent's coming rows */
 };
 
 /* The name of the main schema: SQLITE_DBCONFIG_MAINDBNAME keeps the pointer, so static. */
@@ -38,6 +39,9 @@ static inline bool bc_engine_table_usable(const bc_table_def *t)
 /* Register the "bigcommerce" module and create one virtual table per catalog table. */
 int bc_vtab_register(bc_engine *e, bc_error *err);
 int bc_vtab_create_all(bc_engine *e, bc_error *err);
+
+/* Register and create sys_requests, the requests of the last statement (sys_requests.c). */
+int bc_sysreq_create(bc_engine *e, bc_error *err);
 
 /* Create and fill the metadata tables (bc_meta_*) and the system tables (sys_*). */
 int bc_meta_create(bc_engine *e, bc_error *err);

@@ -122,6 +122,7 @@ static int vt_open(sqlite3_vtab *base, sqlite3_vtab_cursor **out)
         sqlite3_free(c);
         return SQLITE_NOMEM;
     }
+    bc_vahead_register(c);
     *out = &c->base;
     return SQLITE_OK;
 }
@@ -131,6 +132,7 @@ static int vt_close(sqlite3_vtab_cursor *cur)
     bc_vcursor *c = (bc_vcursor *)cur;
 
     bc_vcursor_reset(c);
+    bc_vahead_unregister(c);
     free(c->tuples);
     free(c->cells);
     sqlite3_free(c);

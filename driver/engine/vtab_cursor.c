@@ -130,6 +130,52 @@ static int add_query(bc_vcursor *c, const char *param, const char *value)
     return 0;
 }
 
+/* A text value in a comma-list filter ("sku:in=a,b") cannot hold a comma: the API would
+ * read two values. Such a term is not sent; SQLite checks every text term again. */
+static bool fits_list(const char *param, const char *value)
+{
+    size_t n = strlen(param);
+
+    return !(n > 3 && strcmp(param + n - 3, ":in") == 0 && strstr(value, "%2C") != NULL);
+}
+
+/* A bound or a LIKE prefix: the filter parameter and the text to send, NULL when not sent. */
+static int take_narrowing(bc_vcursor *c, char op, const bc_column_def *cd, sqlite3_value *arg)
+{
+    char *s = NULL;
+    int rc;
+
+    if (op == BC_TERM_LIKE)
+        rc = bc_vkeys_like_prefix(arg, &s);
+    else
+        rc = bc_vkeys_bound_text(cd, arg, op == BC_TERM_MAX, &s, &c->no_rows);
+    if (rc != 0)
+        return -1;
+    if (s != NULL)
+        rc = add_query(c,
+                       op == BC_TERM_LIKE  ? cd->filter_like
+                       : op == BC_TERM_MIN ? cd->filter_min
+                                           : cd->filter_max,
+                       s);
+    free(s);
+    return rc;
+}
+
+/* ORDER BY pushed: v3 "sort=f&direction=d", v2 and suffix tables "sort=f:d". */
+static int take_sort(bc_vcursor *c, int col, bool desc)
+{
+    const bc_table_def *t = c->vt->t;
+    const char *f = t->columns[col].sort_param, *d = desc ? "desc" : "asc";
+    bool suffix = t->version == BC_API_V2 || t->sort_suffix;
+    char *v = suffix ? bc_sprintf("%s:%s", f, d) : bc_strdup(f);
+    int rc = v ? add_query(c, "sort", v) : -1;
+
+    free(v);
+    if (rc == 0 && !suffix)
+        rc = add_query(c, "direction", d);
+    return rc;
+}
+
 /* One term of the plan with its argument. -1 when out of memory. */
 static int take_term(bc_vcursor *c, char op, int col, sqlite3_value *arg, char ***list, int *nlist,
                      int *list_ph)
@@ -145,18 +191,15 @@ static int take_term(bc_vcursor *c, char op, int col, sqlite3_value *arg, char *
         if (op == BC_TERM_IN)
             c->chunk_param = bc_vtab_filter_param(c->vt, col, true);
         c->no_rows |= *nlist == 0;
+        for (int i = 0; op == BC_TERM_IN && i < *nlist && c->chunk_param; i++)
+            if (!fits_list(c->chunk_param, (*list)[i]))
+                c->chunk_param = NULL; /* text with a comma: a scan, checked by SQLite */
+        if (op == BC_TERM_IN && c->chunk_param == NULL)
+            *list_ph = -1;
         return 0;
     }
-    if (op == BC_TERM_MIN || op == BC_TERM_MAX) {
-        bool none = false;
-        if (bc_vkeys_bound_text(arg, op == BC_TERM_MIN, &s, &none) != 0)
-            return -1;
-        c->no_rows |= none;
-        if (s != NULL)
-            rc = add_query(c, op == BC_TERM_MIN ? cd->filter_min : cd->filter_max, s);
-        free(s);
-        return rc;
-    }
+    if (op == BC_TERM_MIN || op == BC_TERM_MAX || op == BC_TERM_LIKE)
+        return take_narrowing(c, op, cd, arg);
     if (bc_vkeys_value_text(cd, arg, &s) != 0)
         return -1;
     if (s == NULL) {
@@ -167,7 +210,7 @@ static int take_term(bc_vcursor *c, char op, int col, sqlite3_value *arg, char *
         c->given[placeholder_of(c, col)] = s;
         return 0;
     }
-    if (op == BC_TERM_EQ)
+    if (op == BC_TERM_EQ && fits_list(bc_vtab_filter_param(c->vt, col, false), s))
         rc = add_query(c, bc_vtab_filter_param(c->vt, col, false), s);
     free(s);
     return rc;
@@ -195,16 +238,24 @@ static int read_terms(bc_vcursor *c, const char *terms, int argc, sqlite3_value 
     bool has_lim = false;
     int a = 0;
 
-    for (const char *p = terms ? terms : ""; *p && *p != BC_INCLUDE_SEP && a < argc; a++) {
+    for (const char *p = terms ? terms : ""; *p && *p != BC_INCLUDE_SEP;) {
         char op = *p++, *end;
         int col = (int)strtol(p, &end, 10);
         p = *end == ',' ? end + 1 : end;
+        if (op == BC_TERM_SORT || op == BC_TERM_SORT_DESC) { /* no argument */
+            if (take_sort(c, col, op == BC_TERM_SORT_DESC) != 0)
+                return -1;
+            continue;
+        }
+        if (a >= argc)
+            break;
+        sqlite3_value *arg = argv[a++];
         if (op == BC_TERM_LIMIT) {
-            lim = sqlite3_value_int64(argv[a]);
+            lim = sqlite3_value_int64(arg);
             has_lim = true;
         } else if (op == BC_TERM_OFFSET) {
-            off = sqlite3_value_int64(argv[a]);
-        } else if (take_term(c, op, col, argv[a], list, nlist, list_ph) != 0) {
+            off = sqlite3_value_int64(arg);
+        } else if (take_term(c, op, col, arg, list, nlist, list_ph) != 0) {
             return -1;
         }
     }
@@ -333,5 +384,6 @@ int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sq
         c->eof = true;
         return SQLITE_OK;
     }
+    bc_vahead_start(c);
     return bc_vcursor_next(c);
 }

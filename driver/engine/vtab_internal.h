@@ -23,12 +23,15 @@ enum {
 /* The terms of a plan, one per argv slot, written into idxStr as "<op><column>," so that
  * xFilter knows what each argument is. */
 enum {
-    BC_TERM_PATH = 'P',    /* fills the placeholder of its column */
-    BC_TERM_PATH_IN = 'Q', /* the same, the whole IN list at once: one request per value */
-    BC_TERM_EQ = 'F',      /* ?filter_eq=v */
-    BC_TERM_IN = 'N',      /* ?filter_in=v1,v2 (the whole IN list, in chunks) */
-    BC_TERM_MIN = 'G',     /* ?filter_min=v */
-    BC_TERM_MAX = 'H',     /* ?filter_max=v */
+    BC_TERM_PATH = 'P',      /* fills the placeholder of its column */
+    BC_TERM_PATH_IN = 'Q',   /* the same, the whole IN list at once: one request per value */
+    BC_TERM_EQ = 'F',        /* ?filter_eq=v */
+    BC_TERM_IN = 'N',        /* ?filter_in=v1,v2 (the whole IN list, in chunks) */
+    BC_TERM_MIN = 'G',       /* ?filter_min=v */
+    BC_TERM_MAX = 'H',       /* ?filter_max=v */
+    BC_TERM_LIKE = 'K',      /* ?filter_like=<the pattern's literal prefix> */
+    BC_TERM_SORT = 'S',      /* ?sort=<sort_param> ascending; takes no argv slot */
+    BC_TERM_SORT_DESC = 'D', /* the same, descending */
     BC_TERM_LIMIT = 'L',
     BC_TERM_OFFSET = 'O',
 };
@@ -94,6 +97,9 @@ typedef struct bc_vcursor {
     bool eof;
     cJSON **cells; /* per column: the row's value, resolved once per row */
     bool cells_done;
+    struct bc_vcursor *next_open; /* the engine's list of open cursors */
+    bc_api_ahead *ahead;          /* children of the coming parents, in flight */
+    int asked;                    /* parents asked for one by one since the cursor opened */
 } bc_vcursor;
 
 /* vtab_plan.c */
@@ -115,11 +121,13 @@ int bc_vtab_fail(bc_vtab *vt, const bc_error *err);
  * an integer (else *out = NULL: no row can match); other values are URL-escaped text.
  * Returns 0, or -1 when out of memory. */
 int bc_vkeys_value_text(const bc_column_def *col, sqlite3_value *v, char **out);
-/* The value of an inclusive integer bound (min_id, max_id) for id >= v (lower) or id <= v:
- * *out the integer text, or NULL when no bound is needed; *no_rows when no row can match
- * (NULL, a lower bound beyond every 64-bit id, ...). Never casts a double that does not fit.
- * Returns 0, or -1 when out of memory. */
-int bc_vkeys_bound_text(sqlite3_value *v, bool lower, char **out, bool *no_rows);
+/* vtab_bounds.c: a pushed bound as the API takes it (upper: a max), possibly wider than
+ * the SQL term but never narrower; *out NULL when it is not sent, and *no_rows when no row
+ * can pass. The literal prefix of a LIKE pattern, URL-escaped, NULL when it has none.
+ * Both return 0, or -1 when out of memory. */
+int bc_vkeys_bound_text(const bc_column_def *col, sqlite3_value *v, bool upper, char **out,
+                        bool *no_rows);
+int bc_vkeys_like_prefix(sqlite3_value *v, char **out);
 /* Append one tuple of nph values (copied); -1 when out of memory. */
 int bc_vkeys_push(bc_vcursor *c, char *const *vals);
 void bc_vkeys_clear(bc_vcursor *c);
@@ -135,6 +143,14 @@ char *bc_vkeys_fill(const bc_vcursor *c, char *const *vals);
 void bc_vinclude_plan(const bc_vtab *vt, sqlite3_uint64 col_used, bc_buf *terms);
 /* Add the plan's include query to c->query: 0, or -1 when out of memory. */
 int bc_vinclude_take(bc_vcursor *c, const char *idx_str);
+/* vtab_ahead.c: a child asked for one parent after another (a join's inner loop) fetches
+ * the children of the parents that come next on the parent's open cursor, several in
+ * flight, before SQLite asks for them. */
+void bc_vahead_register(bc_vcursor *c);
+void bc_vahead_unregister(bc_vcursor *c);
+void bc_vahead_start(bc_vcursor *c);
+/* Wait for path's request if it is in flight (it then answers from the cache). */
+void bc_vahead_settle(bc_vcursor *c, const char *path);
 
 /* vtab_value.c */
 void bc_vcursor_resolve_cells(bc_vcursor *c);

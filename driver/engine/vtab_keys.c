@@ -40,44 +40,6 @@ static bool value_as_int(sqlite3_value *v, sqlite3_int64 *out)
     return false;
 }
 
-int bc_vkeys_bound_text(sqlite3_value *v, bool lower, char **out, bool *no_rows)
-{
-    int t = sqlite3_value_numeric_type(v);
-    double d;
-
-    *out = NULL;
-    *no_rows = false;
-    if (t == SQLITE_NULL) {
-        *no_rows = true; /* a comparison with NULL is never true */
-        return 0;
-    }
-    if (t == SQLITE_INTEGER) {
-        *out = bc_sprintf("%lld", (long long)sqlite3_value_int64(v));
-        return *out ? 0 : -1;
-    }
-    if (t != SQLITE_FLOAT) {
-        /* SQLite orders every number before any text: id >= 'x' holds for no row, id <= 'x'
-         * for all of them. */
-        *no_rows = lower;
-        return 0;
-    }
-    d = sqlite3_value_double(v);
-    if (d != d) {
-        *no_rows = true;
-        return 0;
-    }
-    /* Integer ids: id >= 1.5 is id >= 2, id <= 1.5 is id <= 1. */
-    d = lower ? ceil(d) : floor(d);
-    if (d >= INT64_END || d < -INT64_END) {
-        /* Beyond every id: a lower bound there excludes all rows, an upper one none (and the
-         * other way round below the range). */
-        *no_rows = (d >= INT64_END) == lower;
-        return 0;
-    }
-    *out = bc_sprintf("%lld", (long long)d);
-    return *out ? 0 : -1;
-}
-
 int bc_vkeys_value_text(const bc_column_def *col, sqlite3_value *v, char **out)
 {
     sqlite3_int64 n;

@@ -98,12 +98,68 @@ static bool is_placeholder_col(const bc_vtab *vt, int col)
     return false;
 }
 
+/* The API answers exactly SQL's predicate only on integers: text filters ignore case (the
+ * store's collation), money and dates are compared in the API's own terms. Other pushed
+ * terms narrow the request and SQLite checks them again. */
+static bool is_exact_col(const bc_column_def *c)
+{
+    return is_integer_col(c);
+}
+
+/* Numbers and times can be bounded; text cannot (the API's order is not SQL's). */
+static bool is_boundable_col(const bc_column_def *c)
+{
+    switch (c->type) {
+    case BC_COL_INTEGER:
+    case BC_COL_BIGINT:
+    case BC_COL_DECIMAL:
+    case BC_COL_DOUBLE:
+    case BC_COL_TIMESTAMP:
+    case BC_COL_DATE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void narrow(plan *p, double sel)
+{
+    p->cost *= sel;
+    p->rows *= sel;
+}
+
+/* A bound ("col >= v" ...) on a column with a min/max filter. Returns true when used. */
+static bool plan_bound(plan *p, int i, unsigned long long *seen_min, unsigned long long *seen_max)
+{
+    const struct sqlite3_index_constraint *k = &p->info->aConstraint[i];
+    const bc_column_def *c = &p->vt->t->columns[k->iColumn];
+    unsigned long long bit = 1ULL << (k->iColumn & 63);
+    bool lower = k->op == SQLITE_INDEX_CONSTRAINT_GE || k->op == SQLITE_INDEX_CONSTRAINT_GT;
+    bool upper = k->op == SQLITE_INDEX_CONSTRAINT_LE || k->op == SQLITE_INDEX_CONSTRAINT_LT;
+    bool inclusive = k->op == SQLITE_INDEX_CONSTRAINT_GE || k->op == SQLITE_INDEX_CONSTRAINT_LE;
+
+    if (!is_boundable_col(c))
+        return false;
+    /* The API's bounds are inclusive: > and < are pushed as >= and <= and re-checked. */
+    if (lower && c->filter_min && !(*seen_min & bit)) {
+        use(p, i, BC_TERM_MIN, 0, inclusive && is_exact_col(c));
+        *seen_min |= bit;
+    } else if (upper && c->filter_max && !(*seen_max & bit)) {
+        use(p, i, BC_TERM_MAX, 0, inclusive && is_exact_col(c));
+        *seen_max |= bit;
+    } else {
+        return false;
+    }
+    narrow(p, SEL_BOUND);
+    return true;
+}
+
 /* Filters and bounds of an endpoint plan. */
 static void plan_filters(plan *p)
 {
     const bc_vtab *vt = p->vt;
     sqlite3_index_info *info = p->info;
-    unsigned long long seen_eq = 0, seen_min = 0, seen_max = 0;
+    unsigned long long seen_eq = 0, seen_min = 0, seen_max = 0, seen_like = 0;
 
     for (int i = 0; i < info->nConstraint; i++) {
         const struct sqlite3_index_constraint *k = &info->aConstraint[i];
@@ -114,30 +170,23 @@ static void plan_filters(plan *p)
         if (k->op == SQLITE_INDEX_CONSTRAINT_EQ && !(seen_eq & bit) &&
             !is_placeholder_col(vt, col) && bc_vtab_filter_param(vt, col, false) != NULL) {
             bool can_in = bc_vtab_filter_param(vt, col, true) != NULL;
-            double n = use(p, i, BC_TERM_EQ, can_in ? BC_TERM_IN : 0, true);
+            bool exact = vt->t->rows_path != NULL || is_exact_col(&vt->t->columns[col]);
+            double n = use(p, i, BC_TERM_EQ, can_in ? BC_TERM_IN : 0, exact);
             bool key = col == vt->pk || col == vt->src_key_col;
-            p->cost *= (key ? SEL_KEY : SEL_EQ) * n;
-            p->rows *= (key ? SEL_KEY : SEL_EQ) * n;
+            narrow(p, (key ? SEL_KEY : SEL_EQ) * n);
             seen_eq |= bit;
             continue;
         }
-        if (vt->t->rows_path != NULL || !is_integer_col(&vt->t->columns[col]))
+        if (vt->t->rows_path != NULL)
             continue;
-        const bc_column_def *c = &vt->t->columns[col];
-        bool lower = k->op == SQLITE_INDEX_CONSTRAINT_GE || k->op == SQLITE_INDEX_CONSTRAINT_GT;
-        bool upper = k->op == SQLITE_INDEX_CONSTRAINT_LE || k->op == SQLITE_INDEX_CONSTRAINT_LT;
-        /* The API's bounds are inclusive: > and < are pushed as >= and <= and re-checked. */
-        if (lower && c->filter_min && !(seen_min & bit)) {
-            use(p, i, BC_TERM_MIN, 0, k->op == SQLITE_INDEX_CONSTRAINT_GE);
-            seen_min |= bit;
-        } else if (upper && c->filter_max && !(seen_max & bit)) {
-            use(p, i, BC_TERM_MAX, 0, k->op == SQLITE_INDEX_CONSTRAINT_LE);
-            seen_max |= bit;
-        } else {
+        if (k->op == SQLITE_INDEX_CONSTRAINT_LIKE && vt->t->columns[col].filter_like &&
+            !(seen_like & bit)) {
+            use(p, i, BC_TERM_LIKE, 0, false);
+            narrow(p, SEL_EQ);
+            seen_like |= bit;
             continue;
         }
-        p->cost *= SEL_BOUND;
-        p->rows *= SEL_BOUND;
+        plan_bound(p, i, &seen_min, &seen_max);
     }
 }
 
@@ -221,6 +270,28 @@ static bool count_only(const bc_vtab *vt, const sqlite3_index_info *info)
     return true;
 }
 
+/* ORDER BY one column the endpoint sorts by, over one stream of pages (no placeholders,
+ * no IN list sent in chunks): the API's order is the answer's, so SQLite need not sort and
+ * a LIMIT can be sent along. Only numbers and times: the API orders text by its own
+ * collation, not SQL's. */
+static void plan_order(plan *p, int mode)
+{
+    sqlite3_index_info *info = p->info;
+    const bc_vtab *vt = p->vt;
+    const bc_column_def *c;
+
+    if (mode != BC_PLAN_ENDPOINT || info->nOrderBy != 1 || vt->nph > 0 ||
+        vt->t->rows_path != NULL || p->has_in || info->aOrderBy[0].iColumn < 0)
+        return;
+    c = &vt->t->columns[info->aOrderBy[0].iColumn];
+    if (!(c->flags & BC_COLF_SORTABLE) || c->sort_param == NULL || !is_boundable_col(c))
+        return;
+    info->orderByConsumed = 1;
+    bc_buf_printf(&p->terms, "%c%d,", info->aOrderBy[0].desc ? BC_TERM_SORT_DESC : BC_TERM_SORT,
+                  info->aOrderBy[0].iColumn);
+    p->cost *= 0.9; /* the same requests, and no sort */
+}
+
 /* LIMIT caps the requests only when SQLite re-checks nothing else on this table. */
 static void plan_limit(plan *p)
 {
@@ -236,7 +307,7 @@ static void plan_limit(plan *p)
         else if (!info->aConstraintUsage[i].omit)
             return;
     }
-    if (lim < 0 || info->nOrderBy > 0)
+    if (lim < 0 || (info->nOrderBy > 0 && !info->orderByConsumed))
         return;
     info->aConstraintUsage[lim].argvIndex = p->argn++;
     bc_buf_puts(&p->terms, "L-1,");
@@ -269,6 +340,7 @@ int bc_vtab_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
         mode = BC_PLAN_ENDPOINT;
         plan_endpoint(&p);
     }
+    plan_order(&p, mode);
     plan_limit(&p);
     if (mode != BC_PLAN_COUNT)
         bc_vinclude_plan(vt, info->colUsed, &p.terms);

@@ -122,6 +122,8 @@ static int open_next_request(bc_vcursor *c, bc_error *err)
     }
     if (path == NULL)
         return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
+    if (!c->single && query == NULL)
+        bc_vahead_settle(c, path);
     c->pager =
         bc_pager_open(c->vt->e->api, path, query ? query : c->query, c->paging, remaining(c), err);
     if (c->pager != NULL && (bc_pager_set_count_path(c->pager, count_path(c, query)) != 0 ||

@@ -500,7 +500,7 @@ int main(int argc, char **argv)
 {
     bct_init(argc, argv);
     const char *opts[] = {"--products", "10", "--orders", "3", "--customers", "3", NULL};
-    const char *slow_opts[] = {"--products", "200",          "--orders", "3", "--customers",
+    const char *slow_opts[] = {"--products", "1000",         "--orders", "3", "--customers",
                                "3",          "--latency-ms", "150",      NULL};
     const char *sluggish_opts[] = {"--products", "3", "--latency-ms", "2500", NULL};
     const char *big_opts[] = {"--products", "60", "--orders", "60", "--customers", "20", NULL};

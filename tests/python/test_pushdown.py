@@ -200,14 +200,42 @@ def test_child_rows_of_an_in_list_are_fetched_concurrently(start_sandbox, connec
     sql = "SELECT COUNT(*) FROM OrderItems WHERE order_id IN (%s)" % ",".join(map(str, ids))
     rows, reqs = run(sb, cur, sql)
     assert sorted(p for p, _ in reqs) == sorted(f"/v2/orders/{i}/products" for i in ids)
-    # One after another, the sandbox would never serve two at once; the driver's window is 4.
-    assert 2 <= sb.stats()["max_in_flight"] <= 4
+    # One after another, the sandbox would never serve two at once.
+    assert 2 <= sb.stats()["max_in_flight"] <= MAX_WINDOW
     assert rows[0][0] == sum(len(sb.get(f"/v2/orders/{i}/products") or []) for i in ids)
+
+
+def test_join_fetches_the_children_of_the_coming_parents_ahead(start_sandbox, connect):
+    sb = start_sandbox(orders=120, latency_ms=60)
+    cur = connect(sb).cursor()
+    sql = ("SELECT o.id, i.id, i.quantity FROM Orders o"
+           " JOIN OrderItems i ON i.order_id = o.id ORDER BY o.id, i.id")
+    rows, reqs = run(sb, cur, sql)
+    orders = sb.get_all("/v2/orders")
+    children = [p for p, _ in reqs if p.endswith("/products")]
+    # One request per order, none twice, none for an order SQLite never asked about.
+    assert sorted(children) == sorted(f"/v2/orders/{o['id']}/products" for o in orders)
+    assert len(reqs) == len(set(reqs)) == len(children) + 2  # + the count and one page
+    # Several orders' items were in flight at once, while SQLite asked for one at a time.
+    assert sb.stats()["max_in_flight"] >= 3
+    want = sorted((o["id"], i["id"], i["quantity"]) for o in orders
+                  for i in (sb.get(f"/v2/orders/{o['id']}/products") or []))
+    assert [tuple(r) for r in rows] == want
+
+
+def test_join_under_a_row_cap_does_not_fetch_ahead(start_sandbox, connect):
+    sb = start_sandbox(orders=60)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT o.id, i.id FROM Orders o"
+                     " JOIN OrderItems i ON i.order_id = o.id LIMIT 1")
+    assert len(rows) == 1
+    assert len([p for p, _ in reqs if p.endswith("/products")]) <= 2
 
 
 # -- 9. v2 pages through the count endpoint, v3 and v2 pages in a sliding window -----------
 
-WINDOW = 4  # BC_PAGER_WINDOW
+WINDOW = 4  # BC_PAGER_WINDOW: the fewest requests a scan keeps in flight
+MAX_WINDOW = 16  # BC_API_WINDOW_MAX
 
 
 def pages_requested(reqs, path):
@@ -264,7 +292,7 @@ def test_whole_coupons_list_counts_and_fetches_the_rest_at_once(start_sandbox, c
     npages = (total + 1) // 2
     assert sorted(pages_requested(reqs, "/v2/coupons")) == list(range(1, npages + 1))
     assert [p for p, _ in reqs].count("/v2/coupons/count") == 1
-    assert 2 <= sb.stats()["max_in_flight"] <= WINDOW
+    assert 2 <= sb.stats()["max_in_flight"] <= MAX_WINDOW
 
 
 def test_row_cap_stops_the_orders_prefetch_at_the_pages_it_needs(start_sandbox, connect):
@@ -286,7 +314,7 @@ def test_orders_scan_keeps_several_pages_in_flight(start_sandbox, connect):
     assert rows[0][0] == 1990
     assert sorted(pages_requested(reqs, "/v2/orders")) == list(range(1, 9))
     # More than page 1 and the count together: the window itself overlaps.
-    assert 3 <= sb.stats()["max_in_flight"] <= WINDOW
+    assert 3 <= sb.stats()["max_in_flight"] <= MAX_WINDOW
 
 
 def test_products_scan_keeps_a_sliding_window_in_flight(start_sandbox, connect):
@@ -297,8 +325,30 @@ def test_products_scan_keeps_a_sliding_window_in_flight(start_sandbox, connect):
     # 10 pages, each once, none past total_pages.
     assert sorted(pages_requested(reqs, "/v3/catalog/products")) == list(range(1, 11))
     # Pages 2.. overlap, as many as the window allows and no more.
-    assert 3 <= sb.stats()["max_in_flight"] <= WINDOW
+    assert 3 <= sb.stats()["max_in_flight"] <= MAX_WINDOW
 
+
+
+def test_window_grows_with_latency(start_sandbox, connect):
+    sb = start_sandbox(products=5000, latency_ms=150)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT COUNT(id) FROM Products")
+    assert rows[0][0] == 5000
+    assert sorted(pages_requested(reqs, "/v3/catalog/products")) == list(range(1, 21))
+    # Slow answers: more than the fixed window of old in flight at once.
+    assert WINDOW < sb.stats()["max_in_flight"] <= MAX_WINDOW
+
+
+def test_window_stays_inside_the_quota_and_meets_no_429(start_sandbox, connect):
+    sb = start_sandbox(products=2500, latency_ms=40, rate_limit_quota=6,
+                       rate_limit_window_ms=1000)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT COUNT(id) FROM Products")
+    assert rows[0][0] == 2500
+    # A 429 would be retried: every page exactly once means none was refused.
+    assert pages_requested(reqs, "/v3/catalog/products").count(1) == 1
+    assert sorted(pages_requested(reqs, "/v3/catalog/products")) == list(range(1, 11))
+    assert sb.stats()["max_in_flight"] <= 6
 
 
 def test_scan_closed_early_drops_its_pages_and_the_connection_goes_on(start_sandbox, connect):
@@ -372,3 +422,195 @@ def test_count_star_of_a_walked_child_still_walks(sandbox, connect):
     rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM OrderItems")
     assert rows[0][0] == want
     assert any(p.endswith("/products") for p, _ in reqs)
+
+
+# -- ORDER BY the API sorts by, with LIMIT: one request -----------------------------------
+
+def same_without_pushdown(cur, sql, unpushed, *params):
+    """The rows of sql, and of the same query with the pushed column written as an
+    expression (+col), which SQLite never hands to the table: pushdown must not change them."""
+    with_push = [tuple(r) for r in cur.execute(sql, *params).fetchall()]
+    without = [tuple(r) for r in cur.execute(unpushed, *params).fetchall()]
+    assert with_push == without
+    return with_push
+
+
+def test_products_by_price_desc_with_limit_is_one_sorted_request(start_sandbox, connect):
+    sb = start_sandbox(products=600)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT price FROM Products ORDER BY price DESC LIMIT 5")
+    assert reqs == [("/v3/catalog/products", "sort=price&direction=desc&page=1&limit=5")]
+    prices = sorted((p["price"] for p in sb.get_all("/v3/catalog/products")), reverse=True)[:5]
+    assert [float(r[0]) for r in rows] == prices
+    assert same_without_pushdown(
+        cur, "SELECT price FROM Products ORDER BY price DESC LIMIT 5",
+        "SELECT price FROM Products ORDER BY +price DESC LIMIT 5") == [tuple(r) for r in rows]
+
+
+def test_orders_by_date_use_the_v2_sort_suffix(start_sandbox, connect):
+    sb = start_sandbox(orders=600)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT id, date_created FROM Orders"
+                     " ORDER BY date_created LIMIT 3")
+    assert reqs == [("/v2/orders", "sort=date_created:asc&page=1&limit=3")]
+    assert same_without_pushdown(
+        cur, "SELECT id, date_created FROM Orders ORDER BY date_created LIMIT 3",
+        "SELECT id, date_created FROM Orders ORDER BY +date_created LIMIT 3") == \
+        [tuple(r) for r in rows]
+
+
+def test_customers_sort_takes_the_direction_as_a_suffix(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Customers ORDER BY date_created DESC LIMIT 4")
+    assert reqs == [("/v3/customers", "sort=date_created:desc&page=1&limit=4")]
+    assert same_without_pushdown(
+        cur, "SELECT id FROM Customers ORDER BY date_created DESC LIMIT 4",
+        "SELECT id FROM Customers ORDER BY +date_created DESC LIMIT 4") == [tuple(r) for r in rows]
+
+
+def test_text_order_and_two_keys_are_sorted_by_sqlite(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    # The API orders text by its own collation, and ties by its own rule: SQLite sorts.
+    rows, reqs = run(sandbox, cur, "SELECT name FROM Brands ORDER BY name LIMIT 2")
+    assert all("sort=" not in q for _, q in reqs)
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Products ORDER BY price, id LIMIT 2")
+    assert all("sort=" not in q for _, q in reqs)
+
+
+# -- filters: text (checked again), LIKE prefixes, dates and money ranges -----------------
+
+def test_products_by_sku_is_one_request_and_case_is_checked_again(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    product = sandbox.get_all("/v3/catalog/products")[4]
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Products WHERE sku = ?", product["sku"])
+    assert reqs == [("/v3/catalog/products", f"sku={product['sku']}&page=1&limit=250")]
+    assert [r[0] for r in rows] == [product["id"]]
+    # The store matches text ignoring case; SQL does not: the row is checked again.
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Products WHERE sku = ?",
+                     product["sku"].lower())
+    assert len(reqs) == 1 and rows == []
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Products WHERE sku IN (?, ?)",
+                     product["sku"], "NO-SUCH-SKU")
+    assert len(reqs) == 1 and reqs[0][1].endswith("&page=1&limit=250")
+    assert sorted(reqs[0][1].split("&")[0][len("sku:in="):].split(",")) == \
+        sorted([product["sku"], "NO-SUCH-SKU"])
+    assert [r[0] for r in rows] == [product["id"]]
+
+
+def test_customers_by_email_use_the_email_list_filter(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    c = sandbox.get_all("/v3/customers")[2]
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Customers WHERE email = ?", c["email"])
+    assert reqs == [("/v3/customers", "email:in=" + c["email"] + "&page=1&limit=250")]
+    assert [r[0] for r in rows] == [c["id"]]
+    # A comma would split the list: that value is not sent, and the answer is still right.
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Customers WHERE email = 'a,b@example.com'")
+    assert rows == [] and all("email" not in q for _, q in reqs)
+
+
+def test_like_prefix_uses_the_like_filter_and_is_checked_again(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    brands = sandbox.get_all("/v3/catalog/brands")
+    name = brands[1]["name"]
+    prefix = name[:3]
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Brands WHERE name LIKE ? ORDER BY id",
+                     prefix + "%")
+    assert len(reqs) == 1 and reqs[0][0] == "/v3/catalog/brands"
+    assert reqs[0][1].startswith("name:like=")
+    assert same_without_pushdown(
+        cur, "SELECT id FROM Brands WHERE name LIKE ? ORDER BY id",
+        "SELECT id FROM Brands WHERE +name LIKE ? ORDER BY id", prefix + "%") == \
+        [tuple(r) for r in rows]
+    assert brands[1]["id"] in [r[0] for r in rows]
+    # The store's like matches anywhere in the name: a name with the text inside is dropped.
+    inner = name[1:4]
+    rows = cur.execute("SELECT name FROM Brands WHERE name LIKE ?", inner + "%").fetchall()
+    assert all(r[0].lower().startswith(inner.lower()) for r in rows)
+
+
+def test_orders_since_a_date_ask_only_for_those_orders(start_sandbox, connect):
+    sb = start_sandbox(orders=1000)
+    cur = connect(sb).cursor()
+    sql = "SELECT id FROM Orders WHERE date_created >= '2025-06-01' ORDER BY id"
+    rows, reqs = run(sb, cur, sql)
+    # ORDER BY id goes along as sort=id:asc; the count endpoint takes the same query.
+    assert [p for p, _ in reqs].count("/v2/orders/count") == 1
+    assert all(q.startswith("min_date_created=2025-05-31") for _, q in reqs)
+    count = sb.get("/v2/orders/count?min_date_created=2025-05-31")["count"]
+    assert len([p for p, _ in reqs if p == "/v2/orders"]) == (count + 249) // 250 < 4
+    assert same_without_pushdown(
+        cur, sql, "SELECT id FROM Orders WHERE +date_created >= '2025-06-01' ORDER BY id") == \
+        [tuple(r) for r in rows]
+    assert 0 < len(rows) < 1000
+
+
+def test_orders_between_dates_and_totals_are_narrowed_and_checked(start_sandbox, connect):
+    sb = start_sandbox(orders=600)
+    cur = connect(sb).cursor()
+    sql = ("SELECT id FROM Orders WHERE date_created < '2025-03-01 12:00:00'"
+           " AND date_created > '2024-11-01' AND total_inc_tax > 100 ORDER BY id")
+    rows, reqs = run(sb, cur, sql)
+    assert all("max_date_created=2025-03-02" in q and "min_date_created=2024-10-31" in q
+               and "min_total=100" in q for p, q in reqs if p == "/v2/orders")
+    assert same_without_pushdown(
+        cur, sql, sql.replace("WHERE date_created", "WHERE +date_created")
+                     .replace("AND date_created", "AND +date_created")
+                     .replace("AND total_inc_tax", "AND +total_inc_tax")) == \
+        [tuple(r) for r in rows]
+    assert rows
+
+
+def test_orders_by_customer_and_status_are_filtered(start_sandbox, connect):
+    sb = start_sandbox(orders=300)
+    cur = connect(sb).cursor()
+    o = sb.get_all("/v2/orders")[7]
+    rows, reqs = run(sb, cur, "SELECT id FROM Orders WHERE customer_id = ? AND status_id = ?",
+                     o["customer_id"], o["status_id"])
+    assert [p for p, _ in reqs if p == "/v2/orders"] == ["/v2/orders"]
+    assert all(f"customer_id={o['customer_id']}" in q and f"status_id={o['status_id']}" in q
+               for _, q in reqs)
+    want = [x["id"] for x in sb.get_all("/v2/orders")
+            if x["customer_id"] == o["customer_id"] and x["status_id"] == o["status_id"]]
+    assert sorted(r[0] for r in rows) == want
+
+
+def test_odd_bounds_keep_their_meaning(start_sandbox, connect):
+    sb = start_sandbox(orders=50)
+    cur = connect(sb).cursor()
+    ids = [o["id"] for o in sb.get_all("/v2/orders")]
+    rows, reqs = run(sb, cur, "SELECT id FROM Orders WHERE id >= ? ORDER BY id", ids[3] - 0.5)
+    assert [r[0] for r in rows] == ids[3:]
+    assert reqs and all(f"min_id={ids[3]}" in q for _, q in reqs)
+    rows, _ = run(sb, cur, "SELECT COUNT(*) FROM Orders WHERE id >= 'x'")
+    assert rows[0][0] == 0
+    rows, _ = run(sb, cur, "SELECT COUNT(id) FROM Orders WHERE date_created >= 'soon'")
+    assert rows[0][0] == cur.execute(
+        "SELECT COUNT(id) FROM Orders WHERE +date_created >= 'soon'").fetchval()
+
+
+# -- sys_requests: what the last statement asked the API -----------------------------------
+
+def test_sys_requests_lists_the_last_statements_requests(start_sandbox, connect):
+    sb = start_sandbox(products=600)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, "SELECT price FROM Products ORDER BY price DESC LIMIT 5")
+    log = cur.execute("SELECT seq, method, path, status, ms FROM sys_requests").fetchall()
+    assert [(r.seq, r.method, r.path, r.status) for r in log] == [
+        (1, "GET", "/v3/catalog/products?sort=price&direction=desc&page=1&limit=5", 200)]
+    assert log[0].ms >= 0
+    # Reading sys_requests makes no request: it still shows the statement before it.
+    again = cur.execute("SELECT COUNT(*) FROM sys_requests").fetchval()
+    assert again == 1
+    cur.execute("SELECT COUNT(id) FROM Products").fetchall()
+    paths = [r[0] for r in cur.execute("SELECT path FROM sys_requests ORDER BY seq")]
+    assert sorted(paths) == sorted("/v3/catalog/products?" + q
+                                   for p, q in requests_of(sb)[-len(paths):])
+    assert len(paths) == 3  # pages 1..3 of 250
+
+
+def test_sys_requests_is_listed_as_a_system_table(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    names = [t.table_name for t in cur.tables(tableType="SYSTEM TABLE")]
+    assert "sys_requests" in names
+    cols = [c.column_name for c in cur.columns(table="sys_requests")]
+    assert cols == ["seq", "method", "path", "status", "ms"]
