@@ -47,6 +47,9 @@ typedef struct bc_column_def {
     const char *filter_in;
     const char *filter_min;
     const char *filter_max;
+    /* Exclusive lower bound on the key ("id:greater"), NULL when the endpoint has none: a
+     * scan whose pages stop agreeing can then go on from the last key it handed out. */
+    const char *filter_after;
     const char *sort_param; /* value for ?sort= (v3) when BC_COLF_SORTABLE */
     const char *description;
 } bc_column_def;

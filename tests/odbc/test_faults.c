@@ -368,8 +368,9 @@ static void altered_v2_page_once_is_read_again(void)
     }
 }
 
-/* The same page altered every time: a loud 40001, never fewer or more rows. */
-static void page_that_stays_inconsistent_fails_40001(void)
+/* The same page altered every time on a list that can be paged by key (Products: v3,
+ * id:greater): the scan goes on by key from the last id it handed out, and is exact. */
+static void page_that_stays_inconsistent_resumes_by_key(void)
 {
     static const char *const faults[] = {
         "{\"items\":\"short\",\"count\":5,\"path_contains\":\"/catalog/products\","
@@ -378,15 +379,49 @@ static void page_that_stays_inconsistent_fails_40001(void)
         "\"query_contains\":\"page=3\"}",
         "{\"shift\":1,\"count\":5,\"path_contains\":\"/catalog/products\","
         "\"query_contains\":\"page=5\"}",
-        "{\"items\":\"short\",\"count\":5,\"path_contains\":\"/v2/orders\","
-        "\"query_contains\":\"page=2\"}",
+        "{\"shift\":-1,\"count\":5,\"path_contains\":\"/catalog/products\","
+        "\"query_contains\":\"page=4\"}",
     };
     for (size_t k = 0; k < sizeof faults / sizeof faults[0]; k++) {
+        bct_sb_clear_requests(&big);
+        bct_sb_fault(&big, faults[k]);
+        CHECK_MSG(expect_exact(0, NULL), "fault %s", faults[k]);
+        cJSON *log = bct_sb_requests(&big), *r;
+        int by_key = 0;
+        cJSON_ArrayForEach(r, log)
+        {
+            const char *q = cJSON_GetStringValue(cJSON_GetObjectItem(r, "query"));
+            by_key += q && strstr(q, "id:greater=") != NULL;
+        }
+        CHECK_MSG(by_key > 0, "fault %s: no request by key", faults[k]);
+        cJSON_Delete(log);
+        bct_sb_fault_clear(&big);
+    }
+}
+
+/* The same page altered every time where no paging by key exists (Customers, v3 without
+ * id:greater; Orders, v2): a loud 40001, never fewer or more rows. */
+static void page_that_stays_inconsistent_fails_40001(void)
+{
+    static const struct {
+        const char *fault, *sql;
+    } cases[] = {
+        {"{\"items\":\"short\",\"count\":5,\"path_contains\":\"/v3/customers\","
+         "\"query_contains\":\"page=2\"}",
+         "SELECT id, email FROM Customers"},
+        {"{\"items\":\"duplicate\",\"count\":5,\"path_contains\":\"/v3/customers\","
+         "\"query_contains\":\"page=1\"}",
+         "SELECT id, email FROM Customers"},
+        {"{\"items\":\"short\",\"count\":5,\"path_contains\":\"/v2/orders\","
+         "\"query_contains\":\"page=2\"}",
+         "SELECT id, status FROM Orders"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         SQLHDBC d = bct_connect(env, &big, "Pagesize=10");
         char state[6], *text = NULL;
-        bct_sb_fault(&big, faults[k]);
-        run_text(d, scan_queries[strstr(faults[k], "v2") ? 1 : 0], &text, state);
-        CHECK_MSG(strcmp(state, "40001") == 0, "fault %s gave state '%s'", faults[k], state);
+        bct_sb_fault(&big, cases[k].fault);
+        run_text(d, cases[k].sql, &text, state);
+        CHECK_MSG(strcmp(state, "40001") == 0, "fault %s gave state '%s'", cases[k].fault, state);
         free(text);
         bct_disconnect(d);
         bct_sb_fault_clear(&big);
@@ -645,6 +680,7 @@ int main(int argc, char **argv)
         BCT_TEST(join_with_nul_bodies_is_exact),
         BCT_TEST(altered_page_once_is_read_again),
         BCT_TEST(altered_v2_page_once_is_read_again),
+        BCT_TEST(page_that_stays_inconsistent_resumes_by_key),
         BCT_TEST(page_that_stays_inconsistent_fails_40001),
         BCT_TEST(transport_and_body_faults_at_20_percent_give_exact_rows),
         BCT_TEST(page_faults_at_20_percent_are_never_silent),
