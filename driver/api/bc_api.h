@@ -1,7 +1,9 @@
 /*
  * BigCommerce REST client. Builds URLs ({ApiBaseURL}/stores/{StoreId}/v3/...), adds the
  * X-Auth-Token header, paces requests with the per-store rate limiter, retries 429 (after
- * the wait the headers ask for) and, for GETs, 5xx and network errors with back-off, and maps
+ * the wait the headers ask for) and, for GETs, 5xx, network errors and damaged 2xx bodies
+ * (body.c) with back-off, checks every page of a scan against the list's declared totals
+ * (pager_check.c), and maps
  * API errors to SQLSTATEs (401/403 -> 28000, 404 -> 42S02 for a missing object path... see
  * bc_api_error_from_response). Never puts the token in an error message or log line.
  */
