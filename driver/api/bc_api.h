@@ -1,7 +1,9 @@
 /*
  * BigCommerce REST client. Builds URLs ({ApiBaseURL}/stores/{StoreId}/v3/...), adds the
  * X-Auth-Token header, paces requests with the per-store rate limiter, retries 429 (after
- * the wait the headers ask for) and, for GETs, 5xx and network errors with back-off, and maps
+ * the wait the headers ask for) and, for GETs, 5xx, network errors and damaged 2xx bodies
+ * (body.c) with back-off, checks every page of a scan against the list's declared totals
+ * (pager_check.c), and maps
  * API errors to SQLSTATEs (401/403 -> 28000, 404 -> 42S02 for a missing object path... see
  * bc_api_error_from_response). Never puts the token in an error message or log line.
  */
@@ -84,6 +86,12 @@ int bc_pager_set_count_path(bc_pager *p, const char *count_path);
  * returned twice. NULL (the default) turns it off. The string is copied. 0, or -1 when out
  * of memory. */
 int bc_pager_set_key(bc_pager *p, const char *key);
+/* For a v3 pager with a key: the query parameter that keeps only items whose key is greater
+ * than a value ("id:greater"). When a page still contradicts the scan after being read again
+ * (an item deleted or added meanwhile) and the keys so far came in ascending order, the scan
+ * goes on from the last key handed out, one page after another, instead of failing: pages by
+ * key cannot shift. The string is copied. 0, or -1 when out of memory. */
+int bc_pager_set_resume_param(bc_pager *p, const char *param);
 
 /* Fetch the first pages of n pagers at once (a sliding window of BC_PAGER_WINDOW requests,
  * bounded by the rate limiter) into the response cache, so that bc_pager_open(a, paths[i],

@@ -39,6 +39,7 @@ bc_pager *bc_pager_open(bc_api *a, const char *path, const char *query, bc_pagin
     p->limit = bc_pager_limit(a->page_size, p->max_rows);
     p->next_page = 1;
     p->total_pages = -1;
+    p->keys_ascending = true;
     p->declared_total = p->declared_per_page = -1;
     return p;
 }
@@ -112,6 +113,8 @@ static int oom(bc_error *err)
     return bc_error_set(err, "HY001", 0, "Out of memory while reading a page.");
 }
 
+static int resume_by_key(bc_pager *p, cJSON **doc, bc_error *err);
+
 /* *doc (page number page, 0 when pages are not numbered, requested as pq) checked against
  * the scan (pager_check.c); one that contradicts it is fetched again past the cache, once
  * (page 1 of v3 then declares again). 0 with *doc the page to use, -1 with err set (40001
@@ -134,7 +137,44 @@ static int checked(bc_pager *p, const char *pq, int page, cJSON **doc, bc_error 
         return 0;
     cJSON_Delete(*doc);
     *doc = NULL;
+    if (!p->by_key && bc_pager_can_resume(p)) {
+        bc_log(2, "%s still contradicts the scan (%s): going on by key", pq, why);
+        return resume_by_key(p, doc, err);
+    }
     return bc_pager_inconsistent(p, why, err);
+}
+
+/* The next page by key: the items after the greatest key handed out, in key order. Each
+ * such page declares its own totals (they count what is left), so it is checked as a page 1.
+ * 0 with *doc, -1 with err set. */
+static int get_key_page(bc_pager *p, cJSON **doc, bc_error *err)
+{
+    char *q = bc_sprintf("%s%s%s=%lld&limit=%ld", p->query ? p->query : "", p->query ? "&" : "",
+                         p->resume_param, p->max_key, p->limit);
+    char *pq = q ? bc_api_join_query(p->path, q) : NULL;
+    int rc;
+
+    free(q);
+    if (pq == NULL)
+        return oom(err);
+    rc = get(p, pq, doc, err);
+    if (rc == 0) {
+        bc_pager_declare(p, *doc);
+        rc = checked(p, pq, 1, doc, err);
+    }
+    free(pq);
+    return rc;
+}
+
+/* Pages by number stopped agreeing (an item deleted or added between two of them): drop
+ * the pages fetched ahead and go on from the last key handed out, page by key after page
+ * by key, which no insert or delete can shift. */
+static int resume_by_key(bc_pager *p, cJSON **doc, bc_error *err)
+{
+    bc_pager_window_close(p);
+    p->last = 0;
+    p->by_key = true;
+    return get_key_page(p, doc, err);
 }
 
 /* Fewer items than a full page (a 204 or a missing body counts as none). */
@@ -195,6 +235,8 @@ static int hand_out(bc_pager *p, cJSON *doc, cJSON **items, bc_error *err)
         return oom(err);
     if (arr == NULL || cJSON_GetArraySize(arr) == 0)
         return 0;
+    if (p->by_key && cJSON_GetArraySize(arr) < p->limit)
+        p->done = true; /* the rest of the list fitted in this page */
     bc_pager_truncate(arr, p->max_rows, p->delivered);
     if (bc_pager_remember(p, arr) != 0)
         return oom(err);
@@ -379,9 +421,15 @@ static int first_v3(bc_pager *p, cJSON **items, bc_error *err)
 
 static int next_v3(bc_pager *p, cJSON **items, bc_error *err)
 {
+    cJSON *doc = NULL;
+
     if (p->total_pages < 0)
         return first_v3(p, items, err);
-    return next_windowed(p, items, err);
+    if (!p->by_key)
+        return next_windowed(p, items, err);
+    if (get_key_page(p, &doc, err) != 0)
+        return -1;
+    return hand_out(p, doc, items, err);
 }
 
 static int next_cursor(bc_pager *p, cJSON **items, bc_error *err)

@@ -87,6 +87,24 @@ void bc_pager_check_free(bc_pager *p)
     free(p->seen);
     free(p->seen_used);
     free(p->key);
+    free(p->resume_param);
+}
+
+int bc_pager_set_resume_param(bc_pager *p, const char *param)
+{
+    char *copy = NULL;
+
+    if (param != NULL && (copy = bc_strdup(param)) == NULL)
+        return -1;
+    free(p->resume_param);
+    p->resume_param = copy;
+    return 0;
+}
+
+bool bc_pager_can_resume(const bc_pager *p)
+{
+    return p->paging == BC_PAGING_V3 && p->key != NULL && p->resume_param != NULL &&
+           p->keys_ascending && p->seen_n > 0;
 }
 
 int bc_pager_set_key(bc_pager *p, const char *key)
@@ -149,7 +167,15 @@ int bc_pager_remember(bc_pager *p, const cJSON *items)
         return 0;
     cJSON_ArrayForEach(it, items)
     {
-        if (item_key(p, it, &id) && set_add(p, id) != 0)
+        if (!item_key(p, it, &id)) {
+            p->keys_ascending = false; /* an item without a key: no resuming after it */
+            continue;
+        }
+        if (p->seen_n > 0 && id <= p->max_key)
+            p->keys_ascending = false;
+        if (p->seen_n == 0 || id > p->max_key)
+            p->max_key = id;
+        if (set_add(p, id) != 0)
             return -1;
     }
     return 0;

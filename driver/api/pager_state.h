@@ -30,6 +30,10 @@ struct bc_pager {
     long long *seen; /* keys handed out: an open-addressing set of seen_cap slots */
     bool *seen_used; /* which slots of seen are in use */
     size_t seen_n, seen_cap;
+    long long max_key;      /* the greatest key handed out */
+    bool keys_ascending;    /* every key handed out was greater than the one before */
+    char *resume_param;     /* "id:greater", or NULL: the scan cannot go on by key */
+    bool by_key;            /* the scan goes on by key (pager.c next_by_key) */
     long declared_total;    /* v3: meta.pagination.total of page 1; -1 when none */
     long declared_per_page; /* v3: meta.pagination.per_page of page 1; -1 when none */
 };
@@ -44,6 +48,8 @@ void bc_pager_declare(bc_pager *p, const cJSON *page1);
 bool bc_pager_contradiction(const bc_pager *p, int page, const cJSON *doc, char *why, size_t cap);
 /* Record the keys of items as handed out. -1 when out of memory. */
 int bc_pager_remember(bc_pager *p, const cJSON *items);
+/* Whether the scan can go on by key (see bc_pager_set_resume_param). */
+bool bc_pager_can_resume(const bc_pager *p);
 /* The 40001 error of a contradiction that reading the page again did not resolve. */
 int bc_pager_inconsistent(const bc_pager *p, const char *why, bc_error *err);
 void bc_pager_check_free(bc_pager *p);

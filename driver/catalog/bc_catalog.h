@@ -50,6 +50,9 @@ typedef struct bc_column_def {
     /* A substring filter ("name:like"): the API returns every row whose value contains the
      * text, ignoring case, so LIKE 'abc%' is sent as its literal prefix and checked again. */
     const char *filter_like;
+    /* Exclusive lower bound on the key ("id:greater"), NULL when the endpoint has none: a
+     * scan whose pages stop agreeing can then go on from the last key it handed out. */
+    const char *filter_after;
     /* Field for ?sort= when BC_COLF_SORTABLE: "sort=f&direction=asc|desc", or for v2 tables
      * and tables with sort_suffix "sort=f:asc|desc". */
     const char *sort_param;

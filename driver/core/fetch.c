@@ -27,6 +27,13 @@ SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQL
         }
         return SQL_SUCCESS;
     }
+    /* "07009: The value specified for the argument ColumnNumber exceeded the maximum number
+     * of columns in the result set." Known once the statement is prepared; a binding made
+     * before that is checked at fetch instead. */
+    if (s->vm != NULL && col > (SQLUSMALLINT)s->ncols)
+        return bc_diag_push(&s->h.diag, "07009", 0,
+                            "Column %u does not exist: the result has %d columns.", (unsigned)col,
+                            (int)s->ncols);
     r = bc_desc_rec_get(ard, (SQLSMALLINT)col);
     if (r == NULL)
         return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory binding a column.");
@@ -143,6 +150,14 @@ SQLRETURN bc_stmt_fetch(bc_stmt *s)
 
     if (s->state != BC_STMT_CURSOR)
         return bc_diag_push(&s->h.diag, "24000", 0, "No result set is open; execute a query.");
+    for (int c = s->ncols + 1; c <= s->ard_cur->count; c++) {
+        const bc_desc_rec *r = &s->ard_cur->recs[c];
+        if (r->data_ptr != NULL || r->indicator_ptr != NULL)
+            return bc_diag_push(&s->h.diag, "07009", 0,
+                                "Column %d is bound, but the result has %d columns; unbind it "
+                                "(SQLBindCol with null pointers) or fix the column number.",
+                                c, (int)s->ncols);
+    }
     s->getdata_col = 0;
     bc_stmt_arm_timeout(s);
     while (n < size) {

@@ -10,6 +10,43 @@
 #include "bc_procs.h"
 #include "bc_util.h"
 
+/* "HY004 Invalid SQL data type: The value specified for the argument ParameterType was
+ * neither a valid ODBC SQL data type identifier nor a driver-specific SQL data type." */
+static bool is_sql_type(SQLSMALLINT t)
+{
+    switch (t) {
+    case SQL_CHAR:
+    case SQL_VARCHAR:
+    case SQL_LONGVARCHAR:
+    case SQL_WCHAR:
+    case SQL_WVARCHAR:
+    case SQL_WLONGVARCHAR:
+    case SQL_DECIMAL:
+    case SQL_NUMERIC:
+    case SQL_SMALLINT:
+    case SQL_INTEGER:
+    case SQL_REAL:
+    case SQL_FLOAT:
+    case SQL_DOUBLE:
+    case SQL_BIT:
+    case SQL_TINYINT:
+    case SQL_BIGINT:
+    case SQL_BINARY:
+    case SQL_VARBINARY:
+    case SQL_LONGVARBINARY:
+    case SQL_TYPE_DATE:
+    case SQL_TYPE_TIME:
+    case SQL_TYPE_TIMESTAMP:
+    case SQL_DATE:
+    case SQL_TIME:
+    case SQL_TIMESTAMP:
+    case SQL_GUID:
+        return true;
+    default: /* the thirteen interval types are numbered consecutively */
+        return t >= SQL_INTERVAL_YEAR && t <= SQL_INTERVAL_MINUTE_TO_SECOND;
+    }
+}
+
 SQLRETURN bc_stmt_bind_param(bc_stmt *s, SQLUSMALLINT n, SQLSMALLINT io, SQLSMALLINT c_type,
                              SQLSMALLINT sql_type, SQLULEN size, SQLSMALLINT digits, SQLPOINTER buf,
                              SQLLEN buflen, SQLLEN *ind)
@@ -24,6 +61,11 @@ SQLRETURN bc_stmt_bind_param(bc_stmt *s, SQLUSMALLINT n, SQLSMALLINT io, SQLSMAL
     if (buf == NULL && ind == NULL)
         return bc_diag_push(&s->h.diag, "HY009", 0,
                             "Both the value and the indicator pointer are null.");
+    if (!is_sql_type(sql_type))
+        return bc_diag_push(&s->h.diag, "HY004", 0,
+                            "%d is not an ODBC SQL data type; give one such as SQL_VARCHAR, "
+                            "SQL_INTEGER or SQL_TYPE_TIMESTAMP for parameter %u.",
+                            (int)sql_type, (unsigned)n);
     a = bc_desc_rec_get(s->apd_cur, (SQLSMALLINT)n);
     i = a != NULL ? bc_desc_rec_get(&s->ipd, (SQLSMALLINT)n) : NULL;
     if (a == NULL || i == NULL)

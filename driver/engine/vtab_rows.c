@@ -68,12 +68,12 @@ static const char *count_path(const bc_vcursor *c, const char *chunk)
     return c->query == NULL || src->count_filtered ? src->count_endpoint : NULL;
 }
 
-/* The member that identifies an item of t on its own, for the pager's de-duplication: the
+/* The column that identifies an item of t on its own, for the pager's de-duplication: the
  * one primary-key column, when it sits at the top level of the item; NULL otherwise (a
  * composite key, a nested path, or rows taken from inside a parent's array). */
-static const char *item_key(const bc_table_def *t)
+static const bc_column_def *item_key_col(const bc_table_def *t)
 {
-    const char *key = NULL;
+    const bc_column_def *key = NULL;
 
     if (t->rows_path != NULL)
         return NULL;
@@ -83,9 +83,24 @@ static const char *item_key(const bc_table_def *t)
             continue;
         if (key != NULL || (col->flags & BC_COLF_FROM_PARENT))
             return NULL;
-        key = col->json_path ? col->json_path : col->name;
+        key = col;
     }
-    return key != NULL && strchr(key, '.') == NULL ? key : NULL;
+    if (key == NULL || strchr(key->json_path ? key->json_path : key->name, '.') != NULL)
+        return NULL;
+    return key;
+}
+
+/* Tell the pager the item key (de-duplication) and, where the endpoint has one, the filter
+ * that resumes a scan after a key. 0, or -1 when out of memory. */
+static int set_item_key(bc_pager *p, const bc_table_def *t)
+{
+    const bc_column_def *k = item_key_col(t);
+
+    if (k == NULL)
+        return 0;
+    if (bc_pager_set_key(p, k->json_path ? k->json_path : k->name) != 0)
+        return -1;
+    return k->filter_after ? bc_pager_set_resume_param(p, k->filter_after) : 0;
 }
 /* Open the next request of the plan: 1 opened, 0 none left, -1 with err set. */
 static int open_next_request(bc_vcursor *c, bc_error *err)
@@ -127,7 +142,7 @@ static int open_next_request(bc_vcursor *c, bc_error *err)
     c->pager =
         bc_pager_open(c->vt->e->api, path, query ? query : c->query, c->paging, remaining(c), err);
     if (c->pager != NULL && (bc_pager_set_count_path(c->pager, count_path(c, query)) != 0 ||
-                             bc_pager_set_key(c->pager, item_key(c->vt->t)) != 0)) {
+                             set_item_key(c->pager, c->vt->t) != 0)) {
         bc_pager_close(c->pager);
         c->pager = NULL;
         bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);

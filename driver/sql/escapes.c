@@ -319,6 +319,58 @@ static int rewrite_fn(const char *s, size_t n, bc_buf *out, bc_error *err)
     return rc;
 }
 
+/* n digits at s as a number, or -1 when they are not all digits. */
+static int digits(const char *s, int n)
+{
+    int v = 0;
+
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+static bool valid_date(const char *s, size_t n)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d;
+
+    if (n != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return false;
+    return !(m == 2 && d == 29 && (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0)));
+}
+
+/* hh:mm:ss, then (timestamps only) an optional fraction of up to 9 digits. */
+static bool valid_time(const char *s, size_t n, bool fraction)
+{
+    int h, mi, se;
+
+    if (n < 8 || s[2] != ':' || s[5] != ':')
+        return false;
+    h = digits(s, 2), mi = digits(s + 3, 2), se = digits(s + 6, 2);
+    if (h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59)
+        return false;
+    if (n == 8)
+        return true;
+    return fraction && s[8] == '.' && n > 9 && n <= 18 && digits(s + 9, (int)(n - 9)) >= 0;
+}
+
+/* Whether the text between the quotes is a real date, time or timestamp of the escape's
+ * form: SQLite would take '2026-13-45' as text and compare it silently. */
+static bool valid_literal(const char *kw, const char *v, size_t n)
+{
+    if (strcmp(kw, "d") == 0)
+        return valid_date(v, n);
+    if (strcmp(kw, "t") == 0)
+        return valid_time(v, n, false);
+    return n >= 19 && v[10] == ' ' && valid_date(v, 10) && valid_time(v + 11, n - 11, true);
+}
+
 /* {d '2024-01-31'}, {t '...'}, {ts '...'}: SQLite compares dates as text. */
 static int rewrite_literal(const char *kw, const char *s, size_t n, bc_buf *out, bc_error *err)
 {
@@ -327,6 +379,18 @@ static int rewrite_literal(const char *kw, const char *s, size_t n, bc_buf *out,
     q = i < n ? quoted_len(s + i, n - i) : 0;
     if (q < 2 || s[i] != '\'' || skip_space(s, i + q, n) != n)
         return bc_error_set(err, "42000", 0, "{%s} needs a quoted literal, e.g. {%s '%s'}", kw, kw,
+                            strcmp(kw, "d") == 0   ? "2024-01-31"
+                            : strcmp(kw, "t") == 0 ? "13:45:00"
+                                                   : "2024-01-31 13:45:00");
+    if (!valid_literal(kw, s + i + 1, q - 2))
+        return bc_error_set(err, "22007", 0,
+                            "{%s %.*s} is not a valid %s; write it as {%s '%s'} with a real "
+                            "calendar date and time.",
+                            kw, (int)(q > 64 ? 64 : q), s + i,
+                            strcmp(kw, "d") == 0   ? "date"
+                            : strcmp(kw, "t") == 0 ? "time"
+                                                   : "timestamp",
+                            kw,
                             strcmp(kw, "d") == 0   ? "2024-01-31"
                             : strcmp(kw, "t") == 0 ? "13:45:00"
                                                    : "2024-01-31 13:45:00");

@@ -368,8 +368,9 @@ static void altered_v2_page_once_is_read_again(void)
     }
 }
 
-/* The same page altered every time: a loud 40001, never fewer or more rows. */
-static void page_that_stays_inconsistent_fails_40001(void)
+/* The same page altered every time on a list that can be paged by key (Products: v3,
+ * id:greater): the scan goes on by key from the last id it handed out, and is exact. */
+static void page_that_stays_inconsistent_resumes_by_key(void)
 {
     static const char *const faults[] = {
         "{\"items\":\"short\",\"count\":5,\"path_contains\":\"/catalog/products\","
@@ -378,15 +379,49 @@ static void page_that_stays_inconsistent_fails_40001(void)
         "\"query_contains\":\"page=3\"}",
         "{\"shift\":1,\"count\":5,\"path_contains\":\"/catalog/products\","
         "\"query_contains\":\"page=5\"}",
-        "{\"items\":\"short\",\"count\":5,\"path_contains\":\"/v2/orders\","
-        "\"query_contains\":\"page=2\"}",
+        "{\"shift\":-1,\"count\":5,\"path_contains\":\"/catalog/products\","
+        "\"query_contains\":\"page=4\"}",
     };
     for (size_t k = 0; k < sizeof faults / sizeof faults[0]; k++) {
+        bct_sb_clear_requests(&big);
+        bct_sb_fault(&big, faults[k]);
+        CHECK_MSG(expect_exact(0, NULL), "fault %s", faults[k]);
+        cJSON *log = bct_sb_requests(&big), *r;
+        int by_key = 0;
+        cJSON_ArrayForEach(r, log)
+        {
+            const char *q = cJSON_GetStringValue(cJSON_GetObjectItem(r, "query"));
+            by_key += q && strstr(q, "id:greater=") != NULL;
+        }
+        CHECK_MSG(by_key > 0, "fault %s: no request by key", faults[k]);
+        cJSON_Delete(log);
+        bct_sb_fault_clear(&big);
+    }
+}
+
+/* The same page altered every time where no paging by key exists (Customers, v3 without
+ * id:greater; Orders, v2): a loud 40001, never fewer or more rows. */
+static void page_that_stays_inconsistent_fails_40001(void)
+{
+    static const struct {
+        const char *fault, *sql;
+    } cases[] = {
+        {"{\"items\":\"short\",\"count\":5,\"path_contains\":\"/v3/customers\","
+         "\"query_contains\":\"page=2\"}",
+         "SELECT id, email FROM Customers"},
+        {"{\"items\":\"duplicate\",\"count\":5,\"path_contains\":\"/v3/customers\","
+         "\"query_contains\":\"page=1\"}",
+         "SELECT id, email FROM Customers"},
+        {"{\"items\":\"short\",\"count\":5,\"path_contains\":\"/v2/orders\","
+         "\"query_contains\":\"page=2\"}",
+         "SELECT id, status FROM Orders"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         SQLHDBC d = bct_connect(env, &big, "Pagesize=10");
         char state[6], *text = NULL;
-        bct_sb_fault(&big, faults[k]);
-        run_text(d, scan_queries[strstr(faults[k], "v2") ? 1 : 0], &text, state);
-        CHECK_MSG(strcmp(state, "40001") == 0, "fault %s gave state '%s'", faults[k], state);
+        bct_sb_fault(&big, cases[k].fault);
+        run_text(d, cases[k].sql, &text, state);
+        CHECK_MSG(strcmp(state, "40001") == 0, "fault %s gave state '%s'", cases[k].fault, state);
         free(text);
         bct_disconnect(d);
         bct_sb_fault_clear(&big);
@@ -496,6 +531,114 @@ static void insecure_http_and_userinfo(void)
     CHECK_MSG(!strstr(msg, "s3cr3tpw") && !strstr(msg, "alice"), "message: %s", msg);
 }
 
+/* The state of executing sql on a fresh statement ("" when it succeeded). */
+static void exec_state(const char *sql, char state[6])
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    state[0] = '\0';
+    if (st == NULL)
+        return;
+    if (!SQL_SUCCEEDED(SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS)))
+        bct_diag(SQL_HANDLE_STMT, st, state, NULL, 0);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* Datetime escapes are checked: an impossible date is 22007, a real one works. */
+static void impossible_datetime_literals_are_22007(void)
+{
+    static const char *const bad[] = {
+        "SELECT {ts '2026-13-45 99:99:99'}",
+        "SELECT {d '2026-02-30'}",
+        "SELECT {d '2025-02-29'}",
+        "SELECT {t '24:00:00'}",
+        "SELECT {ts '2026-01-01T10:00:00'}",
+        "SELECT {d 'yesterday'}",
+        "SELECT {ts '2026-01-01 10:00:00.1x'}",
+    };
+    static const char *const good[] = {
+        "SELECT {ts '2026-12-31 23:59:59'}",
+        "SELECT {d '2024-02-29'}",
+        "SELECT {t '00:00:00'}",
+        "SELECT {ts '2026-01-01 10:00:00.123456'}",
+    };
+    char state[6];
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        exec_state(bad[i], state);
+        CHECK_MSG(strcmp(state, "22007") == 0, "%s gave '%s'", bad[i], state);
+    }
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        exec_state(good[i], state);
+        CHECK_MSG(state[0] == '\0', "%s gave '%s'", good[i], state);
+    }
+}
+
+/* SQLBindParameter with an SQL type that does not exist is HY004. */
+static void bind_parameter_with_unknown_sql_type_is_hy004(void)
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    SQLINTEGER v = 1;
+    if (st == NULL)
+        return;
+    CHECK_STATE(SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, 9999, 0, 0, &v, 0, NULL),
+                SQL_HANDLE_STMT, st, "HY004");
+    CHECK_OK(SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &v, 0, NULL),
+             SQL_HANDLE_STMT, st);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* SQLBindCol past the last column: 07009 at bind when the statement is prepared, else at
+ * fetch; never silently ignored. */
+static void bind_col_past_the_last_column_is_07009(void)
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    SQLINTEGER v = 0;
+    SQLLEN ind = 0;
+    if (st == NULL)
+        return;
+    /* bound before the statement exists: the fetch reports it */
+    CHECK_OK(SQLBindCol(st, 5000, SQL_C_SLONG, &v, 0, &ind), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLExecDirect(st, (SQLCHAR *)"SELECT id FROM Brands", SQL_NTS), SQL_HANDLE_STMT, st);
+    CHECK_STATE(SQLFetch(st), SQL_HANDLE_STMT, st, "07009");
+    SQLFreeStmt(st, SQL_CLOSE);
+    SQLFreeStmt(st, SQL_UNBIND);
+    /* prepared: the bind itself fails */
+    CHECK_OK(SQLPrepare(st, (SQLCHAR *)"SELECT id FROM Brands", SQL_NTS), SQL_HANDLE_STMT, st);
+    CHECK_STATE(SQLBindCol(st, 5000, SQL_C_SLONG, &v, 0, &ind), SQL_HANDLE_STMT, st, "07009");
+    CHECK_OK(SQLBindCol(st, 1, SQL_C_SLONG, &v, 0, &ind), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLExecute(st), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLFetch(st), SQL_HANDLE_STMT, st);
+    CHECK(v > 0);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* A 503 whose body asks for a wait ({"error":{"retry_after_seconds":N}}): retried after it
+ * when it is short; when it is longer than the driver waits, not retried, and the error
+ * quotes BigCommerce's message. */
+static void service_degraded_503_is_honoured(void)
+{
+    cJSON *brands = bct_sb_get_all(&sb, "/v3/catalog/brands");
+    SQLRETURN rc;
+    SQLHSTMT st;
+    char state[6], msg[1024];
+
+    bct_sb_clear_requests(&sb);
+    bct_sb_fault(&sb, "{\"status\":503,\"retry_after_seconds\":1,\"count\":1}");
+    CHECK_INT(count_brands(dbc, &rc, &st), cJSON_GetArraySize(brands));
+    CHECK_OK(rc, SQL_HANDLE_STMT, st);
+    CHECK_INT(bct_sb_api_request_count(&sb), 2);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+
+    bct_sb_clear_requests(&sb);
+    bct_sb_fault(&sb, "{\"status\":503,\"retry_after_seconds\":3600,\"count\":1}");
+    count_brands(dbc, &rc, &st);
+    CHECK_STATE(rc, SQL_HANDLE_STMT, st, "08S01");
+    bct_diag(SQL_HANDLE_STMT, st, state, msg, sizeof msg);
+    CHECK_MSG(strstr(msg, "the service is degraded") != NULL, "message: %s", msg);
+    CHECK_INT(bct_sb_api_request_count(&sb), 1);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    cJSON_Delete(brands);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -526,13 +669,18 @@ int main(int argc, char **argv)
         BCT_TEST(malformed_response_once_is_retried),
         BCT_TEST(malformed_response_every_time_is_08s01),
         BCT_TEST(rate_limit_429_is_waited_out),
+        BCT_TEST(service_degraded_503_is_honoured),
         BCT_TEST(doubles_beyond_int64_compare_without_overflow),
+        BCT_TEST(impossible_datetime_literals_are_22007),
+        BCT_TEST(bind_parameter_with_unknown_sql_type_is_hy004),
+        BCT_TEST(bind_col_past_the_last_column_is_07009),
         BCT_TEST(line_breaks_in_header_values_are_refused),
         BCT_TEST(insecure_http_and_userinfo),
         BCT_TEST(baselines_without_faults),
         BCT_TEST(join_with_nul_bodies_is_exact),
         BCT_TEST(altered_page_once_is_read_again),
         BCT_TEST(altered_v2_page_once_is_read_again),
+        BCT_TEST(page_that_stays_inconsistent_resumes_by_key),
         BCT_TEST(page_that_stays_inconsistent_fails_40001),
         BCT_TEST(transport_and_body_faults_at_20_percent_give_exact_rows),
         BCT_TEST(page_faults_at_20_percent_are_never_silent),

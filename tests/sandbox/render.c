@@ -105,8 +105,10 @@ static size_t *v3_select(const sb_resource *r, const sb_args *a, int with_id, si
 {
     const char *in = a->get(a->ctx, "id:in");
     long id = with_id ? arg_long(a, "id", -1) : -1;
+    /* id:greater: the catalog lists' key bound (products, brands, categories) */
+    long after = arg_long(a, "id:greater", -1);
     *oom = 0;
-    if (!in && id < 0) {
+    if (!in && id < 0 && after < 0) {
         *n = r->count;
         return NULL;
     }
@@ -119,7 +121,7 @@ static size_t *v3_select(const sb_resource *r, const sb_args *a, int with_id, si
     /* a linear pass keeps the API's ascending-id order and ignores duplicates in id:in */
     for (size_t i = 0; i < r->count; i++) {
         long iid = r->items[i].id;
-        int ok = id < 0 || iid == id;
+        int ok = (id < 0 || iid == id) && iid > after;
         if (ok && in) {
             ok = 0;
             for (const char *p = in; *p && !ok;) {
