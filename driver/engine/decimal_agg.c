@@ -9,7 +9,7 @@
  * aggregates and as window functions, with SQLite's results otherwise: SUM of integers is
  * an integer (an overflow is an error), SUM of nothing is NULL, TOTAL of nothing is 0.0.
  * A value that no scaled integer can hold (1e300, more than 9 decimals) makes that
- * aggregate add in long double from then on.
+ * aggregate add in binary floating point from then on, as SQLite does.
  */
 #include <math.h>
 #include <stdio.h>
@@ -25,7 +25,7 @@ typedef struct dec_acc {
     bool started;     /* a value was seen */
     bool inexact;     /* a value did not fit: use approx */
     bool all_integer; /* every value was an SQLite INTEGER */
-    long double approx;
+    double approx;    /* not long double: SQLite's aggregate memory is only 8-byte aligned */
     long long count;
 } dec_acc;
 
@@ -122,7 +122,7 @@ static void acc_add(dec_acc *a, sqlite3_value *v, int sign)
     a->count += sign;
     if (sqlite3_value_numeric_type(v) != SQLITE_INTEGER)
         a->all_integer = false;
-    a->approx += sign * (long double)sqlite3_value_double(v);
+    a->approx += sign * sqlite3_value_double(v);
     if (a->inexact || !value_decimal(v, &u, &sc)) {
         a->inexact = true;
         return;
@@ -156,7 +156,7 @@ static double units_to_double(long long units, int scale)
 
 static double acc_double(const dec_acc *a)
 {
-    return a->inexact ? (double)a->approx : units_to_double(a->units, a->scale);
+    return a->inexact ? a->approx : units_to_double(a->units, a->scale);
 }
 
 static void step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -222,7 +222,7 @@ static void avg_value(sqlite3_context *ctx)
     }
     units = a->units;
     if (a->inexact || !rescale(&units, MAX_SCALE - a->scale)) {
-        sqlite3_result_double(ctx, (double)(a->approx / (long double)a->count));
+        sqlite3_result_double(ctx, a->approx / (double)a->count);
         return;
     }
     long long q = units / a->count, r = units % a->count;

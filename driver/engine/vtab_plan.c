@@ -250,9 +250,9 @@ static bool all_placeholders_given(const bc_vtab *vt, const sqlite3_index_info *
 
 /* A scan that reads no column (SELECT COUNT(*) FROM t, SELECT 1 FROM t) needs only the
  * number of rows, which one request tells: a v3 list's meta.pagination.total, or a v2
- * list's documented /count endpoint when it counts exactly the listed rows. Only for a table of its
- * own (no placeholders, not a nested view) and only when SQLite checks nothing on it, not even its
- * rowid. */
+ * list's documented /count endpoint when it counts exactly the listed rows. Only for a
+ * table of its own (no placeholders, not a nested view) and only when SQLite checks nothing
+ * on it, not even its rowid. */
 static bool count_only(const bc_vtab *vt, const sqlite3_index_info *info)
 {
     const bc_table_def *t = vt->t;

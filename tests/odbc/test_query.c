@@ -5,6 +5,7 @@
  */
 #include "harness.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,56 @@ static void prepare_describes_columns_before_any_request(void)
     CHECK_OK(SQLExecute(st), SQL_HANDLE_STMT, st);
     CHECK_INT(bct_count_rows(st), NPRODUCTS);
     CHECK_MSG(bct_sb_api_request_count(&sb) >= 1, "execute made no request");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* "123.4500" -> 1234500 (units of 1/10000); the API's v2 money has four decimals. */
+static long long money_units(const char *s)
+{
+    long long whole = 0, frac = 0;
+    int digits = 0;
+    bool neg = *s == '-';
+    s += neg;
+    for (; *s >= '0' && *s <= '9'; s++)
+        whole = whole * 10 + (*s - '0');
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9' && digits < 4; s++, digits++)
+            frac = frac * 10 + (*s - '0');
+    for (; digits < 4; digits++)
+        frac *= 10;
+    return (neg ? -1 : 1) * (whole * 10000 + frac);
+}
+
+/* A sum of money is declared DECIMAL after SQLPrepare, before any request, and is the exact
+ * decimal sum of the API's amounts. */
+static void sum_of_money_is_decimal_and_exact(void)
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    SQLSMALLINT type = 0, digits = 0;
+    SQLULEN size = 0;
+    char got[64] = "", want[64];
+    long long units = 0;
+    cJSON *orders = bct_sb_get_all(&sb, "/v2/orders"), *o;
+
+    cJSON_ArrayForEach(o, orders)
+    {
+        const cJSON *t = cJSON_GetObjectItemCaseSensitive(o, "total_inc_tax");
+        units += cJSON_IsString(t) ? money_units(t->valuestring) : 0;
+    }
+    cJSON_Delete(orders);
+    snprintf(want, sizeof want, "%lld.%04lld", units / 10000, units % 10000);
+    bct_sb_clear_requests(&sb);
+    CHECK_OK(SQLPrepare(st, (SQLCHAR *)"SELECT SUM(total_inc_tax) AS total FROM Orders", SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLDescribeCol(st, 1, NULL, 0, NULL, &type, &size, &digits, NULL), SQL_HANDLE_STMT,
+             st);
+    CHECK_INT(type, SQL_DECIMAL);
+    CHECK_INT(digits, 4);
+    CHECK_INT(bct_sb_api_request_count(&sb), 0);
+    CHECK_OK(SQLExecute(st), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLFetch(st), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLGetData(st, 1, SQL_C_CHAR, got, sizeof got, NULL), SQL_HANDLE_STMT, st);
+    CHECK_STR(got, want);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
@@ -515,6 +566,7 @@ int main(int argc, char **argv)
     }
     static const bct_test tests[] = {
         BCT_TEST(prepare_describes_columns_before_any_request),
+        BCT_TEST(sum_of_money_is_decimal_and_exact),
         BCT_TEST(select_by_id_makes_exactly_one_request),
         BCT_TEST(bound_parameter_selects_that_row),
         BCT_TEST(bindcol_row_wise_fetches_arrays_with_status),
