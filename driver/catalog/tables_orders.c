@@ -189,7 +189,7 @@ static const bc_column_def order_items_columns[] = {
      .type = BC_COL_INTEGER,
      .flags = BC_COLF_PARENT_KEY | BC_COLF_NOT_NULL,
      .description = "Order it belongs to"},
-    {.name = "product_id", .type = BC_COL_INTEGER, .description = "Product it belongs to"},
+    {.name = "product_id", .type = BC_COL_INTEGER, .description = "Catalog product ordered"},
     {.name = "order_pickup_method_id",
      .type = BC_COL_INTEGER,
      .description = "Pickup method for this item (0 = shipped)"},

@@ -79,7 +79,7 @@ static const bc_column_def shipment_items_columns[] = {
      .type = BC_COL_INTEGER,
      .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
      .description = "Order product shipped"},
-    {.name = "product_id", .type = BC_COL_INTEGER, .description = "Product it belongs to"},
+    {.name = "product_id", .type = BC_COL_INTEGER, .description = "Catalog product shipped"},
     {.name = "quantity", .type = BC_COL_INTEGER, .description = "Units shipped"},
 };
 
