@@ -29,6 +29,9 @@ long sb_customer_address_count(const sb_config *cfg, long customer_id);
 void sb_render_v3_filtered(const sb_store *st, sb_res_id res, const sb_args *a, sb_reply *rp);
 /* The same as a v2 page, for the v2 lists with documented field filters. */
 void sb_render_v2_filtered(const sb_store *st, sb_res_id res, const sb_args *a, sb_reply *rp);
+/* Indices of r's items (resource res) that pass a's field filters, *n of them; NULL when
+ * out of memory. The caller frees. */
+size_t *sb_filter_indices(const sb_resource *r, sb_res_id res, const sb_args *a, size_t *n);
 /* 1 when a carries one of res's field filters (render_filters.c). */
 int sb_filters_present(sb_res_id res, const sb_args *a);
 /* Children of parent as a cursor page: ?limit=&after=<last id>, meta.pagination.links.next

@@ -55,6 +55,11 @@ static const field_filter filters[] = {
     {SB_RES_STORE_LOGS, "severity", "severity", F_IN},
     {SB_RES_STORE_LOGS, "severity:min", "severity", F_MIN},
     {SB_RES_STORE_LOGS, "severity:max", "severity", F_MAX},
+    /* status_id is left out: ?status_id=0 lists Incomplete orders, which the list omits */
+    {SB_RES_ORDERS, "customer_id", "customer_id", F_IN},
+    {SB_RES_ORDERS, "channel_id", "channel_id", F_IN},
+    {SB_RES_ORDERS, "min_id", "id", F_MIN},
+    {SB_RES_ORDERS, "max_id", "id", F_MAX},
     {SB_RES_GIFT_CERTIFICATES, "order_id", "order_id", F_IN},
     {SB_RES_GIFT_CERTIFICATES, "min_id", "id", F_MIN},
     {SB_RES_GIFT_CERTIFICATES, "max_id", "id", F_MAX},
@@ -137,6 +142,18 @@ void sb_render_v3_filtered(const sb_store *st, sb_res_id res, const sb_args *a, 
     }
     sb_render_v3_index(r, idx, (size_t)n, a, rp);
     free(idx);
+}
+
+size_t *sb_filter_indices(const sb_resource *r, sb_res_id res, const sb_args *a, size_t *n)
+{
+    size_t *idx = malloc((r->count + 1) * sizeof *idx);
+    long k = idx ? select_items(r, 0, r->count, res, a, idx) : -1;
+    if (k < 0) {
+        free(idx);
+        return NULL;
+    }
+    *n = (size_t)k;
+    return idx;
 }
 
 void sb_render_v2_filtered(const sb_store *st, sb_res_id res, const sb_args *a, sb_reply *rp)
