@@ -258,7 +258,7 @@ const bc_table_def bc_table_customer_metafields = {
 };
 
 static const bc_column_def subscribers_columns[] = {
-    {.name = "email", .type = BC_COL_VARCHAR, .description = "Email address"},
+    {.name = "email", .type = BC_COL_VARCHAR, .description = "Subscriber's email address"},
     {.name = "first_name", .type = BC_COL_VARCHAR, .length = 255, .description = "First name"},
     {.name = "last_name", .type = BC_COL_VARCHAR, .length = 255, .description = "Last name"},
     {.name = "source",

@@ -42,7 +42,7 @@ static const bc_column_def wishlist_items_columns[] = {
      .type = BC_COL_INTEGER,
      .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
      .description = "Id of the wishlist item"},
-    {.name = "product_id", .type = BC_COL_INTEGER, .description = "Product it belongs to"},
+    {.name = "product_id", .type = BC_COL_INTEGER, .description = "Product wished for"},
     {.name = "variant_id", .type = BC_COL_INTEGER, .description = "Variant it refers to"},
 };
 

@@ -79,7 +79,7 @@ static const bc_column_def shipment_items_columns[] = {
      .type = BC_COL_INTEGER,
      .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
      .description = "Order product shipped"},
-    {.name = "product_id", .type = BC_COL_INTEGER, .description = "Product it belongs to"},
+    {.name = "product_id", .type = BC_COL_INTEGER, .description = "Catalog product shipped"},
     {.name = "quantity", .type = BC_COL_INTEGER, .description = "Units shipped"},
 };
 
@@ -303,9 +303,7 @@ static const bc_column_def order_statuses_columns[] = {
      .type = BC_COL_INTEGER,
      .flags = BC_COLF_PK | BC_COLF_NOT_NULL,
      .description = "Id of the status"},
-    {.name = "name",
-     .type = BC_COL_VARCHAR,
-     .description = "Status name as renamed by the merchant"},
+    {.name = "name", .type = BC_COL_VARCHAR, .description = "Status name"},
     {.name = "system_label", .type = BC_COL_VARCHAR, .description = "Built-in status name"},
     {.name = "custom_label",
      .type = BC_COL_VARCHAR,

@@ -5,6 +5,9 @@
  * child view ProductVariantValues.
  * Columns follow the GET response objects of the official reference
  * (../shared/bigcommerce-openapi/); money is DECIMAL(20,4), nested objects JSON text.
+ * ProductVariants also has the fields that the reference's schema of the per-product variant
+ * list and its examples show (image_url, map_price, mpn, gtin, calculated_weight): the
+ * store-wide list returns the same variant object.
  */
 #include "bc_catalog.h"
 

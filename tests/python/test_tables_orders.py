@@ -256,4 +256,22 @@ def test_order_custom_status_follows_the_merchants_status_label(sandbox, connect
     assert {r.credit_card_type for r in cur.execute("SELECT credit_card_type FROM Orders")} == {
         "Visa", "Mastercard"}
     order = [r[0] for r in cur.execute('SELECT "order" FROM OrderStatuses ORDER BY id')]
-    assert order == sorted(order, reverse=True) and len(set(order)) == len(order)
+    assert sorted(order) == list(range(len(order))) and order != sorted(order)
+
+
+def test_orders_by_customer_send_the_documented_filter(sandbox, connect):
+    orders = sandbox.get_all("/v2/orders")
+    cid = sorted({o["customer_id"] for o in orders if o["customer_id"]})[1]
+    want = sorted(o["id"] for o in orders if o["customer_id"] == cid)
+    assert 0 < len(want) < len(orders)
+    cur = connect(sandbox).cursor()
+    sandbox.clear_requests()
+    got = [r[0] for r in cur.execute("SELECT id FROM Orders WHERE customer_id = ? ORDER BY id",
+                                     cid)]
+    assert got == want
+    queries = [(r["path"], r.get("query", "")) for r in sandbox.api_requests()]
+    assert queries and all(f"customer_id={cid}" in q.split("&") for _, q in queries), queries
+    # a count with the filter: the count endpoint counts the same orders
+    assert cur.execute("SELECT COUNT(*) FROM Orders WHERE customer_id = ?", cid).fetchval() == \
+        len(want)
+    assert sandbox.get(f"/v2/orders/count?customer_id={cid}")["count"] == len(want)

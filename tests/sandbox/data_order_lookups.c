@@ -29,6 +29,9 @@ static const char *const status_names[] = {
     "Partially Refunded",
 };
 
+/* Where each status (by id) sits in the order workflow the control panel lists */
+static const int workflow_position[] = {0, 1, 8, 6, 11, 9, 10, 2, 5, 4, 7, 3, 12, 13, 14};
+
 const char *sb_order_status_custom_label(long status_id)
 {
     if (status_id < 0 || (size_t)status_id >= COUNT_OF(status_names))
@@ -49,7 +52,7 @@ int sb_gen_order_statuses(const sb_config *cfg, sb_resource *out)
         sb_add_str(s, "system_label", status_names[i]);
         sb_add_str(s, "custom_label", sb_order_status_custom_label((long)i));
         sb_add_str(s, "system_description", desc);
-        sb_add_num(s, "order", (double)(COUNT_OF(status_names) - 1 - i));
+        sb_add_num(s, "order", workflow_position[i]);
         if (sb_resource_add(out, (long)i, 0, s) != 0)
             return -1;
     }

@@ -95,6 +95,7 @@ static const q_table tables[] = {
      {{"min_id", "id", Q_MIN, K_NUM},
       {"max_id", "id", Q_MAX, K_NUM},
       {"customer_id", "customer_id", Q_EQ, K_NUM},
+      {"channel_id", "channel_id", Q_EQ, K_NUM},
       {"status_id", "status_id", Q_EQ, K_NUM},
       {"email", "billing_address.email", Q_EQ, K_TEXT},
       {"min_total", "total_inc_tax", Q_MIN, K_NUM},
