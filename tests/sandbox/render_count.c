@@ -12,6 +12,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+static long id_arg(const sb_args *a, const char *key)
+{
+    const char *v = a->get(a->ctx, key);
+    char *end;
+    long n;
+
+    if (!v || !*v)
+        return -1;
+    n = strtol(v, &end, 10);
+    return *end ? -1 : n;
+}
+
 static void reply_count(sb_reply *rp, size_t n)
 {
     char *body = malloc(48);
