@@ -156,7 +156,8 @@ typedef struct bc_stmt {
     /* added by the handles area */
     struct bc_proc_call *proc; /* owned; non-NULL when the statement is a procedure call */
     bc_sql_type *col_types;    /* owned; ncols entries: the type each result column reports */
-    bool col_types_final;      /* types taken after execute (storage classes known) */
+    bool col_types_final;      /* types fixed: after execute, or seen by the application */
+    bool described;            /* the application read the description (SQLDescribeCol ...) */
     bool timed_out;            /* the progress handler stopped the statement (HYT00) */
     long long deadline_ms;     /* bc_now_ms() limit of the running step, 0 = none */
     SQLULEN rowset_rows;       /* rows in the rowset last fetched */

@@ -57,6 +57,7 @@ static void stmt_unprepare(bc_stmt *s)
     free(s->col_types);
     s->col_types = NULL;
     s->col_types_final = false;
+    s->described = false;
     s->ncols = 0;
     bc_desc_clear(&s->ird);
     s->has_row = s->done = false;

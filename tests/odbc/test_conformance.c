@@ -240,6 +240,57 @@ static void temp_tables_and_views_are_in_the_catalog_functions(void)
     CHECK(bits & SQL_CV_CREATE_VIEW);
 }
 
+/* Types of every column after SQLPrepare, then after SQLExecute: they must be equal. */
+static void check_same_description(const char *sql, const SQLSMALLINT *want, int n)
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    if (!st)
+        return;
+    bct_sb_clear_requests(&sb);
+    CHECK_OK(SQLPrepare(st, (SQLCHAR *)sql, SQL_NTS), SQL_HANDLE_STMT, st);
+    SQLSMALLINT before[8] = {0}, after[8] = {0};
+    SQLULEN size;
+    for (int i = 0; i < n; i++)
+        describe1(st, i + 1, &before[i], &size);
+    CHECK_MSG(bct_sb_api_request_count(&sb) == 0, "describing before execution made a request");
+    CHECK_OK(SQLExecute(st), SQL_HANDLE_STMT, st);
+    for (int i = 0; i < n; i++) {
+        describe1(st, i + 1, &after[i], &size);
+        CHECK_MSG(before[i] == after[i], "%s: column %d is %d after prepare, %d after execute", sql,
+                  i + 1, before[i], after[i]);
+        if (want != NULL)
+            CHECK_MSG(after[i] == want[i], "%s: column %d is %d, want %d", sql, i + 1, after[i],
+                      want[i]);
+    }
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+static void expressions_are_described_the_same_before_and_after_execute(void)
+{
+    static const SQLSMALLINT plain[] = {SQL_BIGINT, SQL_DOUBLE, SQL_WVARCHAR, SQL_VARBINARY};
+    check_same_description("SELECT 1 + 1, 2.5 * 2, 'a' || 'b', x'0001'", plain, 4);
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "CREATE TEMP TABLE conf_e (n INTEGER)"));
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "INSERT INTO conf_e VALUES (4)"));
+    static const SQLSMALLINT temp[] = {SQL_INTEGER, SQL_BIGINT};
+    check_same_description("SELECT n, n * 2 AS twice FROM conf_e", temp, 2);
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "DROP TABLE conf_e"));
+    /* Over a BigCommerce table nothing is run before execution; the description seen then
+     * still holds afterwards. */
+    check_same_description("SELECT id, id + 1 AS next FROM Brands", NULL, 2);
+    SQLHSTMT st = bct_stmt(dbc);
+    CHECK_OK(SQLPrepare(st, (SQLCHAR *)"SELECT id + 1 AS next FROM Brands WHERE id = 1", SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    SQLSMALLINT type;
+    SQLULEN size;
+    describe1(st, 1, &type, &size);
+    CHECK_OK(SQLExecute(st), SQL_HANDLE_STMT, st);
+    CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+    char text[32] = "";
+    bct_get_text(st, 1, text, sizeof text);
+    CHECK_STR(text, "2");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -258,6 +309,7 @@ int main(int argc, char **argv)
         BCT_TEST(binary_and_time_are_described_and_converted_as_such),
         BCT_TEST(refusals_are_42000_and_expressions_have_no_base_column),
         BCT_TEST(temp_tables_and_views_are_in_the_catalog_functions),
+        BCT_TEST(expressions_are_described_the_same_before_and_after_execute),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
     bct_disconnect(dbc);
