@@ -265,6 +265,9 @@ SQLRETURN bc_stmt_bind_param(bc_stmt *s, SQLUSMALLINT n, SQLSMALLINT io, SQLSMAL
 SQLRETURN bc_stmt_num_params(bc_stmt *s, SQLSMALLINT *n);
 SQLRETURN bc_stmt_describe_param(bc_stmt *s, SQLUSMALLINT n, SQLSMALLINT *type, SQLULEN *size,
                                  SQLSMALLINT *digits, SQLSMALLINT *nullable);
+/* paramtype.c: the type of the n-th '?' of sql from the column it is compared with (in the
+ * tables the statement names); false when no such column is found. */
+bool bc_param_type_from_sql(sqlite3 *db, const char *sql, int n, bc_sql_type *out);
 /* Bind parameter set `row` (0-based) of the APD to vm. */
 SQLRETURN bc_stmt_apply_params(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row);
 /* The '?' values of parameter set row as UTF-8 text (procedures). Caller frees with
