@@ -162,6 +162,10 @@ typedef struct bc_stmt {
     long long deadline_ms;     /* bc_now_ms() limit of the running step, 0 = none */
     SQLULEN rowset_rows;       /* rows in the rowset last fetched */
     struct bc_dae *dae;        /* owned; data-at-execution values being collected */
+    /* rowset.c: the values of a multi-row rowset, ncols per row, for SQLGetData */
+    sqlite3_value **rowset_values; /* owned */
+    size_t rowset_nvalues, rowset_cap;
+    SQLULEN current_row; /* 1-based row SQLGetData reads; 0 = the statement's own row */
 } bc_stmt;
 
 /* ---- internal interface of driver/core, called by the exported skin in driver/odbc ----
@@ -288,6 +292,14 @@ SQLRETURN bc_stmt_put_data(bc_stmt *s, SQLPOINTER data, SQLLEN len);
 bool bc_dae_value(const bc_stmt *s, int n, SQLPOINTER *data, SQLLEN *len);
 /* True when fixed-size parameter n got no SQLPutData call at all. */
 bool bc_dae_missing(const bc_stmt *s, int n);
+
+/* rowset.c */
+void bc_rowset_clear(bc_stmt *s);
+void bc_rowset_free(bc_stmt *s);
+SQLRETURN bc_rowset_keep_row(bc_stmt *s, SQLULEN row);
+/* Column col (1-based) of the current row. */
+sqlite3_value *bc_rowset_value(bc_stmt *s, int col);
+SQLRETURN bc_stmt_set_pos(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock);
 
 /* fetch.c, getdata.c */
 SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,

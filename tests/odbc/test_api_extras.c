@@ -60,6 +60,61 @@ static void describe_param_takes_the_compared_column_type(void)
                  (want_param[]){{SQL_WVARCHAR, 0}, {SQL_WVARCHAR, 0}}, 2);
 }
 
+static void getdata_reads_any_row_of_a_block_cursor(void)
+{
+    SQLUINTEGER gd = 0;
+    CHECK_OK(SQLGetInfo(dbc, SQL_GETDATA_EXTENSIONS, &gd, sizeof gd, NULL), SQL_HANDLE_DBC, dbc);
+    CHECK(gd & SQL_GD_BLOCK);
+    SQLHSTMT st = bct_stmt(dbc);
+    if (!st)
+        return;
+    SQLULEN fetched = 0;
+    SQLINTEGER ids[3] = {0};
+    SQLLEN id_ind[3];
+    CHECK_OK(SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)3, 0), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLSetStmtAttr(st, SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLBindCol(st, 1, SQL_C_SLONG, ids, 0, id_ind), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLExecDirect(st, (SQLCHAR *)"SELECT id, name FROM Products ORDER BY id", SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    cJSON *all = bct_sb_get_all(&sb, "/v3/catalog/products");
+    int total = cJSON_GetArraySize(all), seen = 0;
+    SQLRETURN rc;
+    while ((rc = SQLFetch(st)) == SQL_SUCCESS) {
+        /* The first row is current after the fetch; then each row in turn, backwards. */
+        SQLINTEGER first = 0;
+        SQLLEN first_ind = 0;
+        CHECK_OK(SQLGetData(st, 1, SQL_C_SLONG, &first, 0, &first_ind), SQL_HANDLE_STMT, st);
+        CHECK_INT(first, ids[0]);
+        for (SQLULEN r = fetched; r >= 1; r--) {
+            CHECK_OK(SQLSetPos(st, (SQLSETPOSIROW)r, SQL_POSITION, SQL_LOCK_NO_CHANGE),
+                     SQL_HANDLE_STMT, st);
+            SQLINTEGER id = 0;
+            SQLLEN ind = 0;
+            char name[256] = "";
+            CHECK_OK(SQLGetData(st, 1, SQL_C_SLONG, &id, 0, &ind), SQL_HANDLE_STMT, st);
+            CHECK_INT(id, ids[r - 1]);
+            CHECK_OK(SQLGetData(st, 2, SQL_C_CHAR, name, sizeof name, &ind), SQL_HANDLE_STMT, st);
+            cJSON *item = NULL, *it;
+            cJSON_ArrayForEach(it, all)
+            {
+                if ((long)cJSON_GetNumberValue(cJSON_GetObjectItem(it, "id")) == id)
+                    item = it;
+            }
+            CHECK_MSG(item != NULL && strcmp(name, bct_json_text(item, "name")) == 0,
+                      "row %lu: product %d has name \"%s\"", (unsigned long)r, id, name);
+        }
+        seen += (int)fetched;
+        CHECK_STATE(SQLSetPos(st, fetched + 1, SQL_POSITION, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT,
+                    st, "HY107");
+        CHECK_STATE(SQLSetPos(st, 1, SQL_UPDATE, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, st, "HYC00");
+    }
+    CHECK_INT(rc, SQL_NO_DATA);
+    CHECK_INT(seen, total);
+    CHECK(total > 3);
+    cJSON_Delete(all);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -74,6 +129,7 @@ int main(int argc, char **argv)
     }
     static const bct_test tests[] = {
         BCT_TEST(describe_param_takes_the_compared_column_type),
+        BCT_TEST(getdata_reads_any_row_of_a_block_cursor),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
     bct_disconnect(dbc);
