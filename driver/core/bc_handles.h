@@ -56,6 +56,7 @@ typedef struct bc_dbc {
     SQLUINTEGER async_enable;
     char *current_catalog;
     struct bc_stmt *running; /* the statement inside the engine (cursor.c's lock guards it) */
+    char *browse;            /* owned; SQLBrowseConnect's keywords so far (may hold a token) */
 } bc_dbc;
 
 /* One descriptor record (ODBC's SQL_DESC_* fields for one column or parameter). */
@@ -202,6 +203,10 @@ SQLRETURN bc_conn_connect(bc_dbc *dbc, const char *dsn, const char *uid, const c
 SQLRETURN bc_conn_driver_connect(bc_dbc *dbc, const char *in, SQLUSMALLINT completion,
                                  char **out_connstr);
 SQLRETURN bc_conn_disconnect(bc_dbc *dbc);
+/* browse.c: SQLBrowseConnect. *out (malloc'd) is the next request (SQL_NEED_DATA) or the
+ * completed connection string. */
+SQLRETURN bc_conn_browse_connect(bc_dbc *dbc, const char *in, char **out);
+void bc_conn_browse_reset(bc_dbc *dbc);
 SQLRETURN bc_conn_end_tran(bc_handle *h, SQLSMALLINT completion);
 SQLRETURN bc_conn_native_sql(bc_dbc *dbc, const char *in, char **out);
 

@@ -115,6 +115,42 @@ static void getdata_reads_any_row_of_a_block_cursor(void)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+static void browse_connect_asks_for_the_store_then_the_token(void)
+{
+    SQLHDBC d = NULL;
+    CHECK_OK(SQLAllocHandle(SQL_HANDLE_DBC, env, &d), SQL_HANDLE_ENV, env);
+    char in[512], out[1024] = "";
+    SQLSMALLINT len = 0;
+    snprintf(in, sizeof in, "DRIVER=BigCommerce;ApiBaseURL=%s;OAuthServerURL=%s", sb.url, sb.url);
+    CHECK_INT(SQLBrowseConnect(d, (SQLCHAR *)in, SQL_NTS, (SQLCHAR *)out, sizeof out, &len),
+              SQL_NEED_DATA);
+    CHECK_STR(out, "StoreId:Store hash=?");
+    CHECK_INT(len, strlen(out));
+    snprintf(in, sizeof in, "StoreId=%s", sb.store_hash);
+    CHECK_INT(SQLBrowseConnect(d, (SQLCHAR *)in, SQL_NTS, (SQLCHAR *)out, sizeof out, &len),
+              SQL_NEED_DATA);
+    CHECK_MSG(strncmp(out, "OAuthAccessToken:", 17) == 0 && strstr(out, "*OAuthClientId:"),
+              "second request: %s", out);
+    snprintf(in, sizeof in, "OAuthAccessToken=%s", sb.token);
+    CHECK_OK(SQLBrowseConnect(d, (SQLCHAR *)in, SQL_NTS, (SQLCHAR *)out, sizeof out, &len),
+             SQL_HANDLE_DBC, d);
+    CHECK_MSG(strstr(out, sb.store_hash) != NULL, "completed string: %s", out);
+    SQLHSTMT st = bct_exec(d, "SELECT COUNT(*) FROM Brands");
+    if (st) {
+        CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+        SQLFreeHandle(SQL_HANDLE_STMT, st);
+    }
+    SQLDisconnect(d);
+    /* A wrong token fails the last step with the token error; a new browse starts over. */
+    snprintf(in, sizeof in, "DRIVER=BigCommerce;ApiBaseURL=%s;StoreId=%s", sb.url, sb.store_hash);
+    CHECK_INT(SQLBrowseConnect(d, (SQLCHAR *)in, SQL_NTS, (SQLCHAR *)out, sizeof out, &len),
+              SQL_NEED_DATA);
+    CHECK_STATE(SQLBrowseConnect(d, (SQLCHAR *)"OAuthAccessToken=wrong", SQL_NTS, (SQLCHAR *)out,
+                                 sizeof out, &len),
+                SQL_HANDLE_DBC, d, "28000|08001");
+    SQLFreeHandle(SQL_HANDLE_DBC, d);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -130,6 +166,7 @@ int main(int argc, char **argv)
     static const bct_test tests[] = {
         BCT_TEST(describe_param_takes_the_compared_column_type),
         BCT_TEST(getdata_reads_any_row_of_a_block_cursor),
+        BCT_TEST(browse_connect_asks_for_the_store_then_the_token),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
     bct_disconnect(dbc);

@@ -156,7 +156,7 @@ static void functions_report_exactly_what_is_implemented(void **state)
     bc_functions_get(f->dbc, SQL_API_ALL_FUNCTIONS, old);
     assert_int_equal(old[SQL_API_SQLCOLUMNS], SQL_TRUE);
     assert_int_equal(old[SQL_API_SQLSETPOS], SQL_TRUE);
-    assert_int_equal(old[SQL_API_SQLBROWSECONNECT], SQL_FALSE);
+    assert_int_equal(old[SQL_API_SQLBROWSECONNECT], SQL_TRUE);
 }
 
 static void connattr_unsupported_isolation_changes_with_01S02(void **state)
