@@ -56,6 +56,7 @@ typedef struct bc_dbc {
     SQLUINTEGER async_enable;
     char *current_catalog;
     struct bc_stmt *running; /* the statement inside the engine (cursor.c's lock guards it) */
+    char *browse;            /* owned; SQLBrowseConnect's keywords so far (may hold a token) */
 } bc_dbc;
 
 /* One descriptor record (ODBC's SQL_DESC_* fields for one column or parameter). */
@@ -156,11 +157,16 @@ typedef struct bc_stmt {
     /* added by the handles area */
     struct bc_proc_call *proc; /* owned; non-NULL when the statement is a procedure call */
     bc_sql_type *col_types;    /* owned; ncols entries: the type each result column reports */
-    bool col_types_final;      /* types taken after execute (storage classes known) */
+    bool col_types_final;      /* types fixed: after execute, or seen by the application */
+    bool described;            /* the application read the description (SQLDescribeCol ...) */
     bool timed_out;            /* the progress handler stopped the statement (HYT00) */
     long long deadline_ms;     /* bc_now_ms() limit of the running step, 0 = none */
     SQLULEN rowset_rows;       /* rows in the rowset last fetched */
     struct bc_dae *dae;        /* owned; data-at-execution values being collected */
+    /* rowset.c: the values of a multi-row rowset, ncols per row, for SQLGetData */
+    sqlite3_value **rowset_values; /* owned */
+    size_t rowset_nvalues, rowset_cap;
+    SQLULEN current_row; /* 1-based row SQLGetData reads; 0 = the statement's own row */
 } bc_stmt;
 
 /* ---- internal interface of driver/core, called by the exported skin in driver/odbc ----
@@ -197,6 +203,10 @@ SQLRETURN bc_conn_connect(bc_dbc *dbc, const char *dsn, const char *uid, const c
 SQLRETURN bc_conn_driver_connect(bc_dbc *dbc, const char *in, SQLUSMALLINT completion,
                                  char **out_connstr);
 SQLRETURN bc_conn_disconnect(bc_dbc *dbc);
+/* browse.c: SQLBrowseConnect. *out (malloc'd) is the next request (SQL_NEED_DATA) or the
+ * completed connection string. */
+SQLRETURN bc_conn_browse_connect(bc_dbc *dbc, const char *in, char **out);
+void bc_conn_browse_reset(bc_dbc *dbc);
 SQLRETURN bc_conn_end_tran(bc_handle *h, SQLSMALLINT completion);
 SQLRETURN bc_conn_native_sql(bc_dbc *dbc, const char *in, char **out);
 
@@ -264,6 +274,9 @@ SQLRETURN bc_stmt_bind_param(bc_stmt *s, SQLUSMALLINT n, SQLSMALLINT io, SQLSMAL
 SQLRETURN bc_stmt_num_params(bc_stmt *s, SQLSMALLINT *n);
 SQLRETURN bc_stmt_describe_param(bc_stmt *s, SQLUSMALLINT n, SQLSMALLINT *type, SQLULEN *size,
                                  SQLSMALLINT *digits, SQLSMALLINT *nullable);
+/* paramtype.c: the type of the n-th '?' of sql from the column it is compared with (in the
+ * tables the statement names); false when no such column is found. */
+bool bc_param_type_from_sql(sqlite3 *db, const char *sql, int n, bc_sql_type *out);
 /* Bind parameter set `row` (0-based) of the APD to vm. */
 SQLRETURN bc_stmt_apply_params(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row);
 /* The '?' values of parameter set row as UTF-8 text (procedures). Caller frees with
@@ -284,6 +297,14 @@ SQLRETURN bc_stmt_put_data(bc_stmt *s, SQLPOINTER data, SQLLEN len);
 bool bc_dae_value(const bc_stmt *s, int n, SQLPOINTER *data, SQLLEN *len);
 /* True when fixed-size parameter n got no SQLPutData call at all. */
 bool bc_dae_missing(const bc_stmt *s, int n);
+
+/* rowset.c */
+void bc_rowset_clear(bc_stmt *s);
+void bc_rowset_free(bc_stmt *s);
+SQLRETURN bc_rowset_keep_row(bc_stmt *s, SQLULEN row);
+/* Column col (1-based) of the current row. */
+sqlite3_value *bc_rowset_value(bc_stmt *s, int col);
+SQLRETURN bc_stmt_set_pos(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock);
 
 /* fetch.c, getdata.c */
 SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,

@@ -65,6 +65,7 @@ SQLRETURN bc_dbc_free(bc_dbc *dbc)
         bc_desc_free(dbc->descs);
     dbc_unlink(dbc);
     bc_props_free(&dbc->props);
+    bc_conn_browse_reset(dbc);
     free(dbc->current_catalog);
     pthread_mutex_unlock(&dbc->h.lock);
     bc_handle_destroy(&dbc->h);

@@ -16,6 +16,7 @@ SQLRETURN bc_stmt_close_cursor(bc_stmt *s, bool must_be_open)
     s->has_row = false;
     s->done = true;
     s->getdata_col = 0;
+    bc_rowset_clear(s);
     s->state = BC_STMT_PREPARED;
     return SQL_SUCCESS;
 }

@@ -1,8 +1,10 @@
 /*
  * Result-set description: the IRD records, SQLDescribeCol and SQLColAttribute. Types come
  * from the declared types of the catalog's columns (so they are known after SQLPrepare,
- * before any request); expressions without a declared type are typed by the first row's
- * storage class once executed.
+ * before any request). Expressions without a declared type are typed by the storage class
+ * of a value: before execution from a budgeted local run when the statement reads no
+ * BigCommerce table, otherwise from the first row once executed. Whatever the application
+ * saw first stays: the description never changes between SQLPrepare and SQLExecute.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +21,9 @@ static bool is_count_expr(const char *name)
     return name != NULL && strncasecmp(name, "COUNT(", 6) == 0;
 }
 
-static void column_type(bc_stmt *s, int i, bc_sql_type *t)
+/* An undeclared column (an expression) by the storage class of a value it produced; -1 when
+ * no value is known. */
+static void column_type(bc_stmt *s, int i, int storage, bc_sql_type *t)
 {
     char expr_decl[32];
     const char *decl = sqlite3_column_decltype(s->vm, i);
@@ -30,26 +34,101 @@ static void column_type(bc_stmt *s, int i, bc_sql_type *t)
         bc_type_from_decl(decl, t);
         return;
     }
-    if (s->has_row) {
-        switch (sqlite3_column_type(s->vm, i)) {
-        case SQLITE_INTEGER:
-            *t = type_bigint;
-            return;
-        case SQLITE_FLOAT:
-            *t = type_double;
-            return;
-        case SQLITE_BLOB:
-            bc_type_varbinary(t);
-            return;
-        default:
-            bc_type_from_decl(NULL, t);
-            return;
-        }
+    switch (storage) {
+    case SQLITE_INTEGER:
+        *t = type_bigint;
+        return;
+    case SQLITE_FLOAT:
+        *t = type_double;
+        return;
+    case SQLITE_BLOB:
+        bc_type_varbinary(t);
+        return;
+    case SQLITE_TEXT:
+        bc_type_from_decl(NULL, t);
+        return;
+    default:
+        break;
     }
     if (is_count_expr(sqlite3_column_name(s->vm, i)))
         *t = type_bigint;
     else
         bc_type_from_decl(NULL, t);
+}
+
+/* Whether running the statement would read a BigCommerce table (a virtual table): its
+ * program opens one. EXPLAIN only compiles, it never runs the query. */
+static bool reads_virtual_table(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *vm = NULL;
+    bc_buf b;
+    bool found = true; /* when unsure, never run it */
+
+    bc_buf_init(&b);
+    bc_buf_printf(&b, "EXPLAIN %s", sql);
+    char *text = bc_buf_steal(&b);
+    if (text != NULL && sqlite3_prepare_v2(db, text, -1, &vm, NULL) == SQLITE_OK && vm != NULL) {
+        int rc;
+        found = false;
+        while (!found && (rc = sqlite3_step(vm)) == SQLITE_ROW)
+            found = strcmp((const char *)sqlite3_column_text(vm, 1), "VOpen") == 0;
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            found = true;
+    }
+    sqlite3_finalize(vm);
+    free(text);
+    bc_buf_free(&b);
+    return found;
+}
+
+#define PROBE_BUDGET 50 /* progress callbacks of 1000 instructions each */
+
+static int probe_progress(void *arg)
+{
+    int *budget = arg;
+
+    return --*budget < 0;
+}
+
+/* Before execution, the expressions of a read-only statement that touches no BigCommerce
+ * table (SELECT 1 + 1, x'01', expressions over TEMP tables) are typed by running a copy of it
+ * once: no request is made, and the description then equals what execution returns.
+ * storage[i] gets each column's storage class, -1 when unknown. Returns false when the
+ * statement cannot be probed. */
+static bool probe_storage(bc_stmt *s, int n, int *storage)
+{
+    sqlite3 *db = bc_engine_db(s->dbc->engine);
+    sqlite3_stmt *copy = NULL;
+    bool ok = false;
+
+    if (s->proc != NULL || s->sql == NULL || !sqlite3_stmt_readonly(s->vm) ||
+        sqlite3_bind_parameter_count(s->vm) > 0 || reads_virtual_table(db, s->sql))
+        return false;
+    if (sqlite3_prepare_v2(db, s->sql, -1, &copy, NULL) != SQLITE_OK || copy == NULL) {
+        sqlite3_finalize(copy);
+        return false;
+    }
+    /* The probe gets a small budget of virtual-machine steps: a statement that needs more
+     * (an endless recursive CTE, a large TEMP join) stays described as before. */
+    int budget = PROBE_BUDGET;
+    sqlite3_progress_handler(db, 1000, probe_progress, &budget);
+    int rc = sqlite3_step(copy);
+    sqlite3_progress_handler(db, 0, NULL, NULL);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+        for (int i = 0; i < n; i++)
+            storage[i] = rc == SQLITE_ROW ? sqlite3_column_type(copy, i) : -1;
+        ok = true;
+    }
+    sqlite3_finalize(copy);
+    return ok;
+}
+
+static bool has_undeclared_column(sqlite3_stmt *vm, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (sqlite3_column_decltype(vm, i) == NULL)
+            return true;
+    return false;
 }
 
 /* A column read straight from a table reports the table's NOT NULL; expressions do not
@@ -137,17 +216,31 @@ SQLRETURN bc_stmt_describe_columns(bc_stmt *s)
         free(types);
         return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory describing the result.");
     }
+    int *storage = calloc((size_t)(n > 0 ? n : 1), sizeof *storage);
+    bool executed = s->has_row || s->done, probed = false;
+    if (storage == NULL) {
+        free(types);
+        return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory describing the result.");
+    }
+    for (int i = 0; i < n; i++)
+        storage[i] = executed && s->has_row ? sqlite3_column_type(s->vm, i) : -1;
+    if (!executed && has_undeclared_column(s->vm, n))
+        probed = probe_storage(s, n, storage);
     for (int i = 0; i < n; i++) {
-        column_type(s, i, &types[i]);
+        column_type(s, i, storage[i], &types[i]);
         if (fill_rec(&s->ird.recs[i + 1], s->vm, i, &types[i]) != 0) {
             free(types);
+            free(storage);
             return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory describing the result.");
         }
     }
+    free(storage);
     free(s->col_types);
     s->col_types = types;
     s->ncols = (SQLSMALLINT)n;
-    s->col_types_final = s->state == BC_STMT_CURSOR || s->has_row || s->done;
+    /* Once an application has seen the description (or a probe fixed it), execution keeps
+     * it: the types before and after SQLExecute must agree. */
+    s->col_types_final = s->state == BC_STMT_CURSOR || executed || probed || s->described;
     return SQL_SUCCESS;
 }
 
@@ -198,6 +291,8 @@ SQLRETURN bc_stmt_describe_col(bc_stmt *s, SQLUSMALLINT col, const char **name, 
 
     if (rc != SQL_SUCCESS)
         return rc;
+    s->described = true;
+    s->col_types_final = true;
     r = &s->ird.recs[col];
     *name = r->name;
     if (type != NULL)
@@ -336,6 +431,8 @@ SQLRETURN bc_stmt_col_attr(bc_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field, con
     rc = check_col(s, col);
     if (rc != SQL_SUCCESS)
         return rc;
+    s->described = true;
+    s->col_types_final = true;
     const bc_desc_rec *r = &s->ird.recs[col];
     if (col_attr_str(r, field, str)) {
         if (*str == NULL)

@@ -159,6 +159,7 @@ SQLRETURN bc_stmt_fetch(bc_stmt *s)
                                 c, (int)s->ncols);
     }
     s->getdata_col = 0;
+    bc_rowset_clear(s);
     bc_stmt_arm_timeout(s);
     while (n < size) {
         int rc = next_row(s);
@@ -170,6 +171,10 @@ SQLRETURN bc_stmt_fetch(bc_stmt *s)
         if (rc == 0)
             break;
         last = fetch_row(s, n, &info);
+        if (size > 1 && bc_rowset_keep_row(s, n) != SQL_SUCCESS) {
+            failed = true;
+            break;
+        }
         set_status(status, n, last);
         s->rows_fetched_total++;
         n++;
@@ -177,6 +182,8 @@ SQLRETURN bc_stmt_fetch(bc_stmt *s)
     for (SQLULEN i = n; i < size; i++)
         set_status(status, i, SQL_ROW_NOROW);
     s->rowset_rows = n;
+    /* "The cursor is positioned on the first row of the rowset." */
+    s->current_row = size > 1 && n > 0 ? 1 : 0;
     s->row_number = n > 0 ? s->rows_fetched_total - n + 1 : 0;
     if (s->ird.rows_processed_ptr != NULL)
         *s->ird.rows_processed_ptr = n;

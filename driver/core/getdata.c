@@ -16,11 +16,12 @@ static SQLRETURN check_getdata(bc_stmt *s, SQLUSMALLINT col)
         return bc_diag_push(&s->h.diag, "07009", 0,
                             "Column %u does not exist; the result has %d columns.", (unsigned)col,
                             s->ncols);
-    if (s->rowset_rows > 1)
-        return bc_diag_push(&s->h.diag, "HYC00", 0,
-                            "SQLGetData works with a rowset of one row; set "
-                            "SQL_ATTR_ROW_ARRAY_SIZE to 1.");
     return SQL_SUCCESS;
+}
+
+static SQLLEN getdata_row(const bc_stmt *s)
+{
+    return s->current_row > 0 ? (SQLLEN)s->current_row : 1;
 }
 
 static bool is_variable_type(SQLSMALLINT c_type)
@@ -86,7 +87,7 @@ SQLRETURN bc_stmt_get_data(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQL
         return SQL_NO_DATA; /* the whole value was already returned */
     if (c_type == SQL_C_DEFAULT)
         c_type = bc_default_c_type(s->col_types[col - 1].sql_type);
-    bc_cell cell = {sqlite3_column_value(s->vm, col - 1), &s->col_types[col - 1]};
+    bc_cell cell = {bc_rowset_value(s, col), &s->col_types[col - 1]};
     bc_error_clear(&e);
     rc = bc_stmt_convert(s, &cell, c_type, buf, buflen, s->getdata_offset, ind, &consumed, &e);
     if (rc == SQL_NO_DATA) {
@@ -95,14 +96,14 @@ SQLRETURN bc_stmt_get_data(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQL
     }
     if (rc == SQL_ERROR)
         return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "HY000",
-                               (SQLINTEGER)e.native, 1, col, "%s", e.message);
+                               (SQLINTEGER)e.native, getdata_row(s), col, "%s", e.message);
     /* Only a truncated character or binary value has more parts to give. */
     if (rc == SQL_SUCCESS_WITH_INFO && is_variable_type(c_type) && strcmp(e.sqlstate, "01004") == 0)
         s->getdata_offset += consumed;
     else
         s->getdata_offset = -1;
     if (rc == SQL_SUCCESS_WITH_INFO)
-        return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "01000", 0, 1, col, "%s",
-                               e.message);
+        return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "01000", 0, getdata_row(s),
+                               col, "%s", e.message);
     return SQL_SUCCESS;
 }

@@ -101,25 +101,63 @@ SQLRETURN bc_stmt_num_params(bc_stmt *s, SQLSMALLINT *n)
     return SQL_SUCCESS;
 }
 
-/* SQLite does not type parameters; an explicitly bound type is reported back, otherwise text,
+/* The input a procedure call's n-th marker fills: its declared type. */
+static bool proc_param_type(const bc_proc_call *c, int n, bc_sql_type *out)
+{
+    int pos = 0;
+
+    for (int i = 0; i < c->nargs; i++) {
+        const bc_proc_arg *a = &c->args[i];
+        int k = -1;
+        if (a->name == NULL) {
+            k = pos++;
+        } else {
+            for (int j = 0; j < c->proc->ninputs; j++)
+                if (bc_strcasecmp(c->proc->inputs[j].name, a->name) == 0)
+                    k = j;
+        }
+        if (a->param_index != n || k < 0 || k >= c->proc->ninputs)
+            continue;
+        bc_column_def col = {.name = c->proc->inputs[k].name, .type = c->proc->inputs[k].type};
+        bc_type_of_column(&col, out);
+        return true;
+    }
+    return false;
+}
+
+/* "SQLDescribeParam returns the description of a parameter marker": SQLite does not type
+ * parameters, so the type is that of the column the marker is compared with, or of the
+ * procedure input it fills; failing both, the type the application bound, else NVARCHAR,
  * which SQLite compares and converts as the column's affinity requires. */
 SQLRETURN bc_stmt_describe_param(bc_stmt *s, SQLUSMALLINT n, SQLSMALLINT *type, SQLULEN *size,
                                  SQLSMALLINT *digits, SQLSMALLINT *nullable)
 {
+    bc_sql_type t;
+    bool typed;
+
     if (s->state == BC_STMT_ALLOCATED)
         return bc_diag_push(&s->h.diag, "HY010", 0, "The statement is not prepared.");
     if (n < 1 || (int)n > param_count(s))
         return bc_diag_push(&s->h.diag, "07009", 0, "Parameter %u does not exist.", (unsigned)n);
+    typed = s->proc != NULL ? proc_param_type(s->proc, n, &t)
+                            : bc_param_type_from_sql(bc_engine_db(s->dbc->engine), s->sql, n, &t);
     const bc_desc_rec *r = n <= (SQLUSMALLINT)s->ipd.count ? &s->ipd.recs[n] : NULL;
     bool bound = r != NULL && r->concise_type != SQL_C_DEFAULT;
+    if (!typed && bound) {
+        t.sql_type = r->concise_type;
+        t.column_size = (long)r->length;
+        t.decimal_digits = r->scale;
+    } else if (!typed) {
+        bc_type_from_decl(NULL, &t);
+    }
     if (type != NULL)
-        *type = bound ? r->concise_type : SQL_WVARCHAR;
+        *type = t.sql_type;
     if (size != NULL)
-        *size = bound ? r->length : BC_DEFAULT_VARCHAR_LEN;
+        *size = (SQLULEN)t.column_size;
     if (digits != NULL)
-        *digits = bound ? r->scale : 0;
+        *digits = t.decimal_digits;
     if (nullable != NULL)
-        *nullable = SQL_NULLABLE_UNKNOWN;
+        *nullable = SQL_NULLABLE;
     return SQL_SUCCESS;
 }
 

@@ -47,6 +47,7 @@ static void stmt_unprepare(bc_stmt *s)
 {
     if (s->vm != NULL)
         sqlite3_finalize(s->vm);
+    bc_rowset_clear(s);
     s->vm = NULL;
     bc_dae_free(s);
     if (s->proc != NULL)
@@ -57,6 +58,7 @@ static void stmt_unprepare(bc_stmt *s)
     free(s->col_types);
     s->col_types = NULL;
     s->col_types_final = false;
+    s->described = false;
     s->ncols = 0;
     bc_desc_clear(&s->ird);
     s->has_row = s->done = false;
@@ -76,6 +78,7 @@ void bc_stmt_free(bc_stmt *s)
             break;
         }
     }
+    bc_rowset_free(s);
     bc_desc_clear(&s->ard);
     bc_desc_clear(&s->apd);
     bc_desc_clear(&s->ipd);

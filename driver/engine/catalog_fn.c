@@ -23,13 +23,52 @@ typedef struct query {
     bool overflow;
 } query;
 
+/* The result columns ODBC 3 renamed; an ODBC 2 application gets the names it knows
+ * (TABLE_QUALIFIER, PRECISION, ...), ODBC 3 added columns keep their names. */
+static const struct {
+    const char *v3, *v2;
+} k_odbc2_names[] = {
+    {"TABLE_CAT", "TABLE_QUALIFIER"},
+    {"TABLE_SCHEM", "TABLE_OWNER"},
+    {"PKTABLE_CAT", "PKTABLE_QUALIFIER"},
+    {"PKTABLE_SCHEM", "PKTABLE_OWNER"},
+    {"FKTABLE_CAT", "FKTABLE_QUALIFIER"},
+    {"FKTABLE_SCHEM", "FKTABLE_OWNER"},
+    {"PROCEDURE_CAT", "PROCEDURE_QUALIFIER"},
+    {"PROCEDURE_SCHEM", "PROCEDURE_OWNER"},
+    {"COLUMN_SIZE", "PRECISION"},
+    {"BUFFER_LENGTH", "LENGTH"},
+    {"DECIMAL_DIGITS", "SCALE"},
+    {"NUM_PREC_RADIX", "RADIX"},
+    {"FIXED_PREC_SCALE", "MONEY"},
+    {"AUTO_UNIQUE_VALUE", "AUTO_INCREMENT"},
+};
+
+/* SQLStatistics alone renamed these two (SQLColumns' ORDINAL_POSITION is new in 3). */
+static const char *odbc2_name(const char *col, const char *from)
+{
+    bool stats = strcmp(from, "bc_meta_stats") == 0;
+
+    if (stats && strcmp(col, "ORDINAL_POSITION") == 0)
+        return "SEQ_IN_INDEX";
+    if (stats && strcmp(col, "ASC_OR_DESC") == 0)
+        return "COLLATION";
+    for (size_t i = 0; i < sizeof k_odbc2_names / sizeof k_odbc2_names[0]; i++)
+        if (strcmp(col, k_odbc2_names[i].v3) == 0)
+            return k_odbc2_names[i].v2;
+    return NULL;
+}
+
 static void q_select(query *q, const char *const *cols, const char *from)
 {
     bc_buf_puts(&q->sql, "SELECT ");
     for (int i = 0; cols[i]; i++) {
         const char *sep = i ? ", " : "";
+        const char *v2 = q->odbc2 ? odbc2_name(cols[i], from) : NULL;
         if (q->odbc2 && strcmp(cols[i], "DATA_TYPE") == 0)
             bc_buf_printf(&q->sql, "%sDATA_TYPE_2 AS DATA_TYPE", sep);
+        else if (v2 != NULL)
+            bc_buf_printf(&q->sql, "%s%s AS %s", sep, cols[i], v2);
         else
             bc_buf_printf(&q->sql, "%s%s", sep, cols[i]);
     }

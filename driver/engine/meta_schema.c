@@ -95,7 +95,7 @@ static const char *const k_ddl[] = {
     ", ReferencedCatalogName " N ", ReferencedSchemaName " N ", ReferencedTableName " N
     ", ReferencedColumnName " N ")",
     "CREATE TABLE sys_connection_props(Name " N ", ShortDescription " T ", Type " N
-    ", \"Default\" " T ", \"Values\" " T ", Value " T ", Required BIT, Category " N ")",
+    ", DefaultValue " T ", AllowedValues " T ", Value " T ", Required BIT, Category " N ")",
     "CREATE TABLE sys_sqlinfo(NAME " N ", VALUE " T ")",
 };
 

@@ -1,4 +1,5 @@
 /* SQLConnect, SQLDriverConnect, SQLDisconnect, SQLEndTran, SQLNativeSql (A and W). */
+#include <string.h>
 #include "skin.h"
 
 static SQLRETURN connect_utf8(SQLHDBC h, char *dsn, char *uid, char *pwd, bool oom)
@@ -46,6 +47,45 @@ static SQLRETURN driver_connect(SQLHDBC h, char *in, bool oom, SQLPOINTER out, S
         rc = skin_merge(rc, skin_out(h, result, out, cap, wide, true, out_len, NULL));
     free(result);
     return bc_handle_leave(h, rc);
+}
+
+static SQLRETURN browse_connect(SQLHDBC h, char *in, bool oom, SQLPOINTER out, SQLSMALLINT cap,
+                                SQLSMALLINT *out_len, bool wide)
+{
+    char *result = NULL;
+    SQLRETURN rc = oom ? skin_oom(h) : bc_conn_browse_connect(h, in, &result);
+
+    if (in != NULL)
+        explicit_bzero(in, strlen(in)); /* may hold a token */
+    free(in);
+    if (result != NULL && rc != SQL_ERROR) {
+        SQLRETURN out_rc = skin_out(h, result, out, cap, wide, true, out_len, NULL);
+        if (out_rc != SQL_SUCCESS && rc != SQL_NEED_DATA)
+            rc = skin_merge(rc, out_rc);
+        explicit_bzero(result, strlen(result));
+    }
+    free(result);
+    return bc_handle_leave(h, rc);
+}
+
+BC_EXPORT SQLRETURN SQL_API SQLBrowseConnect(SQLHDBC h, SQLCHAR *in, SQLSMALLINT in_len,
+                                             SQLCHAR *out, SQLSMALLINT cap, SQLSMALLINT *out_len)
+{
+    bool oom;
+
+    SKIN_ENTER(h, SQL_HANDLE_DBC);
+    char *s = skin_a(in, in_len, &oom);
+    return browse_connect(h, s, oom, out, cap, out_len, false);
+}
+
+BC_EXPORT SQLRETURN SQL_API SQLBrowseConnectW(SQLHDBC h, SQLWCHAR *in, SQLSMALLINT in_len,
+                                              SQLWCHAR *out, SQLSMALLINT cap, SQLSMALLINT *out_len)
+{
+    bool oom;
+
+    SKIN_ENTER(h, SQL_HANDLE_DBC);
+    char *s = skin_w(in, in_len, &oom);
+    return browse_connect(h, s, oom, out, cap, out_len, true);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLDriverConnect(SQLHDBC h, SQLHWND hwnd, SQLCHAR *in,

@@ -85,3 +85,11 @@ BC_EXPORT SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT h, SQLSMALLINT orientation, 
     SKIN_ENTER(h, SQL_HANDLE_STMT);
     return bc_handle_leave(h, bc_stmt_fetch_scroll(h, orientation, offset));
 }
+
+/* Positioning inside a block cursor, for SQLGetData (SQL_GD_BLOCK). */
+BC_EXPORT SQLRETURN SQL_API SQLSetPos(SQLHSTMT h, SQLSETPOSIROW row, SQLUSMALLINT op,
+                                      SQLUSMALLINT lock)
+{
+    SKIN_ENTER(h, SQL_HANDLE_STMT);
+    return bc_handle_leave(h, bc_stmt_set_pos(h, row, op, lock));
+}

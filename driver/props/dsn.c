@@ -73,6 +73,11 @@ int bc_props_load_dsn(const char *dsn, bc_props *p, const unsigned char *given, 
             continue;
         rc = load_key(dsn, p, i, buf, err);
     }
+    /* The driver manager found the driver through the DSN's Driver key and does not pass it
+     * on; read it too so that sys_connection_props shows which driver the DSN names. */
+    if (rc == 0 && p->driver == NULL &&
+        !bc_props_given(given, bc_prop_index(bc_prop_find("Driver"))))
+        rc = load_key(dsn, p, bc_prop_index(bc_prop_find("Driver")), buf, err);
     explicit_bzero(buf, BC_DSN_VALUE_MAX); /* the last value may be a token */
     free(buf);
     if (rc == 0 && p->dsn == NULL && !bc_props_given(given, bc_prop_index(bc_prop_find("DSN"))))

@@ -92,6 +92,10 @@ char *bc_props_to_connstr(const bc_props *p)
     bc_buf b;
     bc_buf_init(&b);
     for (int i = 0; i < bc_prop_def_count; i++) {
+        /* With a DSN, the Driver read from it is for display: the completed string names the
+         * DSN only, so the driver manager resolves it the same way next time. */
+        if (p->dsn != NULL && strcasecmp(bc_prop_defs[i].name, "Driver") == 0)
+            continue;
         char *text = bc_props_value_text(p, i, false);
         if (text == NULL)
             continue;

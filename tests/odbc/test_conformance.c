@@ -240,6 +240,137 @@ static void temp_tables_and_views_are_in_the_catalog_functions(void)
     CHECK(bits & SQL_CV_CREATE_VIEW);
 }
 
+/* Types of every column after SQLPrepare, then after SQLExecute: they must be equal. */
+static void check_same_description(const char *sql, const SQLSMALLINT *want, int n)
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    if (!st)
+        return;
+    bct_sb_clear_requests(&sb);
+    CHECK_OK(SQLPrepare(st, (SQLCHAR *)sql, SQL_NTS), SQL_HANDLE_STMT, st);
+    SQLSMALLINT before[8] = {0}, after[8] = {0};
+    SQLULEN size;
+    for (int i = 0; i < n; i++)
+        describe1(st, i + 1, &before[i], &size);
+    CHECK_MSG(bct_sb_api_request_count(&sb) == 0, "describing before execution made a request");
+    CHECK_OK(SQLExecute(st), SQL_HANDLE_STMT, st);
+    for (int i = 0; i < n; i++) {
+        describe1(st, i + 1, &after[i], &size);
+        CHECK_MSG(before[i] == after[i], "%s: column %d is %d after prepare, %d after execute", sql,
+                  i + 1, before[i], after[i]);
+        if (want != NULL)
+            CHECK_MSG(after[i] == want[i], "%s: column %d is %d, want %d", sql, i + 1, after[i],
+                      want[i]);
+    }
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+static void expressions_are_described_the_same_before_and_after_execute(void)
+{
+    static const SQLSMALLINT plain[] = {SQL_BIGINT, SQL_DOUBLE, SQL_WVARCHAR, SQL_VARBINARY};
+    check_same_description("SELECT 1 + 1, 2.5 * 2, 'a' || 'b', x'0001'", plain, 4);
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "CREATE TEMP TABLE conf_e (n INTEGER)"));
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "INSERT INTO conf_e VALUES (4)"));
+    static const SQLSMALLINT temp[] = {SQL_INTEGER, SQL_BIGINT};
+    check_same_description("SELECT n, n * 2 AS twice FROM conf_e", temp, 2);
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "DROP TABLE conf_e"));
+    /* Over a BigCommerce table nothing is run before execution; the description seen then
+     * still holds afterwards. */
+    check_same_description("SELECT id, id + 1 AS next FROM Brands", NULL, 2);
+    SQLHSTMT st = bct_stmt(dbc);
+    CHECK_OK(SQLPrepare(st, (SQLCHAR *)"SELECT id + 1 AS next FROM Brands WHERE id = 1", SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    SQLSMALLINT type;
+    SQLULEN size;
+    describe1(st, 1, &type, &size);
+    CHECK_OK(SQLExecute(st), SQL_HANDLE_STMT, st);
+    CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+    char text[32] = "";
+    bct_get_text(st, 1, text, sizeof text);
+    CHECK_STR(text, "2");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* The result column names of a catalog call, comma-joined into out. */
+static void column_names(SQLHSTMT st, char *out, size_t len)
+{
+    SQLSMALLINT n = 0;
+    out[0] = '\0';
+    SQLNumResultCols(st, &n);
+    for (SQLUSMALLINT i = 1; i <= (SQLUSMALLINT)n; i++) {
+        SQLCHAR name[64];
+        SQLSMALLINT nlen, type, digits, nullable;
+        SQLULEN size;
+        SQLDescribeCol(st, i, name, sizeof name, &nlen, &type, &size, &digits, &nullable);
+        snprintf(out + strlen(out), len - strlen(out), "%s%s", i > 1 ? "," : "", (char *)name);
+    }
+}
+
+static void odbc2_applications_get_the_2x_catalog_names(void)
+{
+    SQLHENV env2 = NULL;
+    SQLHDBC dbc2 = NULL;
+    CHECK_OK(SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env2), SQL_HANDLE_ENV, env2);
+    CHECK_OK(SQLSetEnvAttr(env2, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC2, 0),
+             SQL_HANDLE_ENV, env2);
+    dbc2 = bct_connect(env2, &sb, NULL);
+    SQLHSTMT st = dbc2 ? bct_stmt(dbc2) : NULL;
+    if (!st) {
+        bct_disconnect(dbc2);
+        SQLFreeHandle(SQL_HANDLE_ENV, env2);
+        return;
+    }
+    char names[1024];
+    CHECK_OK(SQLTables(st, NULL, 0, NULL, 0, (SQLCHAR *)"Orders", SQL_NTS, NULL, 0),
+             SQL_HANDLE_STMT, st);
+    column_names(st, names, sizeof names);
+    CHECK_STR(names, "TABLE_QUALIFIER,TABLE_OWNER,TABLE_NAME,TABLE_TYPE,REMARKS");
+    CHECK_INT(bct_count_rows(st), 1);
+    SQLFreeStmt(st, SQL_CLOSE);
+    CHECK_OK(SQLColumns(st, NULL, 0, NULL, 0, (SQLCHAR *)"Orders", SQL_NTS, NULL, 0),
+             SQL_HANDLE_STMT, st);
+    column_names(st, names, sizeof names);
+    CHECK_MSG(strncmp(names,
+                      "TABLE_QUALIFIER,TABLE_OWNER,TABLE_NAME,COLUMN_NAME,DATA_TYPE,TYPE_NAME,"
+                      "PRECISION,LENGTH,SCALE,RADIX,NULLABLE,REMARKS",
+                      strlen("TABLE_QUALIFIER,TABLE_OWNER,TABLE_NAME,COLUMN_NAME,DATA_TYPE,"
+                             "TYPE_NAME,PRECISION,LENGTH,SCALE,RADIX,NULLABLE,REMARKS")) == 0,
+              "SQLColumns names for ODBC 2: %s", names);
+    SQLFreeStmt(st, SQL_CLOSE);
+    CHECK_OK(
+        SQLStatistics(st, NULL, 0, NULL, 0, (SQLCHAR *)"Orders", SQL_NTS, SQL_INDEX_ALL, SQL_QUICK),
+        SQL_HANDLE_STMT, st);
+    column_names(st, names, sizeof names);
+    CHECK_MSG(strstr(names, ",SEQ_IN_INDEX,COLUMN_NAME,COLLATION,") != NULL,
+              "SQLStatistics names for ODBC 2: %s", names);
+    SQLFreeStmt(st, SQL_CLOSE);
+    CHECK_OK(SQLForeignKeys(st, NULL, 0, NULL, 0, (SQLCHAR *)"Orders", SQL_NTS, NULL, 0, NULL, 0,
+                            NULL, 0),
+             SQL_HANDLE_STMT, st);
+    column_names(st, names, sizeof names);
+    CHECK_MSG(strncmp(names,
+                      "PKTABLE_QUALIFIER,PKTABLE_OWNER,PKTABLE_NAME,PKCOLUMN_NAME,"
+                      "FKTABLE_QUALIFIER,FKTABLE_OWNER",
+                      40) == 0,
+              "SQLForeignKeys names for ODBC 2: %s", names);
+    SQLFreeStmt(st, SQL_CLOSE);
+    CHECK_OK(SQLGetTypeInfo(st, SQL_ALL_TYPES), SQL_HANDLE_STMT, st);
+    column_names(st, names, sizeof names);
+    CHECK_MSG(strstr(names, "TYPE_NAME,DATA_TYPE,PRECISION,") == names &&
+                  strstr(names, ",MONEY,AUTO_INCREMENT,") != NULL,
+              "SQLGetTypeInfo names for ODBC 2: %s", names);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    /* ODBC 3 applications keep the 3.x names. */
+    st = bct_stmt(dbc);
+    CHECK_OK(SQLTables(st, NULL, 0, NULL, 0, (SQLCHAR *)"Orders", SQL_NTS, NULL, 0),
+             SQL_HANDLE_STMT, st);
+    column_names(st, names, sizeof names);
+    CHECK_STR(names, "TABLE_CAT,TABLE_SCHEM,TABLE_NAME,TABLE_TYPE,REMARKS");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    bct_disconnect(dbc2);
+    SQLFreeHandle(SQL_HANDLE_ENV, env2);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -258,6 +389,8 @@ int main(int argc, char **argv)
         BCT_TEST(binary_and_time_are_described_and_converted_as_such),
         BCT_TEST(refusals_are_42000_and_expressions_have_no_base_column),
         BCT_TEST(temp_tables_and_views_are_in_the_catalog_functions),
+        BCT_TEST(expressions_are_described_the_same_before_and_after_execute),
+        BCT_TEST(odbc2_applications_get_the_2x_catalog_names),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
     bct_disconnect(dbc);

@@ -166,6 +166,40 @@ static void query_with_mixed_parameters_finds_the_row(void)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* What PDO_ODBC does for "WHERE id = :id": describe the marker, bind it as text at
+ * execution with the described SQL type, send the text in one piece. */
+static void pdo_shaped_text_parameter_for_an_integer_column(void)
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    if (!st)
+        return;
+    struct {
+        int dummy;
+    } pdo_param;
+    CHECK_OK(SQLPrepare(st, (SQLCHAR *)"SELECT id, name FROM Brands WHERE id = ?", SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    SQLSMALLINT type = 0, digits = 0, nullable = 0;
+    SQLULEN size = 0;
+    CHECK_OK(SQLDescribeParam(st, 1, &type, &size, &digits, &nullable), SQL_HANDLE_STMT, st);
+    CHECK_INT(type, SQL_INTEGER);
+    SQLLEN len = SQL_LEN_DATA_AT_EXEC(1);
+    CHECK_OK(SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_CHAR, type, size, digits, &pdo_param, 0,
+                              &len),
+             SQL_HANDLE_STMT, st);
+    SQLPOINTER got = NULL;
+    CHECK_INT(SQLExecute(st), SQL_NEED_DATA);
+    CHECK_INT(SQLParamData(st, &got), SQL_NEED_DATA);
+    CHECK(got == &pdo_param);
+    CHECK_OK(SQLPutData(st, "2", 1), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLParamData(st, &got), SQL_HANDLE_STMT, st);
+    CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+    char id[16] = "";
+    bct_get_text(st, 1, id, sizeof id);
+    CHECK_STR(id, "2");
+    CHECK_INT(SQLFetch(st), SQL_NO_DATA);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 static void errors_and_cancel(void)
 {
     SQLHSTMT st = bct_stmt(dbc);
@@ -261,6 +295,7 @@ int main(int argc, char **argv)
         BCT_TEST(every_fixed_size_c_type_in_one_piece),
         BCT_TEST(null_data_gives_null),
         BCT_TEST(query_with_mixed_parameters_finds_the_row),
+        BCT_TEST(pdo_shaped_text_parameter_for_an_integer_column),
         BCT_TEST(errors_and_cancel),
         BCT_TEST(procedure_call_takes_data_at_execution),
         BCT_TEST(putdata_out_of_sequence_is_hy010),

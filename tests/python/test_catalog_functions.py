@@ -147,11 +147,11 @@ def test_sys_tables_agree_with_the_catalog_functions(cur):
 def test_sys_connection_props_masks_secrets(sandbox, connect):
     cur = connect(sandbox).cursor()
     rows = {r.Name: r for r in cur.execute(
-        'SELECT Name, Value, "Default", "Values", Category FROM sys_connection_props')}
+        'SELECT Name, Value, DefaultValue, AllowedValues, Category FROM sys_connection_props')}
     assert rows["OAuthAccessToken"].Value == "********"
     assert rows["StoreId"].Value == sandbox.store_hash
-    assert rows["InitiateOAuth"].Default == "OFF"
-    assert "GETANDREFRESH" in rows["InitiateOAuth"].Values
+    assert rows["InitiateOAuth"].DefaultValue == "OFF"
+    assert "GETANDREFRESH" in rows["InitiateOAuth"].AllowedValues
     assert sandbox.token not in repr(list(rows.values()))
 
 

@@ -90,3 +90,23 @@ def test_authorization_url_without_client_id_names_only_what_is_missing(sandbox,
     assert state == "HY000"
     assert "OAuthClientId connection property" in message
     assert "StoreId" not in message
+
+
+def test_readme_query_of_sys_connection_props_runs(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows = {r.Name: r for r in cur.execute(
+        "SELECT Name, Value, DefaultValue, AllowedValues FROM sys_connection_props")}
+    assert rows["InitiateOAuth"].DefaultValue == "OFF"
+    assert rows["InitiateOAuth"].AllowedValues == "OFF,GETANDREFRESH,REFRESH"
+
+
+def test_sys_connection_props_shows_the_driver_of_a_dsn(sandbox, odbc_ini):
+    dsn = odbc_ini.add_dsn("BcDsn", StoreId=sandbox.store_hash, OAuthAccessToken=sandbox.token,
+                           ApiBaseURL=sandbox.url, OAuthServerURL=sandbox.url)
+    con = pyodbc.connect(f"DSN={dsn}", autocommit=True)
+    try:
+        got = dict(con.cursor().execute(
+            "SELECT Name, Value FROM sys_connection_props WHERE Name IN ('DSN', 'Driver')"))
+    finally:
+        con.close()
+    assert got == {"DSN": "BcDsn", "Driver": "BigCommerce"}

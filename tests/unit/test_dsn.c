@@ -88,7 +88,8 @@ static void dsn_fills_properties_the_string_leaves_out(void **state)
     assert_int_equal(p->initiate_oauth, BC_OAUTH_REFRESH);
     assert_int_equal(p->timeout, 60); /* neither gives it: default */
     assert_string_equal(p->dsn, "shop");
-    assert_null(p->driver); /* DRIVER belongs to the driver manager */
+    /* The DSN's Driver key, for sys_connection_props (the completed string leaves it out). */
+    assert_string_equal(p->driver, "BigCommerce");
 }
 
 static void connection_string_beats_dsn(void **state)

@@ -146,7 +146,7 @@ static void functions_report_exactly_what_is_implemented(void **state)
     assert_true(SQL_FUNC_EXISTS(bits, SQL_API_SQLFETCHSCROLL));
     assert_true(SQL_FUNC_EXISTS(bits, SQL_API_SQLGETDATA));
     assert_false(SQL_FUNC_EXISTS(bits, SQL_API_SQLBULKOPERATIONS));
-    assert_false(SQL_FUNC_EXISTS(bits, SQL_API_SQLSETPOS));
+    assert_true(SQL_FUNC_EXISTS(bits, SQL_API_SQLSETPOS));
     bc_functions_get(f->dbc, SQL_API_SQLTABLES, &one);
     assert_int_equal(one, SQL_TRUE);
     bc_functions_get(f->dbc, SQL_API_SQLPUTDATA, &one);
@@ -155,7 +155,8 @@ static void functions_report_exactly_what_is_implemented(void **state)
     assert_int_equal(one, SQL_FALSE);
     bc_functions_get(f->dbc, SQL_API_ALL_FUNCTIONS, old);
     assert_int_equal(old[SQL_API_SQLCOLUMNS], SQL_TRUE);
-    assert_int_equal(old[SQL_API_SQLSETPOS], SQL_FALSE);
+    assert_int_equal(old[SQL_API_SQLSETPOS], SQL_TRUE);
+    assert_int_equal(old[SQL_API_SQLBROWSECONNECT], SQL_TRUE);
 }
 
 static void connattr_unsupported_isolation_changes_with_01S02(void **state)

@@ -1,0 +1,76 @@
+/*
+ * Block cursors and SQLGetData (SQL_GD_BLOCK). The SQLite statement holds only the row it
+ * stepped to last, so when a rowset has more than one row each row's values are copied as
+ * it is fetched; SQLSetPos(SQL_POSITION) picks the row SQLGetData then reads. With a rowset
+ * of one row nothing is copied: the statement's own row is the current one.
+ */
+#include <stdlib.h>
+#include "bc_handles.h"
+
+void bc_rowset_clear(bc_stmt *s)
+{
+    for (size_t i = 0; i < s->rowset_nvalues; i++)
+        sqlite3_value_free(s->rowset_values[i]);
+    s->rowset_nvalues = 0;
+    s->current_row = 0;
+}
+
+void bc_rowset_free(bc_stmt *s)
+{
+    bc_rowset_clear(s);
+    free(s->rowset_values);
+    s->rowset_values = NULL;
+    s->rowset_cap = 0;
+}
+
+/* Copy the statement's current row as rowset row `row` (0-based). */
+SQLRETURN bc_rowset_keep_row(bc_stmt *s, SQLULEN row)
+{
+    size_t need = ((size_t)row + 1) * (size_t)s->ncols;
+
+    if (need > s->rowset_cap) {
+        size_t cap = s->rowset_cap ? s->rowset_cap * 2 : (size_t)s->ncols * 8;
+        while (cap < need)
+            cap *= 2;
+        sqlite3_value **v = realloc(s->rowset_values, cap * sizeof *v);
+        if (v == NULL)
+            return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory keeping the rowset.");
+        s->rowset_values = v;
+        s->rowset_cap = cap;
+    }
+    for (int c = 0; c < s->ncols; c++) {
+        sqlite3_value *dup = sqlite3_value_dup(sqlite3_column_value(s->vm, c));
+        if (dup == NULL)
+            return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory keeping the rowset.");
+        s->rowset_values[s->rowset_nvalues++] = dup;
+    }
+    return SQL_SUCCESS;
+}
+
+sqlite3_value *bc_rowset_value(bc_stmt *s, int col)
+{
+    if (s->current_row > 0 && s->rowset_nvalues > 0)
+        return s
+            ->rowset_values[(size_t)(s->current_row - 1) * (size_t)s->ncols + (size_t)(col - 1)];
+    return sqlite3_column_value(s->vm, col - 1);
+}
+
+/* "SQL_POSITION: the driver positions the cursor on the row specified by RowNumber." The
+ * cursor is read-only, so positioning is the only operation. */
+SQLRETURN bc_stmt_set_pos(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock)
+{
+    (void)lock;
+    if (s->state != BC_STMT_CURSOR || s->rowset_rows == 0)
+        return bc_diag_push(&s->h.diag, "24000", 0, "SQLSetPos needs a fetched rowset.");
+    if (op != SQL_POSITION)
+        return bc_diag_push(&s->h.diag, "HYC00", 0,
+                            "The cursor is read-only: SQLSetPos can only position (SQL_POSITION).");
+    if (row < 1 || row > s->rowset_rows)
+        return bc_diag_push(&s->h.diag, "HY107", 0,
+                            "Row %lu is not in the rowset, which has %lu rows.", (unsigned long)row,
+                            (unsigned long)s->rowset_rows);
+    if (s->rowset_rows > 1)
+        s->current_row = (SQLULEN)row;
+    s->getdata_col = 0;
+    return SQL_SUCCESS;
+}

@@ -1,0 +1,176 @@
+/*
+ * ODBC API behaviour clients rely on: SQLDescribeParam typed from the column a marker is
+ * compared with, SQLGetData inside a block cursor (SQL_GD_BLOCK, SQLSetPos to position),
+ * and SQLBrowseConnect.
+ */
+#include "harness.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bct_sandbox sb;
+static SQLHENV env;
+static SQLHDBC dbc;
+
+typedef struct want_param {
+    SQLSMALLINT type;
+    SQLULEN size; /* 0: not checked */
+} want_param;
+
+static void check_params(const char *sql, const want_param *want, int n)
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    if (!st)
+        return;
+    CHECK_OK(SQLPrepare(st, (SQLCHAR *)sql, SQL_NTS), SQL_HANDLE_STMT, st);
+    SQLSMALLINT count = -1;
+    CHECK_OK(SQLNumParams(st, &count), SQL_HANDLE_STMT, st);
+    CHECK_INT(count, n);
+    for (int i = 0; i < n; i++) {
+        SQLSMALLINT type = 0, digits = -1, nullable = -1;
+        SQLULEN size = 0;
+        CHECK_OK(SQLDescribeParam(st, (SQLUSMALLINT)(i + 1), &type, &size, &digits, &nullable),
+                 SQL_HANDLE_STMT, st);
+        CHECK_MSG(type == want[i].type, "%s: parameter %d is type %d, want %d", sql, i + 1, type,
+                  want[i].type);
+        if (want[i].size != 0)
+            CHECK_MSG(size == want[i].size, "%s: parameter %d has size %lu, want %lu", sql, i + 1,
+                      (unsigned long)size, (unsigned long)want[i].size);
+    }
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+static void describe_param_takes_the_compared_column_type(void)
+{
+    check_params("SELECT name FROM Brands WHERE id = ?", (want_param[]){{SQL_INTEGER, 10}}, 1);
+    check_params("SELECT o.id FROM Orders o JOIN Customers c ON c.id = o.customer_id "
+                 "WHERE ? < o.total_inc_tax AND c.email LIKE ? AND o.date_created BETWEEN ? AND ?",
+                 (want_param[]){{SQL_DECIMAL, 20},
+                                {SQL_WVARCHAR, 0},
+                                {SQL_TYPE_TIMESTAMP, 19},
+                                {SQL_TYPE_TIMESTAMP, 19}},
+                 4);
+    check_params("SELECT id FROM Products WHERE id NOT IN (?, ?) AND is_visible = ?",
+                 (want_param[]){{SQL_INTEGER, 0}, {SQL_INTEGER, 0}, {SQL_BIT, 0}}, 3);
+    /* Not compared with a column: the default. */
+    check_params("SELECT ? + 1", (want_param[]){{SQL_WVARCHAR, 0}}, 1);
+    /* A procedure's marker has the type of the input it fills. */
+    check_params("{call GetOAuthAuthorizationURL(?, ?)}",
+                 (want_param[]){{SQL_WVARCHAR, 0}, {SQL_WVARCHAR, 0}}, 2);
+}
+
+static void getdata_reads_any_row_of_a_block_cursor(void)
+{
+    SQLUINTEGER gd = 0;
+    CHECK_OK(SQLGetInfo(dbc, SQL_GETDATA_EXTENSIONS, &gd, sizeof gd, NULL), SQL_HANDLE_DBC, dbc);
+    CHECK(gd & SQL_GD_BLOCK);
+    SQLHSTMT st = bct_stmt(dbc);
+    if (!st)
+        return;
+    SQLULEN fetched = 0;
+    SQLINTEGER ids[3] = {0};
+    SQLLEN id_ind[3];
+    CHECK_OK(SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)3, 0), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLSetStmtAttr(st, SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLBindCol(st, 1, SQL_C_SLONG, ids, 0, id_ind), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLExecDirect(st, (SQLCHAR *)"SELECT id, name FROM Products ORDER BY id", SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    cJSON *all = bct_sb_get_all(&sb, "/v3/catalog/products");
+    int total = cJSON_GetArraySize(all), seen = 0;
+    SQLRETURN rc;
+    while ((rc = SQLFetch(st)) == SQL_SUCCESS) {
+        /* The first row is current after the fetch; then each row in turn, backwards. */
+        SQLINTEGER first = 0;
+        SQLLEN first_ind = 0;
+        CHECK_OK(SQLGetData(st, 1, SQL_C_SLONG, &first, 0, &first_ind), SQL_HANDLE_STMT, st);
+        CHECK_INT(first, ids[0]);
+        for (SQLULEN r = fetched; r >= 1; r--) {
+            CHECK_OK(SQLSetPos(st, (SQLSETPOSIROW)r, SQL_POSITION, SQL_LOCK_NO_CHANGE),
+                     SQL_HANDLE_STMT, st);
+            SQLINTEGER id = 0;
+            SQLLEN ind = 0;
+            char name[256] = "";
+            CHECK_OK(SQLGetData(st, 1, SQL_C_SLONG, &id, 0, &ind), SQL_HANDLE_STMT, st);
+            CHECK_INT(id, ids[r - 1]);
+            CHECK_OK(SQLGetData(st, 2, SQL_C_CHAR, name, sizeof name, &ind), SQL_HANDLE_STMT, st);
+            cJSON *item = NULL, *it;
+            cJSON_ArrayForEach(it, all)
+            {
+                if ((long)cJSON_GetNumberValue(cJSON_GetObjectItem(it, "id")) == id)
+                    item = it;
+            }
+            CHECK_MSG(item != NULL && strcmp(name, bct_json_text(item, "name")) == 0,
+                      "row %lu: product %d has name \"%s\"", (unsigned long)r, id, name);
+        }
+        seen += (int)fetched;
+        CHECK_STATE(SQLSetPos(st, fetched + 1, SQL_POSITION, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT,
+                    st, "HY107");
+        CHECK_STATE(SQLSetPos(st, 1, SQL_UPDATE, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, st, "HYC00");
+    }
+    CHECK_INT(rc, SQL_NO_DATA);
+    CHECK_INT(seen, total);
+    CHECK(total > 3);
+    cJSON_Delete(all);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+static void browse_connect_asks_for_the_store_then_the_token(void)
+{
+    SQLHDBC d = NULL;
+    CHECK_OK(SQLAllocHandle(SQL_HANDLE_DBC, env, &d), SQL_HANDLE_ENV, env);
+    char in[512], out[1024] = "";
+    SQLSMALLINT len = 0;
+    snprintf(in, sizeof in, "DRIVER=BigCommerce;ApiBaseURL=%s;OAuthServerURL=%s", sb.url, sb.url);
+    CHECK_INT(SQLBrowseConnect(d, (SQLCHAR *)in, SQL_NTS, (SQLCHAR *)out, sizeof out, &len),
+              SQL_NEED_DATA);
+    CHECK_STR(out, "StoreId:Store hash=?");
+    CHECK_INT(len, strlen(out));
+    snprintf(in, sizeof in, "StoreId=%s", sb.store_hash);
+    CHECK_INT(SQLBrowseConnect(d, (SQLCHAR *)in, SQL_NTS, (SQLCHAR *)out, sizeof out, &len),
+              SQL_NEED_DATA);
+    CHECK_MSG(strncmp(out, "OAuthAccessToken:", 17) == 0 && strstr(out, "*OAuthClientId:"),
+              "second request: %s", out);
+    snprintf(in, sizeof in, "OAuthAccessToken=%s", sb.token);
+    CHECK_OK(SQLBrowseConnect(d, (SQLCHAR *)in, SQL_NTS, (SQLCHAR *)out, sizeof out, &len),
+             SQL_HANDLE_DBC, d);
+    CHECK_MSG(strstr(out, sb.store_hash) != NULL, "completed string: %s", out);
+    SQLHSTMT st = bct_exec(d, "SELECT COUNT(*) FROM Brands");
+    if (st) {
+        CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+        SQLFreeHandle(SQL_HANDLE_STMT, st);
+    }
+    SQLDisconnect(d);
+    /* A wrong token fails the last step with the token error; a new browse starts over. */
+    snprintf(in, sizeof in, "DRIVER=BigCommerce;ApiBaseURL=%s;StoreId=%s", sb.url, sb.store_hash);
+    CHECK_INT(SQLBrowseConnect(d, (SQLCHAR *)in, SQL_NTS, (SQLCHAR *)out, sizeof out, &len),
+              SQL_NEED_DATA);
+    CHECK_STATE(SQLBrowseConnect(d, (SQLCHAR *)"OAuthAccessToken=wrong", SQL_NTS, (SQLCHAR *)out,
+                                 sizeof out, &len),
+                SQL_HANDLE_DBC, d, "28000|08001");
+    SQLFreeHandle(SQL_HANDLE_DBC, d);
+}
+
+int main(int argc, char **argv)
+{
+    bct_init(argc, argv);
+    const char *opts[] = {"--products", "8", "--orders", "3", "--customers", "3", NULL};
+    if (!bct_sandbox_start(&sb, opts))
+        return 1;
+    env = bct_env();
+    dbc = bct_connect(env, &sb, NULL);
+    if (!dbc) {
+        bct_sandbox_stop(&sb);
+        return 1;
+    }
+    static const bct_test tests[] = {
+        BCT_TEST(describe_param_takes_the_compared_column_type),
+        BCT_TEST(getdata_reads_any_row_of_a_block_cursor),
+        BCT_TEST(browse_connect_asks_for_the_store_then_the_token),
+    };
+    int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
+    bct_disconnect(dbc);
+    SQLFreeHandle(SQL_HANDLE_ENV, env);
+    bct_sandbox_stop(&sb);
+    return rc;
+}
