@@ -11,9 +11,16 @@
 #include <cjson/cJSON.h>
 #include "bc_error.h"
 #include "bc_http.h"
-#include "bc_catalog.h"
 
 typedef struct bc_api bc_api;
+
+/* How a list endpoint pages; each table definition names its own. */
+typedef enum {
+    BC_PAGING_V3,    /* ?page=&limit=, envelope {data, meta.pagination.total_pages} */
+    BC_PAGING_V2,    /* ?page=&limit=, bare array, 204 (or a short page) after the last */
+    BC_PAGING_NONE,  /* one request: bare array, {data:[...]} or a single object = one row */
+    BC_PAGING_CURSOR /* v3 cursor pagination (meta.cursor_pagination / after) */
+} bc_paging;
 
 typedef struct bc_api_config {
     const char *base_url;     /* ApiBaseURL, no trailing slash needed */

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include "bc_defaults.h"
-#include "bc_oauth.h"
+#include "auth_internal.h"
 
 int bc_oauth_check_app_props(const bc_props *p, bool need_callback, bc_error *err)
 {

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "bc_oauth.h"
+#include "auth_internal.h"
 #include "bc_util.h"
 
 static const char *location_name(const bc_props *p)

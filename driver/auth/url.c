@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <openssl/rand.h>
-#include "bc_oauth.h"
+#include "auth_internal.h"
 
 static bool is_unreserved(unsigned char c)
 {

@@ -8,6 +8,7 @@
 #define BC_CATALOG_H
 
 #include <stdbool.h>
+#include "bc_api.h" /* bc_paging: how an endpoint pages */
 
 /* How a column's JSON value becomes an SQLite value, and which SQL type it reports. */
 typedef enum {
@@ -52,13 +53,6 @@ typedef struct bc_column_def {
 } bc_column_def;
 
 typedef enum { BC_API_V2, BC_API_V3 } bc_api_version;
-
-typedef enum {
-    BC_PAGING_V3,    /* ?page=&limit=, envelope {data, meta.pagination.total_pages} */
-    BC_PAGING_V2,    /* ?page=&limit=, bare array, 204 (or a short page) after the last */
-    BC_PAGING_NONE,  /* one request: bare array, {data:[...]} or a single object = one row */
-    BC_PAGING_CURSOR /* v3 cursor pagination (meta.cursor_pagination / after) */
-} bc_paging;
 
 typedef struct bc_table_def {
     const char *name;     /* SQL name, e.g. "OrderItems" */

@@ -8,7 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include "convert/convert_int.h"
+#include "convert/convert_internal.h"
 
 SQLSMALLINT bc_default_c_type(SQLSMALLINT sql_type)
 {

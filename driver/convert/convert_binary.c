@@ -8,7 +8,7 @@
  * SQL_DATE/TIMESTAMP_STRUCT, likewise.
  */
 #include <string.h>
-#include "convert/convert_int.h"
+#include "convert/convert_internal.h"
 
 static SQLRETURN bc_conv_bytes_chunk(const bc_conv *c, const void *data, size_t len)
 {

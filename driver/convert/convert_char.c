@@ -13,8 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "convert/convert_int.h"
-#include "util/utf_int.h"
+#include "convert/convert_internal.h"
 
 void bc_conv_format_double(double d, char *out, size_t cap)
 {

@@ -12,7 +12,7 @@
 #include <ctype.h>
 #include <string.h>
 #include <time.h>
-#include "convert/convert_int.h"
+#include "convert/convert_internal.h"
 
 /* Exactly n digits at *p. */
 static int bc_lit_digits(const char **p, int n)

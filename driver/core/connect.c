@@ -9,6 +9,7 @@
 #include "bc_defaults.h"
 #include "bc_handles.h"
 #include "bc_procs.h"
+#include "bc_sql.h"
 #include "bc_util.h"
 
 static SQLRETURN push_error(bc_dbc *dbc, const bc_error *e)

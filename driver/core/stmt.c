@@ -7,6 +7,7 @@
 #include <string.h>
 #include "bc_handles.h"
 #include "bc_procs.h"
+#include "bc_sql.h"
 #include "bc_util.h"
 
 SQLRETURN bc_stmt_alloc(bc_dbc *dbc, bc_stmt **out)
@@ -252,7 +253,7 @@ static SQLRETURN run_procedure(bc_stmt *s)
         return rc;
     bc_error_clear(&e);
     sqlite3_reset(s->vm);
-    if (bc_proc_execute(s->dbc, s->proc, values, n, s->vm, &e) != 0)
+    if (bc_proc_execute(&s->dbc->props, s->dbc->api, s->proc, values, n, s->vm, &e) != 0)
         rc = push_bc_error(s, &e);
     bc_stmt_free_param_texts(values, n);
     return rc;

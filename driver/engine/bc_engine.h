@@ -86,9 +86,4 @@ typedef struct bc_catalog_args {
 int bc_engine_catalog(bc_engine *e, bc_catalog_fn fn, const bc_catalog_args *a, sqlite3_stmt **vm,
                       bc_error *err);
 
-/* Rewrite ODBC escapes ({fn ...}, {d '...'}, {t '...'}, {ts '...'}, {oj ...}, {escape '\'})
- * into SQLite SQL. Returns a malloc'd string or NULL with err set (42000 for a broken escape).
- * {call ...} is not rewritten here: the router (sql/) sends it to the procedures. */
-char *bc_sql_rewrite_escapes(const char *sql, bc_error *err);
-
 #endif

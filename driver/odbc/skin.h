@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include "bc_handles.h"
+#include "bc_odbc_text.h"
 #include "bc_util.h"
 
 /* The shared library is built with hidden visibility; these are its only exports. */

@@ -1,6 +1,7 @@
 /*
- * Small helpers used everywhere: strings, UTF-8 <-> UTF-16 (SQLWCHAR as unixODBC defines it),
- * time parsing, logging with redaction.
+ * Small helpers used everywhere: strings, time parsing, logging with redaction, cancel flags.
+ * Nothing here knows ODBC's types; the helpers for ODBC text (lengths, SQLWCHAR) are in
+ * bc_odbc_text.h, for the layers that talk to the application.
  */
 #ifndef BC_UTIL_H
 #define BC_UTIL_H
@@ -9,16 +10,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
-#include <sql.h>
-#include <sqlext.h>
 
 /* ---- strings ---- */
 char *bc_strdup(const char *s); /* NULL-safe */
 char *bc_strndup(const char *s, size_t n);
 char *bc_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* malloc'd */
 int bc_strcasecmp(const char *a, const char *b);                              /* ASCII, NULL-safe */
-/* Length of an ODBC string argument: len itself, or strlen when len == SQL_NTS. */
-size_t bc_odbc_len(const SQLCHAR *s, SQLINTEGER len);
 
 /* Growable byte buffer. */
 typedef struct bc_buf {
@@ -32,24 +29,6 @@ void bc_buf_puts(bc_buf *b, const char *s);
 void bc_buf_printf(bc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *bc_buf_steal(bc_buf *b); /* NUL-terminated, caller frees; NULL on oom */
 void bc_buf_free(bc_buf *b);
-
-/* ---- UTF-8 <-> UTF-16 ---- */
-/* Convert len code units of UTF-16 (SQL_NTS: up to the NUL) to a malloc'd UTF-8 string.
- * Invalid surrogates become U+FFFD. *out_len (optional) gets the byte length. NULL when
- * s is NULL or on allocation failure. */
-char *bc_utf16_to_utf8(const SQLWCHAR *s, SQLLEN len, size_t *out_len);
-/* Convert UTF-8 to a malloc'd NUL-terminated UTF-16 string; *out_units (optional) gets the
- * length in code units without the NUL. Invalid UTF-8 becomes U+FFFD. */
-SQLWCHAR *bc_utf8_to_utf16(const char *s, size_t len, size_t *out_units);
-/* Number of UTF-16 code units of a UTF-8 string. */
-size_t bc_utf8_utf16_units(const char *s, size_t len);
-/* Copy UTF-8 into an application's SQLWCHAR buffer of cap_bytes, NUL-terminated,
- * truncated on a character boundary. Returns the full length in code units (for the
- * length out-argument); *truncated tells whether it was cut. */
-size_t bc_utf8_to_wbuf(const char *s, size_t len, SQLWCHAR *buf, size_t cap_bytes, bool *truncated);
-/* Copy UTF-8 into an application's SQLCHAR buffer of cap bytes, NUL-terminated, cut on a
- * UTF-8 character boundary. Returns the full length in bytes. */
-size_t bc_utf8_to_cbuf(const char *s, size_t len, SQLCHAR *buf, size_t cap, bool *truncated);
 
 /* ---- time ---- */
 /* A broken-down UTC timestamp. */

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <time.h>
 #include "bc_util.h"
-#include "util/log_int.h"
+#include "util/log_internal.h"
 
 static pthread_mutex_t bc_log_lock = PTHREAD_MUTEX_INITIALIZER;
 static FILE *bc_log_file;

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 #include "bc_util.h"
-#include "util/log_int.h"
+#include "util/log_internal.h"
 
 #define BC_MASK "****"
 

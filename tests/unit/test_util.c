@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "bc_odbc_text.h"
 #include "bc_util.h"
 
 static void strdup_family_is_null_safe(void **state)

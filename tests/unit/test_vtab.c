@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <curl/curl.h>
+#include "bc_catalog.h"
 #include "bc_util.h"
 #include "test_engine_common.h"
 

@@ -2,12 +2,13 @@
  * Internals of the conversions (convert*.c): the request of one bc_convert_to_c call, and
  * the helpers the per-family files share. Not part of the module interface (bc_convert.h).
  */
-#ifndef BC_CONVERT_INT_H
-#define BC_CONVERT_INT_H
+#ifndef BC_CONVERT_INTERNAL_H
+#define BC_CONVERT_INTERNAL_H
 
 #include <stdbool.h>
 #include <stdint.h>
 #include "bc_convert.h"
+#include "bc_odbc_text.h"
 #include "bc_util.h"
 
 /* One conversion request, as bc_convert_to_c received it (target already resolved). */

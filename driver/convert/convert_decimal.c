@@ -10,7 +10,7 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include "convert/convert_int.h"
+#include "convert/convert_internal.h"
 
 int bc_decimal_from_text(const char *s, size_t len, bc_decimal *out)
 {

@@ -2,8 +2,8 @@
  * Redaction used by the log (and available to anyone who must show text that may hold a
  * secret). Both return a malloc'd copy the caller frees, or NULL on allocation failure.
  */
-#ifndef BC_LOG_INT_H
-#define BC_LOG_INT_H
+#ifndef BC_LOG_INTERNAL_H
+#define BC_LOG_INTERNAL_H
 
 /* s with every occurrence of secret replaced by "****". */
 char *bc_redact_literal(const char *s, const char *secret);

@@ -12,7 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "convert/convert_int.h"
+#include "convert/convert_internal.h"
 
 /* Accept [blanks][sign]digits[.digits][(e|E)[sign]digits][blanks], and nothing else: strtod
  * alone would also take "inf", "nan" and hex floats, which are not SQL numeric literals. */
