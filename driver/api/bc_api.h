@@ -26,7 +26,7 @@ typedef struct bc_api_config {
     const char *base_url;     /* ApiBaseURL, no trailing slash needed */
     const char *store_hash;   /* StoreId */
     const char *access_token; /* may be NULL: data requests then fail with 28000 */
-    int page_size;
+    int page_size; /* 1..BC_MAX_PAGE_SIZE (the Pagesize property checks it); 0 = the default */
     bc_http_config http;
 } bc_api_config;
 

@@ -44,6 +44,9 @@ typedef struct bc_dbc {
     bool connected;
     bc_api *api;       /* owned; NULL until connected */
     bc_engine *engine; /* owned; NULL until connected */
+    /* Set by SQLCancel or a time-out, polled by the HTTP transfers of api and by engine: both
+     * borrow it, so it exists before either is built. */
+    volatile int cancel;
     struct bc_stmt *stmts;
     struct bc_desc *descs; /* explicitly allocated descriptors */
     /* attributes */

@@ -91,7 +91,7 @@ static SQLRETURN conn_make_api(bc_dbc *dbc, const char *token, bc_error *e)
     cfg.base_url = p->api_base_url ? p->api_base_url : BC_DEFAULT_API_BASE_URL;
     cfg.store_hash = p->store_id;
     cfg.access_token = token;
-    cfg.page_size = p->page_size > 0 ? p->page_size : BC_DEFAULT_PAGE_SIZE;
+    cfg.page_size = p->page_size; /* the property parser kept it in 1..BC_MAX_PAGE_SIZE */
     cfg.http.timeout_s = p->timeout;
     cfg.http.connect_timeout_s =
         dbc->login_timeout > 0 ? (long)dbc->login_timeout : BC_DEFAULT_CONNECT_TIMEOUT_S;
@@ -102,7 +102,7 @@ static SQLRETURN conn_make_api(bc_dbc *dbc, const char *token, bc_error *e)
     cfg.http.proxy_port = p->proxy_port;
     cfg.http.proxy_user = p->proxy_user;
     cfg.http.proxy_password = p->proxy_password;
-    cfg.http.cancel_flag = bc_engine_cancel_flag(dbc->engine);
+    cfg.http.cancel_flag = &dbc->cancel;
     dbc->api = bc_api_new(&cfg, e);
     return dbc->api != NULL ? SQL_SUCCESS : SQL_ERROR;
 }
@@ -134,7 +134,7 @@ static int conn_check_token(bc_dbc *dbc, bc_error *e)
     return bc_api_ping(dbc->api, e);
 }
 
-/* The properties are in dbc->props; build token, engine and API client. */
+/* The properties are in dbc->props; build token, API client and engine. */
 static SQLRETURN conn_open(bc_dbc *dbc)
 {
     bc_error e;
@@ -147,16 +147,19 @@ static SQLRETURN conn_open(bc_dbc *dbc)
                             "https://api.bigcommerce.com/stores/{hash}) in the connection "
                             "string or DSN.");
     bc_log_open(dbc->props.logfile, dbc->props.verbosity);
+    bc_flag_set(&dbc->cancel, 0);
     if (bc_auth_resolve_token(&dbc->props, &token, &e) != 0)
         return push_error(dbc, &e);
     if (token != NULL)
         bc_log_secret(token);
-    /* The engine comes first because its cancel flag goes into the HTTP configuration. */
-    dbc->engine = bc_engine_open(NULL, &dbc->props, &e);
-    if (dbc->engine == NULL || conn_make_api(dbc, token, &e) != SQL_SUCCESS)
+    /* Each part is built once, on the ones below it: the API client, the token checked with
+     * it, then the engine over the client. */
+    if (conn_make_api(dbc, token, &e) != SQL_SUCCESS)
         goto fail;
-    bc_engine_set_api(dbc->engine, dbc->api);
     if (token != NULL && conn_check_token(dbc, &e) != 0)
+        goto fail;
+    dbc->engine = bc_engine_open(dbc->api, &dbc->props, &dbc->cancel, &e);
+    if (dbc->engine == NULL)
         goto fail;
     free(token);
     dbc->connected = true;

@@ -20,12 +20,14 @@
 
 typedef struct bc_engine bc_engine;
 
-/* Create the database and tables. api is borrowed (the connection owns it) and may be
- * replaced later with bc_engine_set_api. props are read for sys_connection_props, MaxRows and
- * Pagesize, and borrowed. Returns NULL with err set (HY001 on allocation failure). */
-bc_engine *bc_engine_open(bc_api *api, const bc_props *props, bc_error *err);
+/* Create the database and tables over a ready API client. api, props and cancel_flag are
+ * borrowed from the connection, which owns them and outlives the engine: props are read for
+ * sys_connection_props and MaxRows; cancel_flag is the flag the API client's HTTP transfers
+ * poll (bc_api_config.http.cancel_flag), so bc_engine_cancel stops a request in flight.
+ * Returns NULL with err set (HY001 on allocation failure). */
+bc_engine *bc_engine_open(bc_api *api, const bc_props *props, volatile int *cancel_flag,
+                          bc_error *err);
 void bc_engine_close(bc_engine *e);
-void bc_engine_set_api(bc_engine *e, bc_api *api);
 
 sqlite3 *bc_engine_db(bc_engine *e);
 
@@ -48,7 +50,6 @@ void bc_engine_error_from_sqlite(sqlite3 *db, int rc, bc_error *out);
  * bc_http sees and calls sqlite3_interrupt. */
 void bc_engine_cancel(bc_engine *e);
 void bc_engine_reset_cancel(bc_engine *e);
-volatile int *bc_engine_cancel_flag(bc_engine *e);
 
 /* The catalog functions. Each returns a statement over the metadata tables whose result
  * columns are exactly those ODBC specifies for the function (names, order, types), ordered as

@@ -17,8 +17,8 @@ struct bc_engine {
     const bc_props *props; /* borrowed from the connection */
     bc_error err;          /* the last error a virtual table recorded */
     bool has_err;
-    volatile int cancel; /* set by bc_engine_cancel; bc_http sees it through the api */
-    int depth;           /* > 0 while a cursor walks a parent table through a nested statement */
+    volatile int *cancel; /* the connection's; set by bc_engine_cancel, polled by bc_http too */
+    int depth;            /* > 0 while a cursor walks a parent table through a nested statement */
 };
 
 /* The name of the main schema: SQLITE_DBCONFIG_MAINDBNAME keeps the pointer, so static. */

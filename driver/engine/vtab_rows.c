@@ -178,7 +178,7 @@ int bc_vcursor_next(bc_vcursor *c)
 
     bc_error_clear(&err);
     c->cells_done = false;
-    if (bc_flag_get(&c->vt->e->cancel)) {
+    if (bc_flag_get(c->vt->e->cancel)) {
         bc_error_set(&err, "HY008", 0, "the statement was cancelled");
         return bc_vtab_fail(c->vt, &err);
     }

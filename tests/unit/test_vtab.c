@@ -215,7 +215,7 @@ static void max_rows_caps_rows_per_scan(void **state)
     f->props.max_rows = 4;
     bc_error err;
     bc_error_clear(&err);
-    f->e = bc_engine_open(f->api, &f->props, &err);
+    f->e = bc_engine_open(f->api, &f->props, &f->cancel, &err);
     assert_non_null(f->e);
     assert_int_equal(query_int(f->e, "SELECT COUNT(*) FROM Products"), 4);
     fixture_close(f);
