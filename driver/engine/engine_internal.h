@@ -18,7 +18,6 @@ struct bc_engine {
     bc_error err;          /* the last error a virtual table recorded */
     bool has_err;
     volatile int *cancel; /* the connection's; set by bc_engine_cancel, polled by bc_http too */
-    int depth;            /* > 0 while a cursor walks a parent table through a nested statement */
 };
 
 /* The name of the main schema: SQLITE_DBCONFIG_MAINDBNAME keeps the pointer, so static. */
