@@ -66,9 +66,9 @@ static void driverconnect_noprompt_missing_store_id_fails_without_blocking(void)
     char cs[1024];
     snprintf(cs, sizeof cs, "Driver=BigCommerce;OAuthAccessToken=%s;ApiBaseURL=%s", sb.token,
              sb.url);
-    long long t0 = bct_now_ms();
+    long long t0 = sandbox_now_ms();
     SQLRETURN rc = driver_connect(dbc, cs, SQL_DRIVER_NOPROMPT, NULL, 0, NULL);
-    CHECK_MSG(bct_now_ms() - t0 < 5000, "took %lld ms", bct_now_ms() - t0);
+    CHECK_MSG(sandbox_now_ms() - t0 < 5000, "took %lld ms", sandbox_now_ms() - t0);
     CHECK_INT(rc, SQL_ERROR);
     char state[6], msg[1024];
     bct_diag(SQL_HANDLE_DBC, dbc, state, msg, sizeof msg);
@@ -84,9 +84,10 @@ static void driverconnect_other_modes_without_window_never_block(void)
                                   SQL_DRIVER_PROMPT};
     for (int i = 0; i < 3; i++) {
         SQLHDBC dbc = alloc_dbc();
-        long long t0 = bct_now_ms();
+        long long t0 = sandbox_now_ms();
         SQLRETURN rc = driver_connect(dbc, bct_connstr(&sb, NULL), modes[i], NULL, 0, NULL);
-        CHECK_MSG(bct_now_ms() - t0 < 5000, "mode %d took %lld ms", modes[i], bct_now_ms() - t0);
+        CHECK_MSG(sandbox_now_ms() - t0 < 5000, "mode %d took %lld ms", modes[i],
+                  sandbox_now_ms() - t0);
         if (modes[i] == SQL_DRIVER_PROMPT && rc == SQL_ERROR) {
             char state[6];
             CHECK_MSG(SQL_SUCCEEDED(bct_diag(SQL_HANDLE_DBC, dbc, state, NULL, 0)),
@@ -103,9 +104,9 @@ static void driverconnect_other_modes_without_window_never_block(void)
     char cs[1024];
     snprintf(cs, sizeof cs, "Driver=BigCommerce;OAuthAccessToken=%s;ApiBaseURL=%s", sb.token,
              sb.url);
-    long long t0 = bct_now_ms();
+    long long t0 = sandbox_now_ms();
     SQLRETURN rc = driver_connect(dbc, cs, SQL_DRIVER_COMPLETE_REQUIRED, NULL, 0, NULL);
-    CHECK_MSG(bct_now_ms() - t0 < 5000, "took %lld ms", bct_now_ms() - t0);
+    CHECK_MSG(sandbox_now_ms() - t0 < 5000, "took %lld ms", sandbox_now_ms() - t0);
     CHECK_INT(rc, SQL_ERROR);
     SQLFreeHandle(SQL_HANDLE_DBC, dbc);
 }

@@ -11,45 +11,30 @@
 #include <curl/curl.h>
 #include "bc_catalog.h"
 #include "bc_util.h"
+#include "sandbox_launch.h"
 #include "test_engine_common.h"
 
 #ifdef BC_SANDBOX_PATH
 
-static pid_t g_pid;
+static sandbox_child g_sandbox;
 static char g_url[128];
 
 static int start_sandbox(void **state)
 {
-    int fds[2];
-    FILE *in;
+    const char *argv[] = {BC_SANDBOX_PATH, "--products", "20",     "--orders", "10",
+                          "--customers",   "5",          "--seed", "7",        NULL};
 
     (void)state;
-    if (pipe(fds) != 0)
+    if (!sandbox_launch(&g_sandbox, argv, 10000))
         return -1;
-    g_pid = fork();
-    if (g_pid == 0) {
-        dup2(fds[1], 1);
-        close(fds[0]);
-        execl(BC_SANDBOX_PATH, BC_SANDBOX_PATH, "--port", "0", "--products", "20", "--orders", "10",
-              "--customers", "5", "--seed", "7", (char *)NULL);
-        _exit(127);
-    }
-    close(fds[1]);
-    in = fdopen(fds[0], "r");
-    if (in == NULL || fgets(g_url, sizeof g_url, in) == NULL)
-        return -1;
-    g_url[strcspn(g_url, "\r\n")] = '\0';
-    fclose(in);
+    snprintf(g_url, sizeof g_url, "%s", g_sandbox.url);
     return 0;
 }
 
 static int stop_sandbox(void **state)
 {
     (void)state;
-    if (g_pid > 0) {
-        kill(g_pid, SIGTERM);
-        waitpid(g_pid, NULL, 0);
-    }
+    sandbox_halt(&g_sandbox);
     return 0;
 }
 
