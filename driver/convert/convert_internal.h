@@ -65,10 +65,9 @@ SQLRETURN bc_conv_to_binary(const bc_conv *c);
 
 /* Set *ind / *consumed for a fixed-size result. Returns rc. */
 SQLRETURN bc_conv_fixed_done(const bc_conv *c, SQLLEN size, SQLRETURN rc);
-/* Set err and return SQL_ERROR / SQL_SUCCESS_WITH_INFO. */
-SQLRETURN bc_conv_fail(const bc_conv *c, const char *state, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-SQLRETURN bc_conv_warn(const bc_conv *c, const char *state, const char *fmt, ...)
+/* Set err to state and the message; returns SQL_SUCCESS_WITH_INFO for a warning (01xxx),
+ * SQL_ERROR for anything else. */
+SQLRETURN bc_conv_report(const bc_conv *c, const char *state, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Decimal digits of a number: sign, up to 40 significant digits and a power of ten, so
