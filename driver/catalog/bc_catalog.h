@@ -82,8 +82,9 @@ typedef struct bc_table_def {
     const char *description;
 } bc_table_def;
 
-/* All tables, in name order. */
-extern const bc_table_def *const bc_tables[];
+/* All tables, in case-insensitive name order (sorted when the library loads; never
+ * written after that). */
+extern const bc_table_def *bc_tables[];
 extern const int bc_table_count;
 
 const bc_table_def *bc_catalog_find(const char *name);                /* case-insensitive */
