@@ -152,10 +152,7 @@ typedef struct bc_stmt {
     SQLULEN cursor_sensitivity;
     SQLULEN async_enable;
     SQLULEN metadata_id;
-    SQLULEN *rows_fetched_ptr_dummy;
     char *cursor_name;
-    void *proc_state; /* procedures (auth/) may keep per-statement data here */
-    /* added by the handles area */
     struct bc_proc_call *proc; /* owned; non-NULL when the statement is a procedure call */
     bc_sql_type *col_types;    /* owned; ncols entries: the type each result column reports */
     bool col_types_final;      /* types taken after execute (storage classes known) */
