@@ -25,6 +25,7 @@ typedef struct bc_handle {
     struct bc_handle *parent;
     pthread_mutex_t lock; /* recursive */
     bc_diag diag;
+    const char *call; /* the ODBC function running on the handle, for the trace; or NULL */
 } bc_handle;
 
 typedef struct bc_env {

@@ -134,6 +134,12 @@ static int conn_check_token(bc_dbc *dbc, bc_error *e)
     return bc_api_ping(dbc->api, e);
 }
 
+static const char *token_note(const bc_dbc *dbc)
+{
+    return bc_api_has_token(dbc->api) ? ""
+                                      : " without a token (data queries fail until one is set)";
+}
+
 /* The properties are in dbc->props; build token, API client and engine. */
 static SQLRETURN conn_open(bc_dbc *dbc)
 {
@@ -141,12 +147,12 @@ static SQLRETURN conn_open(bc_dbc *dbc)
     char *token = NULL;
 
     bc_error_clear(&e);
+    bc_log_open(dbc->props.logfile, dbc->props.verbosity);
     if (dbc->props.store_id == NULL || dbc->props.store_id[0] == '\0')
         return bc_diag_push(&dbc->h.diag, "08001", 0,
                             "No store given: set StoreId to the store hash (the {hash} in "
                             "https://api.bigcommerce.com/stores/{hash}) in the connection "
                             "string or DSN.");
-    bc_log_open(dbc->props.logfile, dbc->props.verbosity);
     bc_flag_set(&dbc->cancel, 0);
     if (bc_auth_resolve_token(&dbc->props, &token, &e) != 0)
         return push_error(dbc, &e);
@@ -163,6 +169,9 @@ static SQLRETURN conn_open(bc_dbc *dbc)
         goto fail;
     free(token);
     dbc->connected = true;
+    bc_log(1, "connected to store %s at %s%s", dbc->props.store_id,
+           dbc->props.api_base_url ? dbc->props.api_base_url : BC_DEFAULT_API_BASE_URL,
+           token_note(dbc));
     return SQL_SUCCESS;
 fail:
     free(token);
@@ -253,6 +262,7 @@ SQLRETURN bc_conn_disconnect(bc_dbc *dbc)
         bc_stmt_free(dbc->stmts);
     conn_release(dbc);
     dbc->connected = false;
+    bc_log(1, "disconnected from store %s", dbc->props.store_id ? dbc->props.store_id : "");
     return SQL_SUCCESS;
 }
 

@@ -170,6 +170,7 @@ SQLRETURN bc_stmt_prepare(bc_stmt *s, const char *sql)
     stmt_unprepare(s);
     if (sql == NULL)
         return bc_diag_push(&s->h.diag, "HY009", 0, "The statement text is a null pointer.");
+    bc_log(2, "statement %p: %s", (void *)s, sql);
     bc_error_clear(&e);
     routed = bc_proc_parse(sql, &s->proc, &e);
     if (routed < 0)

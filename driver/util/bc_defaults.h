@@ -31,6 +31,8 @@
 #define BC_RATE_LIMIT_MAX_WAIT_MS 60000
 /* Largest response body accepted (a page of 250 products with descriptions is a few MB). */
 #define BC_HTTP_MAX_BODY (256L * 1024 * 1024)
+/* Verbosity 5 logs request and response bodies up to this many bytes each. */
+#define BC_LOG_BODY_MAX 65536
 /* Pages of one scan that may be in flight at once. */
 #define BC_PAGER_WINDOW 4
 /* Ids per request when an IN list is pushed down as id:in. */

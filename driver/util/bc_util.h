@@ -46,13 +46,17 @@ bool bc_time_valid(const bc_timestamp *t);
 
 /* ---- logging ---- */
 /* Open the process-wide log (Logfile/Verbosity), replacing one opened before; a NULL or
- * empty path leaves the current log as it is. Secrets registered with bc_log_secret are
- * replaced by "****" in every line. Thread-safe. */
+ * empty path leaves the current log as it is. A new file is created with mode 0600. Secrets
+ * registered with bc_log_secret are replaced by "****" in every line. Thread-safe. */
 void bc_log_open(const char *path, int verbosity);
 /* Close the log; later lines go nowhere until the next bc_log_open with a path. */
 void bc_log_close(void);
 void bc_log_secret(const char *secret);
+/* One line at a Verbosity level: 1 connects and diagnostics, 2 statements and sign-in steps,
+ * 3 API requests, 4 every ODBC call and rate-limit waits, 5 request and response bodies. */
 void bc_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Whether a line of this level would be written: lets a caller skip building it. */
+bool bc_log_enabled(int level);
 /* Monotonic milliseconds. */
 long long bc_now_ms(void);
 void bc_sleep_ms(long ms);

@@ -5,7 +5,8 @@
 #ifndef BC_LOG_INTERNAL_H
 #define BC_LOG_INTERNAL_H
 
-/* s with every occurrence of secret replaced by "****". */
+/* s with every occurrence of secret that no letter or digit touches replaced by "****" (a
+ * secret inside a longer word is not that secret). */
 char *bc_redact_literal(const char *s, const char *secret);
 /* s with the values of secret-bearing fields replaced by "****": headers
  * ("X-Auth-Token: v", "Authorization: v"), query/form parameters
