@@ -15,6 +15,7 @@
 
 #include <sqlite3.h>
 #include "bc_api.h"
+#include "bc_catalog.h"
 #include "bc_error.h"
 #include "bc_props.h"
 
@@ -30,6 +31,12 @@ bc_engine *bc_engine_open(bc_api *api, const bc_props *props, volatile int *canc
 void bc_engine_close(bc_engine *e);
 
 sqlite3 *bc_engine_db(bc_engine *e);
+
+/* The WHERE terms on t that the planner sends to the API, as the README lists them
+ * ("`id =` (`id:in`), `id IN` (`id:in`) ..." or "—"), found by planning a query per column
+ * and operator; nothing is requested, so the engine may have no API client. Caller frees;
+ * NULL when out of memory. */
+char *bc_engine_pushdown_terms(bc_engine *e, const bc_table_def *t);
 
 /* A statement execution starts (called right before its first sqlite3_step): the
  * per-statement response cache (DESIGN.md §9) is emptied and turned on, so repeated
