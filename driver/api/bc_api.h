@@ -49,7 +49,7 @@ int bc_api_get(bc_api *a, const char *path_query, cJSON **out, long *status, bc_
 int bc_api_request(bc_api *a, const char *method, const char *path_query, const cJSON *body,
                    cJSON **out, long *status, bc_error *err);
 
-/* The per-statement response cache (DESIGN.md §9). bc_api_cache_begin empties it and turns
+/* The per-statement response cache (docs/ARCHITECTURE.md). bc_api_cache_begin empties it and turns
  * it on: from then on a GET whose path and query equal an earlier one's (2xx or 404) is
  * answered from memory, until the next bc_api_cache_begin. Any other method empties it (a
  * write may change what a GET returns). Off until the first call; bounded by

@@ -1,5 +1,5 @@
 /*
- * OAuth (DESIGN.md §6): the desktop flow (browser + loopback listener), the headless flow
+ * OAuth (README, Signing in): the desktop flow (browser + loopback listener), the headless flow
  * (OAuthVerifier), refresh, and the token store (OAuthSettingsLocation: a 0600 file written
  * atomically, or memory://NAME).
  */

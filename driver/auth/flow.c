@@ -1,5 +1,5 @@
 /*
- * The desktop flow (DESIGN.md §6): listen on the CallbackURL's loopback port first, so the
+ * The desktop flow (README, Signing in): listen on the CallbackURL's loopback port first, so the
  * redirect cannot arrive before we are ready, then open the browser, wait for the code and
  * exchange it.
  */

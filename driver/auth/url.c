@@ -1,6 +1,6 @@
 /*
  * OAuth URLs: percent-encoding, the random state and the authorization URL
- * (DESIGN.md §6).
+ * (README, Signing in).
  */
 #include <ctype.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /*
- * The table catalog (DESIGN.md §4): every BigCommerce table is data, one bc_table_def, read
+ * The table catalog (docs/ARCHITECTURE.md): every BigCommerce table is data, one bc_table_def, read
  * by the virtual-table module (engine/), the catalog functions (SQLTables, SQLColumns ...),
  * the system tables and the README. Adding a table is adding a definition here (in
  * driver/catalog/tables_*.c) plus sandbox data.

@@ -39,7 +39,7 @@ sqlite3 *bc_engine_db(bc_engine *e);
 char *bc_engine_pushdown_terms(bc_engine *e, const bc_table_def *t);
 
 /* A statement execution starts (called right before its first sqlite3_step): the
- * per-statement response cache (DESIGN.md §9) is emptied and turned on, so repeated
+ * per-statement response cache (docs/ARCHITECTURE.md) is emptied and turned on, so repeated
  * identical requests inside this execution are served once, and nothing is served from an
  * earlier one. */
 void bc_engine_begin_statement(bc_engine *e);

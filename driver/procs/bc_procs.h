@@ -1,5 +1,5 @@
 /*
- * Stored procedures (DESIGN.md §6): EXEC/EXECUTE name p = v, ..., {call name(?, ...)} and
+ * Stored procedures (README, Signing in): EXEC/EXECUTE name p = v, ..., {call name(?, ...)} and
  * CALL name(...) are routed here instead of to SQLite. A procedure's result is one row; the
  * statement reads it from an SQLite statement "SELECT ?1 AS "URL", ..." whose parameters
  * hold the values, so every result set of the driver comes from a sqlite3_stmt.

@@ -1,5 +1,5 @@
 /*
- * The connection-property table (DESIGN.md §5) and the lifetime of a bc_props.
+ * The connection-property table (docs/ARCHITECTURE.md) and the lifetime of a bc_props.
  *
  * This table is the single source for the connection-string parser, the DSN reader, the
  * setup library (ODBCINSTGetProperties), sys_connection_props and the README's property

@@ -37,7 +37,7 @@
 #define BC_PAGER_WINDOW 4
 /* Ids per request when an IN list is pushed down as id:in. */
 #define BC_API_IN_CHUNK 50
-/* The per-statement response cache (DESIGN.md §9): repeated identical GETs inside one
+/* The per-statement response cache (docs/ARCHITECTURE.md): repeated identical GETs inside one
  * statement are served once. Bounded by entries and by the bytes of the bodies it keeps;
  * the oldest entries go first. */
 #define BC_API_CACHE_MAX_ENTRIES 256
