@@ -13,6 +13,7 @@
 #include <sys/types.h>
 #include <sql.h>
 #include <sqlext.h>
+#include "sandbox_launch.h"
 
 #define BENCH_MAX_IDS 64
 #define BENCH_MAX_REPS 9
@@ -29,8 +30,7 @@ typedef struct bench_result {
 
 /* The sandbox the run talks to: started by bc-bench (pid > 0) or given by --url (pid 0). */
 typedef struct bench_sandbox {
-    pid_t pid;
-    int out_fd;
+    sandbox_child child; /* pid 0 when given by --url */
     char url[128];
     char store_hash[64];
     char token[128];
@@ -109,6 +109,5 @@ const char *bench_odbc_last_error(void);
 int bench_run_all(const bench_sandbox *sb, const bench_opts *o, const bench_ids *ids);
 
 /* Milliseconds of a monotonic clock. */
-long long bench_now_ms(void);
 
 #endif

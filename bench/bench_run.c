@@ -29,7 +29,7 @@ static const bench_scenario bench_scenarios[] = {
 static void bench_finish(const bench_sandbox *sb, bool ok, long long t0, bool verbose,
                          bench_result *r)
 {
-    r->ms = bench_now_ms() - t0;
+    r->ms = sandbox_now_ms() - t0;
     r->ok = ok;
     r->requests = bench_sandbox_requests(sb, verbose);
 }
@@ -43,7 +43,7 @@ static bench_result bench_driver_once(const bench_sandbox *sb, const bench_scena
         bench_odbc_disconnect(dbc);
         return r;
     }
-    long long t0 = bench_now_ms();
+    long long t0 = sandbox_now_ms();
     bool ok = s->driver(dbc, ids, &r);
     bench_finish(sb, ok, t0, verbose, &r);
     bench_odbc_disconnect(dbc);
@@ -63,7 +63,7 @@ static bench_result bench_baseline_once(const bench_sandbox *sb, const bench_sce
         return r;
     }
     cJSON_Delete(store);
-    long long t0 = bench_now_ms();
+    long long t0 = sandbox_now_ms();
     bool ok = s->baseline(h, ids, &r);
     bench_finish(sb, ok, t0, false, &r);
     bench_http_free(h);

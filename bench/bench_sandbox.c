@@ -16,45 +16,10 @@
 #include <time.h>
 #include <unistd.h>
 
-long long bench_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* One line from fd within timeout_ms; false on EOF or time-out. */
-static bool bench_read_line(int fd, char *buf, size_t len, int timeout_ms)
-{
-    size_t n = 0;
-    long long end = bench_now_ms() + timeout_ms;
-    while (n + 1 < len) {
-        struct pollfd p = {.fd = fd, .events = POLLIN};
-        int left = (int)(end - bench_now_ms());
-        char c;
-        if (left <= 0 || poll(&p, 1, left) <= 0 || read(fd, &c, 1) != 1) {
-            return false;
-        }
-        if (c == '\n') {
-            break;
-        }
-        buf[n++] = c;
-    }
-    buf[n] = '\0';
-    return n > 0;
-}
-
-static void bench_trim_url(bench_sandbox *sb)
-{
-    size_t n = strlen(sb->url);
-    while (n > 0 && (sb->url[n - 1] == '\r' || sb->url[n - 1] == '/')) {
-        sb->url[--n] = '\0';
-    }
-}
-
 static void bench_sandbox_defaults(bench_sandbox *sb)
 {
     memset(sb, 0, sizeof *sb);
+    sb->child.out_fd = -1;
     snprintf(sb->store_hash, sizeof sb->store_hash, "sandbox");
     snprintf(sb->token, sizeof sb->token, "sandbox-token");
 }
@@ -63,7 +28,9 @@ void bench_sandbox_attach(bench_sandbox *sb, const char *url)
 {
     bench_sandbox_defaults(sb);
     snprintf(sb->url, sizeof sb->url, "%s", url);
-    bench_trim_url(sb);
+    size_t n = strlen(sb->url);
+    while (n > 0 && sb->url[n - 1] == '/')
+        sb->url[--n] = '\0';
 }
 
 bool bench_sandbox_start(bench_sandbox *sb, const char *path, const bench_opts *o)
@@ -73,59 +40,19 @@ bool bench_sandbox_start(bench_sandbox *sb, const char *path, const bench_opts *
     snprintf(orders, sizeof orders, "%ld", o->orders);
     snprintf(customers, sizeof customers, "%ld", o->customers);
     snprintf(latency, sizeof latency, "%ld", o->latency_ms);
-    const char *argv[] = {path,   "--port",      "0",       "--products",   products, "--orders",
-                          orders, "--customers", customers, "--latency-ms", latency,  NULL};
-    int fds[2];
+    const char *argv[] = {path,          "--products", products,       "--orders", orders,
+                          "--customers", customers,    "--latency-ms", latency,    NULL};
     bench_sandbox_defaults(sb);
-    if (pipe(fds) != 0) {
-        return false;
-    }
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-        dup2(fds[1], STDOUT_FILENO);
-        close(fds[0]);
-        close(fds[1]);
-        execv(argv[0], (char *const *)argv);
-        _exit(127);
-    }
-    close(fds[1]);
-    if (pid < 0) {
-        close(fds[0]);
-        return false;
-    }
-    sb->pid = pid;
-    sb->out_fd = fds[0]; /* kept open so the sandbox never writes into a closed pipe */
     /* generating a large store takes a moment before the server listens */
-    bool ok = bench_read_line(fds[0], sb->url, sizeof sb->url, 30000);
-    bench_trim_url(sb);
-    if (!ok || strncmp(sb->url, "http://", 7) != 0) {
-        bench_sandbox_stop(sb);
+    if (!sandbox_launch(&sb->child, argv, 30000))
         return false;
-    }
+    snprintf(sb->url, sizeof sb->url, "%s", sb->child.url);
     return true;
 }
 
 void bench_sandbox_stop(bench_sandbox *sb)
 {
-    if (sb->out_fd > 0) {
-        close(sb->out_fd);
-        sb->out_fd = 0;
-    }
-    if (sb->pid <= 0) {
-        return;
-    }
-    kill(sb->pid, SIGTERM);
-    for (int i = 0; i < 100; i++) {
-        if (waitpid(sb->pid, NULL, WNOHANG) == sb->pid) {
-            sb->pid = 0;
-            return;
-        }
-        usleep(20000);
-    }
-    kill(sb->pid, SIGKILL);
-    waitpid(sb->pid, NULL, 0);
-    sb->pid = 0;
+    sandbox_halt(&sb->child);
 }
 
 static int bench_count_api(const cJSON *log, bool verbose)

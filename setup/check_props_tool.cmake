@@ -1,5 +1,5 @@
 # Runs bc-odbc-props and checks that its Markdown table has a row for every connection
-# property DESIGN.md §5 and issue 2 name. The list is written out here on purpose: a property
+# property the driver documents. The list is written out here on purpose: a property
 # dropped from the table must fail this test rather than silently vanish from the README.
 set(expected DSN Driver StoreId OAuthAccessToken OAuthClientId OAuthClientSecret CallbackURL
   InitiateOAuth OAuthSettingsLocation OAuthVerifier OAuthRefreshToken OAuthTimeout Scope

@@ -1,12 +1,15 @@
 /*
  * bc-odbc-tables: prints the README's table reference from the catalog (bc_tables[]), so the
  * manual cannot drift from what the driver serves: one row per table with its kind, endpoint,
- * key, parent and the WHERE terms the driver sends to the API. With --names, one table name
- * per line for scripts and tests.
+ * key, parent and the WHERE terms the driver sends to the API, as the engine's planner decides
+ * them (bc_engine_pushdown_terms). With --names, one table name per line for scripts and
+ * tests.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "bc_catalog.h"
+#include "bc_engine.h"
 
 static void print_keys(const bc_table_def *t)
 {
@@ -28,44 +31,22 @@ static void print_endpoint(const bc_table_def *t)
         printf("`%s`", t->endpoint);
 }
 
-/* A column's pushed-down predicates, e.g. "`id =`, `id IN` (id:in)". */
-static int print_filters_of(const bc_column_def *c, int n)
+static int markdown(void)
 {
-    const char *what[5][2] = {{"=", c->filter_eq},
-                              {"IN", c->filter_in},
-                              {">=", c->filter_min},
-                              {"<=", c->filter_max},
-                              {"LIKE 'x%'", c->filter_like}};
+    volatile int cancel = 0;
+    bc_props props;
+    bc_error err;
+    bc_engine *e;
 
-    for (int k = 0; k < 5; k++) {
-        if (what[k][1] != NULL)
-            printf("%s`%s %s` (`%s`)", n++ ? ", " : "", c->name, what[k][0], what[k][1]);
+    bc_props_init(&props);
+    bc_error_clear(&err);
+    /* The planner itself says what is pushed: an engine without an API client plans queries
+     * but never sends one. */
+    e = bc_engine_open(NULL, &props, &cancel, &err);
+    if (e == NULL) {
+        fprintf(stderr, "bc-odbc-tables: %s\n", err.message);
+        return 1;
     }
-    if ((c->flags & BC_COLF_SORTABLE) && c->sort_param != NULL)
-        printf("%s`ORDER BY %s` (`sort=%s`)", n++ ? ", " : "", c->name, c->sort_param);
-    return n;
-}
-
-static void print_filters(const bc_table_def *t)
-{
-    int n = 0;
-
-    for (int i = 0; i < t->ncolumns; i++) {
-        const bc_column_def *c = &t->columns[i];
-        if ((c->flags & BC_COLF_PARENT_KEY) && t->parent_table != NULL &&
-            strchr(t->endpoint, '{') != NULL && t->rows_path == NULL)
-            printf("%s`%s =`/`IN` (path)", n++ ? ", " : "", c->name);
-        else
-            n = print_filters_of(c, n);
-    }
-    if (t->id_path_endpoint != NULL)
-        printf("%s`id =`/`IN` (`%s`)", n++ ? ", " : "", t->id_path_endpoint);
-    if (n == 0)
-        fputs("—", stdout);
-}
-
-static void markdown(void)
-{
     puts("| Table | Kind | Endpoint | Key | Parent | WHERE terms sent to the API |");
     puts("|---|---|---|---|---|---|");
     for (int i = 0; i < bc_table_count; i++) {
@@ -79,9 +60,17 @@ static void markdown(void)
                    t->parent_id_column ? t->parent_id_column : "id");
         else
             fputs(" | — | ", stdout);
-        print_filters(t);
-        puts(" |");
+        char *terms = bc_engine_pushdown_terms(e, t);
+        if (terms == NULL) {
+            bc_engine_close(e);
+            return 1;
+        }
+        printf("%s |\n", terms);
+        free(terms);
     }
+    bc_engine_close(e);
+    bc_props_free(&props);
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -91,6 +80,5 @@ int main(int argc, char **argv)
             puts(bc_tables[i]->name);
         return 0;
     }
-    markdown();
-    return 0;
+    return markdown();
 }

@@ -33,9 +33,7 @@ bc_api *bc_api_new(const bc_api_config *cfg, bc_error *err)
         goto oom;
     if (bc_api_set_token(a, cfg->access_token) != 0)
         goto oom;
-    a->page_size = cfg->page_size;
-    if (a->page_size <= 0 || a->page_size > BC_MAX_PAGE_SIZE)
-        a->page_size = BC_DEFAULT_PAGE_SIZE;
+    a->page_size = cfg->page_size > 0 ? cfg->page_size : BC_DEFAULT_PAGE_SIZE;
     a->cancel_flag = cfg->http.cancel_flag;
     a->http = bc_http_new(&cfg->http);
     a->rl = bc_ratelimit_get(a->base_url, a->store_hash);

@@ -13,15 +13,22 @@
 #include <cjson/cJSON.h>
 #include "bc_error.h"
 #include "bc_http.h"
-#include "bc_catalog.h"
 
 typedef struct bc_api bc_api;
+
+/* How a list endpoint pages; each table definition names its own. */
+typedef enum {
+    BC_PAGING_V3,    /* ?page=&limit=, envelope {data, meta.pagination.total_pages} */
+    BC_PAGING_V2,    /* ?page=&limit=, bare array, 204 (or a short page) after the last */
+    BC_PAGING_NONE,  /* one request: bare array, {data:[...]} or a single object = one row */
+    BC_PAGING_CURSOR /* v3 cursor pagination (meta.cursor_pagination / after) */
+} bc_paging;
 
 typedef struct bc_api_config {
     const char *base_url;     /* ApiBaseURL, no trailing slash needed */
     const char *store_hash;   /* StoreId */
     const char *access_token; /* may be NULL: data requests then fail with 28000 */
-    int page_size;
+    int page_size; /* 1..BC_MAX_PAGE_SIZE (the Pagesize property checks it); 0 = the default */
     bc_http_config http;
 } bc_api_config;
 
@@ -44,7 +51,7 @@ int bc_api_get(bc_api *a, const char *path_query, cJSON **out, long *status, bc_
 int bc_api_request(bc_api *a, const char *method, const char *path_query, const cJSON *body,
                    cJSON **out, long *status, bc_error *err);
 
-/* The per-statement response cache (DESIGN.md §9). bc_api_cache_begin empties it and turns
+/* The per-statement response cache (docs/ARCHITECTURE.md). bc_api_cache_begin empties it and turns
  * it on: from then on a GET whose path and query equal an earlier one's (2xx or 404) is
  * answered from memory, until the next bc_api_cache_begin. Any other method empties it (a
  * write may change what a GET returns). Off until the first call; bounded by

@@ -1,5 +1,5 @@
 /*
- * The per-statement response cache (DESIGN.md §9): inside one statement, a join may look up
+ * The per-statement response cache (docs/ARCHITECTURE.md): inside one statement, a join may look up
  * the same customer for many orders, or a nested-array view may read the same parent
  * document as its sibling; the second identical GET is served from memory. The engine
  * empties the cache when a statement starts executing, so a new statement always sees

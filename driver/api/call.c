@@ -1,5 +1,5 @@
 /*
- * GETs in flight one by one (the pager's sliding window, DESIGN.md §9): a call is started,
+ * GETs in flight one by one (the pager's sliding window, docs/ARCHITECTURE.md): a call is started,
  * left to run on the connection's multi handle while earlier pages are handed out, and
  * collected when its turn comes. Each call holds one admission of the store's rate limiter
  * from start to end. A call that ends in a retryable way (5xx, 429, broken connection, a

@@ -1,7 +1,7 @@
 /*
- * HTTP error responses to SQLSTATE + message (DESIGN.md §7). The message says what happened,
- * quotes BigCommerce's own words from the body, and says what to do; the HTTP status is the
- * native error. Bodies come in two shapes (official reference):
+ * HTTP error responses to SQLSTATE + message (docs/ARCHITECTURE.md). The message says what
+ * happened, quotes BigCommerce's own words from the body, and says what to do; the HTTP
+ * status is the native error. Bodies come in two shapes (official reference):
  *   v3: {"status":422,"title":"...","type":"...","errors":{"field":"message",...}}
  *   v2: [{"status":400,"message":"..."}, ...]
  * Anything else (an HTML page from a proxy, plain text) is quoted briefly when it is text.

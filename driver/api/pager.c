@@ -1,5 +1,5 @@
 /*
- * The pager (DESIGN.md §9): the rows of a list endpoint, one page at a time, in order.
+ * The pager (docs/ARCHITECTURE.md): the rows of a list endpoint, one page at a time, in order.
  *   V3     ?page=&limit=; page 1 tells meta.pagination.total_pages, then pages 2..N come
  *          through the sliding window (pager_window.c), handed out in order.
  *   V2     ?page=&limit=, a bare array per page, 204 past the last page. With a count

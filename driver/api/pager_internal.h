@@ -6,7 +6,7 @@
 
 #include <cjson/cJSON.h>
 
-/* Items per request: the connection's page size (1..BC_MAX_PAGE_SIZE, else the default),
+/* Items per request: the client's page size (1..BC_MAX_PAGE_SIZE, see bc_api_new),
  * or max_rows when a smaller cap makes a bigger page pointless. */
 long bc_pager_limit(int page_size, long max_rows);
 

@@ -8,9 +8,7 @@
 
 long bc_pager_limit(int page_size, long max_rows)
 {
-    long ps = (page_size > 0 && page_size <= BC_MAX_PAGE_SIZE) ? page_size : BC_DEFAULT_PAGE_SIZE;
-
-    return (max_rows > 0 && max_rows < ps) ? max_rows : ps;
+    return (max_rows > 0 && max_rows < page_size) ? max_rows : page_size;
 }
 
 /* A new one-element array holding item; NULL (item freed) on allocation failure. */

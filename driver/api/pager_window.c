@@ -1,5 +1,5 @@
 /*
- * The pager's sliding window (DESIGN.md §9). Once the last page is known (v3 total_pages,
+ * The pager's sliding window (docs/ARCHITECTURE.md). Once the last page is known (v3 total_pages,
  * or the v2 count endpoint), up to bc_api_window() pages are in flight on the connection's
  * multi handle. Pages are handed out in order; as soon as the next one in order has
  * arrived it is handed out and another request starts, so a slow page holds back only its

@@ -1,5 +1,5 @@
 /*
- * Private to driver/api/: the per-store rate limiter (DESIGN.md §9). BigCommerce counts
+ * Private to driver/api/: the per-store rate limiter (docs/ARCHITECTURE.md). BigCommerce counts
  * requests per store in a fixed window and reports the state in four headers on every
  * response; the limiter keeps that state for each (API base URL, store hash) once per process,
  * shared by every connection, and makes a request wait when the window's quota is spent, so

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "bc_oauth.h"
+#include "auth_internal.h"
 
 /* In the grandchild: exec the browser; on failure, report errno through the pipe. */
 static void exec_browser(const char *prog, const char *url, int errfd)

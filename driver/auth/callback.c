@@ -12,7 +12,7 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
-#include "bc_oauth.h"
+#include "auth_internal.h"
 
 #define CB_MAX_CLIENTS 8
 #define CB_REQ_MAX 8192

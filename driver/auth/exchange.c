@@ -11,7 +11,7 @@
 #include <cjson/cJSON.h>
 #include "bc_defaults.h"
 #include "bc_http.h"
-#include "bc_oauth.h"
+#include "auth_internal.h"
 #include "bc_util.h"
 
 static char *json_str(const cJSON *obj, const char *key)

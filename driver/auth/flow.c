@@ -1,5 +1,5 @@
 /*
- * The desktop flow (DESIGN.md §6): listen on the CallbackURL's loopback port first, so the
+ * The desktop flow (README, Signing in): listen on the CallbackURL's loopback port first, so the
  * redirect cannot arrive before we are ready, then open the browser, wait for the code and
  * exchange it.
  */
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include "bc_defaults.h"
-#include "bc_oauth.h"
+#include "auth_internal.h"
 
 int bc_oauth_check_app_props(const bc_props *p, bool need_callback, bc_error *err)
 {

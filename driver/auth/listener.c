@@ -12,7 +12,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include "bc_oauth.h"
+#include "auth_internal.h"
 
 void bc_oauth_callback_free(bc_oauth_callback *cb)
 {

@@ -1,12 +1,12 @@
 /*
  * bc_auth_resolve_token and bc_auth_token_rejected: which access token a connection uses,
- * per InitiateOAuth (DESIGN.md §5, §6). Stored tokens are keyed by OAuthClientId and
+ * per InitiateOAuth (README, Signing in). Stored tokens are keyed by OAuthClientId and
  * StoreId in OAuthSettingsLocation.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "bc_oauth.h"
+#include "auth_internal.h"
 #include "bc_util.h"
 
 static const char *location_name(const bc_props *p)

@@ -1,6 +1,6 @@
 /* bc_token helpers shared by the flows and the token store. */
 #include <stdlib.h>
-#include "bc_oauth.h"
+#include "auth_internal.h"
 
 void bc_token_free(bc_token *t)
 {

@@ -5,7 +5,7 @@
 #ifndef BC_TOKENSTORE_FILE_H
 #define BC_TOKENSTORE_FILE_H
 
-#include "bc_oauth.h"
+#include "auth_internal.h"
 
 /* Whole file into *text (caller frees). 1 read, 0 no such file (*text NULL), -1 err. */
 int bc_tsfile_read(const char *path, char **text, bc_error *err);

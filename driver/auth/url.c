@@ -1,13 +1,13 @@
 /*
  * OAuth URLs: percent-encoding, the random state and the authorization URL
- * (DESIGN.md §6).
+ * (README, Signing in).
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <openssl/rand.h>
-#include "bc_oauth.h"
+#include "auth_internal.h"
 
 static bool is_unreserved(unsigned char c)
 {

@@ -1,5 +1,5 @@
 /*
- * The table catalog (DESIGN.md §4): every BigCommerce table is data, one bc_table_def, read
+ * The table catalog (docs/ARCHITECTURE.md): every BigCommerce table is data, one bc_table_def, read
  * by the virtual-table module (engine/), the catalog functions (SQLTables, SQLColumns ...),
  * the system tables and the README. Adding a table is adding a definition here (in
  * driver/catalog/tables_*.c) plus sandbox data.
@@ -8,6 +8,7 @@
 #define BC_CATALOG_H
 
 #include <stdbool.h>
+#include "bc_api.h" /* bc_paging: how an endpoint pages */
 
 /* How a column's JSON value becomes an SQLite value, and which SQL type it reports. */
 typedef enum {
@@ -65,13 +66,6 @@ typedef struct bc_column_def {
 
 typedef enum { BC_API_V2, BC_API_V3 } bc_api_version;
 
-typedef enum {
-    BC_PAGING_V3,    /* ?page=&limit=, envelope {data, meta.pagination.total_pages} */
-    BC_PAGING_V2,    /* ?page=&limit=, bare array, 204 (or a short page) after the last */
-    BC_PAGING_NONE,  /* one request: bare array, {data:[...]} or a single object = one row */
-    BC_PAGING_CURSOR /* v3 cursor pagination (meta.cursor_pagination / after) */
-} bc_paging;
-
 typedef struct bc_table_def {
     const char *name;     /* SQL name, e.g. "OrderItems" */
     const char *endpoint; /* path under /stores/{hash}, with {placeholders} for parent keys:
@@ -105,8 +99,9 @@ typedef struct bc_table_def {
     const char *description;
 } bc_table_def;
 
-/* All tables, in name order. */
-extern const bc_table_def *const bc_tables[];
+/* All tables, in case-insensitive name order (sorted when the library loads; never
+ * written after that). */
+extern const bc_table_def *bc_tables[];
 extern const int bc_table_count;
 
 const bc_table_def *bc_catalog_find(const char *name);                /* case-insensitive */

@@ -8,7 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include "convert/convert_int.h"
+#include "convert/convert_internal.h"
 
 SQLSMALLINT bc_default_c_type(SQLSMALLINT sql_type)
 {
@@ -156,35 +156,16 @@ static SQLSMALLINT bc_conv_default_for(const bc_cell *cell, int storage)
     return c;
 }
 
-static SQLRETURN bc_conv_vset(const bc_conv *c, const char *state, const char *fmt, va_list ap)
+SQLRETURN bc_conv_report(const bc_conv *c, const char *state, const char *fmt, ...)
 {
     char msg[sizeof c->err->message];
+    va_list ap;
 
+    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     bc_error_set(c->err, state, 0, "%s", msg);
     return strncmp(state, "01", 2) == 0 ? SQL_SUCCESS_WITH_INFO : SQL_ERROR;
-}
-
-SQLRETURN bc_conv_fail(const bc_conv *c, const char *state, const char *fmt, ...)
-{
-    va_list ap;
-    SQLRETURN rc;
-
-    va_start(ap, fmt);
-    rc = bc_conv_vset(c, state, fmt, ap);
-    va_end(ap);
-    return rc;
-}
-
-SQLRETURN bc_conv_warn(const bc_conv *c, const char *state, const char *fmt, ...)
-{
-    va_list ap;
-    SQLRETURN rc;
-
-    va_start(ap, fmt);
-    rc = bc_conv_vset(c, state, fmt, ap);
-    va_end(ap);
-    return rc;
 }
 
 SQLRETURN bc_conv_fixed_done(const bc_conv *c, SQLLEN size, SQLRETURN rc)
@@ -226,9 +207,9 @@ static SQLRETURN bc_conv_null(const bc_conv *c)
     if (c->offset > 0)
         return SQL_NO_DATA;
     if (c->ind == NULL)
-        return bc_conv_fail(c, "22002",
-                            "The value is NULL but no indicator buffer was given; "
-                            "bind an indicator (StrLen_or_IndPtr) for this column.");
+        return bc_conv_report(c, "22002",
+                              "The value is NULL but no indicator buffer was given; "
+                              "bind an indicator (StrLen_or_IndPtr) for this column.");
     *c->ind = SQL_NULL_DATA;
     return SQL_SUCCESS;
 }
@@ -239,16 +220,16 @@ static SQLRETURN bc_conv_dispatch(const bc_conv *c)
         c->target == SQL_C_CHAR || c->target == SQL_C_WCHAR || c->target == SQL_C_BINARY;
 
     if (variable && c->buflen < 0)
-        return bc_conv_fail(c, "HY090",
-                            "The buffer length is negative; pass the size of the "
-                            "buffer in bytes.");
+        return bc_conv_report(c, "HY090",
+                              "The buffer length is negative; pass the size of the "
+                              "buffer in bytes.");
     /* A fixed-size value is returned whole by the first SQLGetData call. */
     if (!variable && c->offset > 0)
         return SQL_NO_DATA;
     if (!variable && c->buf == NULL && bc_c_type_size(c->target) > 0)
-        return bc_conv_fail(c, "HY009",
-                            "The data buffer pointer is NULL; pass a buffer for "
-                            "the value.");
+        return bc_conv_report(c, "HY009",
+                              "The data buffer pointer is NULL; pass a buffer for "
+                              "the value.");
     if (c->target == SQL_C_CHAR || c->target == SQL_C_WCHAR)
         return bc_conv_to_char(c, c->target == SQL_C_WCHAR);
     if (c->target == SQL_C_BINARY)
@@ -266,17 +247,17 @@ static SQLRETURN bc_conv_dispatch(const bc_conv *c)
     case SQL_C_TIMESTAMP:
         return bc_conv_to_datetime(c);
     case SQL_C_GUID:
-        return bc_conv_fail(c, "07006",
-                            "No column of this driver converts to SQL_C_GUID; "
-                            "fetch it as SQL_C_CHAR.");
+        return bc_conv_report(c, "07006",
+                              "No column of this driver converts to SQL_C_GUID; "
+                              "fetch it as SQL_C_CHAR.");
     default:
         break;
     }
     if (c->target >= SQL_C_INTERVAL_YEAR && c->target <= SQL_C_INTERVAL_MINUTE_TO_SECOND)
-        return bc_conv_fail(c, "HYC00",
-                            "Interval C types are not supported; fetch the value "
-                            "as SQL_C_CHAR or a numeric type.");
-    return bc_conv_fail(c, "HY003", "C data type %d is not a valid ODBC C type.", c->target);
+        return bc_conv_report(c, "HYC00",
+                              "Interval C types are not supported; fetch the value "
+                              "as SQL_C_CHAR or a numeric type.");
+    return bc_conv_report(c, "HY003", "C data type %d is not a valid ODBC C type.", c->target);
 }
 
 SQLRETURN bc_convert_to_c(const bc_cell *cell, SQLSMALLINT target_type, SQLPOINTER buf,

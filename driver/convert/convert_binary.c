@@ -8,7 +8,7 @@
  * SQL_DATE/TIMESTAMP_STRUCT, likewise.
  */
 #include <string.h>
-#include "convert/convert_int.h"
+#include "convert/convert_internal.h"
 
 static SQLRETURN bc_conv_bytes_chunk(const bc_conv *c, const void *data, size_t len)
 {
@@ -25,10 +25,10 @@ static SQLRETURN bc_conv_bytes_chunk(const bc_conv *c, const void *data, size_t 
     if (c->consumed != NULL)
         *c->consumed = (SQLLEN)n;
     if (n < rem)
-        return bc_conv_warn(c, "01004",
-                            "Binary data, right-truncated: %zu of %zu bytes "
-                            "returned; call SQLGetData again for the rest.",
-                            n, rem);
+        return bc_conv_report(c, "01004",
+                              "Binary data, right-truncated: %zu of %zu bytes "
+                              "returned; call SQLGetData again for the rest.",
+                              n, rem);
     return SQL_SUCCESS;
 }
 
@@ -43,10 +43,10 @@ static SQLRETURN bc_conv_native(const bc_conv *c, SQLSMALLINT as)
     if (c->offset > 0)
         return SQL_NO_DATA;
     if (c->buf == NULL || c->buflen < size)
-        return bc_conv_fail(c, "22003",
-                            "The binary buffer of %ld bytes is too small for the "
-                            "value's %ld-byte native form.",
-                            (long)c->buflen, (long)size);
+        return bc_conv_report(c, "22003",
+                              "The binary buffer of %ld bytes is too small for the "
+                              "value's %ld-byte native form.",
+                              (long)c->buflen, (long)size);
     sub.target = as;
     sub.buf = tmp;
     rc = as == SQL_C_NUMERIC ? bc_conv_to_numeric_struct(&sub)

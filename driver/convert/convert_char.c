@@ -13,8 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "convert/convert_int.h"
-#include "util/utf_int.h"
+#include "convert/convert_internal.h"
 
 void bc_conv_format_double(double d, char *out, size_t cap)
 {
@@ -133,11 +132,11 @@ static SQLRETURN bc_conv_char_narrow(const bc_conv *c, const char *text, size_t 
     if (c->consumed != NULL)
         *c->consumed = (SQLLEN)n;
     if (n < rem)
-        return bc_conv_warn(c, "01004",
-                            "String data, right-truncated: %zu of %zu bytes "
-                            "returned; call SQLGetData again for the rest or use "
-                            "a larger buffer.",
-                            n, rem);
+        return bc_conv_report(c, "01004",
+                              "String data, right-truncated: %zu of %zu bytes "
+                              "returned; call SQLGetData again for the rest or use "
+                              "a larger buffer.",
+                              n, rem);
     return SQL_SUCCESS;
 }
 
@@ -156,11 +155,11 @@ static SQLRETURN bc_conv_char_wide(const bc_conv *c, const char *text, size_t le
     if (c->consumed != NULL)
         *c->consumed = (SQLLEN)(w * sizeof(SQLWCHAR));
     if (w < rem)
-        return bc_conv_warn(c, "01004",
-                            "String data, right-truncated: %zu of %zu characters "
-                            "returned; call SQLGetData again for the rest or use "
-                            "a larger buffer.",
-                            w, rem);
+        return bc_conv_report(c, "01004",
+                              "String data, right-truncated: %zu of %zu characters "
+                              "returned; call SQLGetData again for the rest or use "
+                              "a larger buffer.",
+                              w, rem);
     return SQL_SUCCESS;
 }
 
@@ -171,16 +170,16 @@ SQLRETURN bc_conv_to_char(const bc_conv *c, bool wide)
     SQLRETURN rc;
 
     if (text == NULL)
-        return bc_conv_fail(c, "HY001", "Out of memory converting a value to text.");
+        return bc_conv_report(c, "HY001", "Out of memory converting a value to text.");
     min = bc_conv_min_chars(c, text, len);
     cap_chars = (size_t)c->buflen / (wide ? sizeof(SQLWCHAR) : 1);
     /* A zero-length buffer is a length query: report the length, not an error. */
     if (c->offset == 0 && min > 0 && c->buflen > 0 && cap_chars <= min) {
         free(text);
-        return bc_conv_fail(c, "22003",
-                            "The buffer of %zu characters is too small for this "
-                            "value (needs %zu plus the terminating NUL).",
-                            cap_chars, min);
+        return bc_conv_report(c, "22003",
+                              "The buffer of %zu characters is too small for this "
+                              "value (needs %zu plus the terminating NUL).",
+                              cap_chars, min);
     }
     rc = wide ? bc_conv_char_wide(c, text, len) : bc_conv_char_narrow(c, text, len);
     free(text);

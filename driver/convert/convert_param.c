@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "convert/convert_int.h"
+#include "convert/convert_internal.h"
 
 static SQLRETURN bc_param_sqlite_rc(int rc, bc_error *err)
 {

@@ -12,7 +12,7 @@
 #include <ctype.h>
 #include <string.h>
 #include <time.h>
-#include "convert/convert_int.h"
+#include "convert/convert_internal.h"
 
 /* Exactly n digits at *p. */
 static int bc_lit_digits(const char **p, int n)
@@ -162,9 +162,9 @@ static SQLRETURN bc_conv_store_datetime(const bc_conv *c, const bc_timestamp *t,
 
 static SQLRETURN bc_conv_restricted(const bc_conv *c)
 {
-    return bc_conv_fail(c, "07006",
-                        "This column cannot be converted to the requested date/time "
-                        "type; fetch it as SQL_C_CHAR or a matching type.");
+    return bc_conv_report(c, "07006",
+                          "This column cannot be converted to the requested date/time "
+                          "type; fetch it as SQL_C_CHAR or a matching type.");
 }
 
 SQLRETURN bc_conv_to_datetime(const bc_conv *c)
@@ -180,22 +180,22 @@ SQLRETURN bc_conv_to_datetime(const bc_conv *c)
     prc = bc_conv_parse_datetime((const char *)sqlite3_value_text(c->cell->value),
                                  (size_t)sqlite3_value_bytes(c->cell->value), &t, &k);
     if (prc == -2)
-        return bc_conv_fail(c, "22007",
-                            "Invalid datetime format: a field of the date/time "
-                            "value is out of range.");
+        return bc_conv_report(c, "22007",
+                              "Invalid datetime format: a field of the date/time "
+                              "value is out of range.");
     if (prc != 0 || (tk == 'D' && k == 'T') || (tk == 'T' && k == 'D'))
-        return bc_conv_fail(c, "22018", "The value is not a valid %s literal.",
-                            tk == 'D'   ? "date"
-                            : tk == 'T' ? "time"
-                                        : "timestamp");
+        return bc_conv_report(c, "22018", "The value is not a valid %s literal.",
+                              tk == 'D'   ? "date"
+                              : tk == 'T' ? "time"
+                                          : "timestamp");
     if (tk == 'D' && k == 'S' && (t.hour || t.minute || t.second || t.fraction))
-        rc = bc_conv_warn(c, "01S07",
-                          "Fractional truncation: the time part of the timestamp "
-                          "was dropped.");
+        rc = bc_conv_report(c, "01S07",
+                            "Fractional truncation: the time part of the timestamp "
+                            "was dropped.");
     else if (tk == 'T' && k == 'S' && t.fraction)
-        rc = bc_conv_warn(c, "01S07",
-                          "Fractional truncation: the fractional seconds were "
-                          "dropped.");
+        rc = bc_conv_report(c, "01S07",
+                            "Fractional truncation: the fractional seconds were "
+                            "dropped.");
     if (tk == 'S' && k == 'T')
         bc_today_utc(&t);
     return bc_conv_store_datetime(c, &t, tk, rc);

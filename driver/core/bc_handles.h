@@ -25,6 +25,7 @@ typedef struct bc_handle {
     struct bc_handle *parent;
     pthread_mutex_t lock; /* recursive */
     bc_diag diag;
+    const char *call; /* the ODBC function running on the handle, for the trace; or NULL */
 } bc_handle;
 
 typedef struct bc_env {
@@ -44,6 +45,9 @@ typedef struct bc_dbc {
     bool connected;
     bc_api *api;       /* owned; NULL until connected */
     bc_engine *engine; /* owned; NULL until connected */
+    /* Set by SQLCancel or a time-out, polled by the HTTP transfers of api and by engine: both
+     * borrow it, so it exists before either is built. */
+    volatile int cancel;
     struct bc_stmt *stmts;
     struct bc_desc *descs; /* explicitly allocated descriptors */
     /* attributes */
@@ -151,10 +155,7 @@ typedef struct bc_stmt {
     SQLULEN cursor_sensitivity;
     SQLULEN async_enable;
     SQLULEN metadata_id;
-    SQLULEN *rows_fetched_ptr_dummy;
     char *cursor_name;
-    void *proc_state; /* procedures (auth/) may keep per-statement data here */
-    /* added by the handles area */
     struct bc_proc_call *proc; /* owned; non-NULL when the statement is a procedure call */
     bc_sql_type *col_types;    /* owned; ncols entries: the type each result column reports */
     bool col_types_final;      /* types fixed: after execute, or seen by the application */

@@ -9,6 +9,7 @@
 #include "bc_defaults.h"
 #include "bc_handles.h"
 #include "bc_procs.h"
+#include "bc_sql.h"
 #include "bc_util.h"
 
 static SQLRETURN push_error(bc_dbc *dbc, const bc_error *e)
@@ -91,7 +92,7 @@ static SQLRETURN conn_make_api(bc_dbc *dbc, const char *token, bc_error *e)
     cfg.base_url = p->api_base_url ? p->api_base_url : BC_DEFAULT_API_BASE_URL;
     cfg.store_hash = p->store_id;
     cfg.access_token = token;
-    cfg.page_size = p->page_size > 0 ? p->page_size : BC_DEFAULT_PAGE_SIZE;
+    cfg.page_size = p->page_size; /* the property parser kept it in 1..BC_MAX_PAGE_SIZE */
     cfg.http.timeout_s = p->timeout;
     cfg.http.connect_timeout_s =
         dbc->login_timeout > 0 ? (long)dbc->login_timeout : BC_DEFAULT_CONNECT_TIMEOUT_S;
@@ -102,7 +103,7 @@ static SQLRETURN conn_make_api(bc_dbc *dbc, const char *token, bc_error *e)
     cfg.http.proxy_port = p->proxy_port;
     cfg.http.proxy_user = p->proxy_user;
     cfg.http.proxy_password = p->proxy_password;
-    cfg.http.cancel_flag = bc_engine_cancel_flag(dbc->engine);
+    cfg.http.cancel_flag = &dbc->cancel;
     dbc->api = bc_api_new(&cfg, e);
     return dbc->api != NULL ? SQL_SUCCESS : SQL_ERROR;
 }
@@ -134,13 +135,20 @@ static int conn_check_token(bc_dbc *dbc, bc_error *e)
     return bc_api_ping(dbc->api, e);
 }
 
-/* The properties are in dbc->props; build token, engine and API client. */
+static const char *token_note(const bc_dbc *dbc)
+{
+    return bc_api_has_token(dbc->api) ? ""
+                                      : " without a token (data queries fail until one is set)";
+}
+
+/* The properties are in dbc->props; build token, API client and engine. */
 static SQLRETURN conn_open(bc_dbc *dbc)
 {
     bc_error e;
     char *token = NULL;
 
     bc_error_clear(&e);
+    bc_log_open(dbc->props.logfile, dbc->props.verbosity);
     if (dbc->props.store_id == NULL || dbc->props.store_id[0] == '\0')
         return bc_diag_push(&dbc->h.diag, "08001", 0,
                             "No store given: set StoreId to the store hash (the {hash} in "
@@ -148,20 +156,25 @@ static SQLRETURN conn_open(bc_dbc *dbc)
                             "string or DSN.");
     if (bc_props_check_transport(&dbc->props, &e) != 0)
         return push_error(dbc, &e);
-    bc_log_open(dbc->props.logfile, dbc->props.verbosity);
+    bc_flag_set(&dbc->cancel, 0);
     if (bc_auth_resolve_token(&dbc->props, &token, &e) != 0)
         return push_error(dbc, &e);
     if (token != NULL)
         bc_log_secret(token);
-    /* The engine comes first because its cancel flag goes into the HTTP configuration. */
-    dbc->engine = bc_engine_open(NULL, &dbc->props, &e);
-    if (dbc->engine == NULL || conn_make_api(dbc, token, &e) != SQL_SUCCESS)
+    /* Each part is built once, on the ones below it: the API client, the token checked with
+     * it, then the engine over the client. */
+    if (conn_make_api(dbc, token, &e) != SQL_SUCCESS)
         goto fail;
-    bc_engine_set_api(dbc->engine, dbc->api);
     if (token != NULL && conn_check_token(dbc, &e) != 0)
+        goto fail;
+    dbc->engine = bc_engine_open(dbc->api, &dbc->props, &dbc->cancel, &e);
+    if (dbc->engine == NULL)
         goto fail;
     free(token);
     dbc->connected = true;
+    bc_log(1, "connected to store %s at %s%s", dbc->props.store_id,
+           dbc->props.api_base_url ? dbc->props.api_base_url : BC_DEFAULT_API_BASE_URL,
+           token_note(dbc));
     return SQL_SUCCESS;
 fail:
     free(token);
@@ -252,6 +265,7 @@ SQLRETURN bc_conn_disconnect(bc_dbc *dbc)
         bc_stmt_free(dbc->stmts);
     conn_release(dbc);
     dbc->connected = false;
+    bc_log(1, "disconnected from store %s", dbc->props.store_id ? dbc->props.store_id : "");
     return SQL_SUCCESS;
 }
 

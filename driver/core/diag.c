@@ -135,6 +135,8 @@ static SQLRETURN bc_diag_vpush(bc_diag *d, const char *sqlstate, SQLINTEGER nati
     rec.message = bc_buf_steal(&b);
     if (rec.message == NULL)
         rec.message = bc_diag_oom_message;
+    /* Verbosity 1 logs every error and warning an application is told about. */
+    bc_log(1, "%s %s", rec.sqlstate, rec.message);
     if (bc_diag_insert(d, &rec) != 0)
         bc_diag_rec_free(&rec);
     return rc;

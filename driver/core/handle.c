@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include "bc_handles.h"
+#include "bc_util.h"
 
 void bc_handle_init(bc_handle *h, SQLSMALLINT type, bc_handle *parent)
 {
@@ -65,10 +66,35 @@ SQLRETURN bc_handle_enter(SQLHANDLE handle, SQLSMALLINT type)
     return rc;
 }
 
+static const char *retcode_name(SQLRETURN rc)
+{
+    switch (rc) {
+    case SQL_SUCCESS:
+        return "SQL_SUCCESS";
+    case SQL_SUCCESS_WITH_INFO:
+        return "SQL_SUCCESS_WITH_INFO";
+    case SQL_ERROR:
+        return "SQL_ERROR";
+    case SQL_NO_DATA:
+        return "SQL_NO_DATA";
+    case SQL_NEED_DATA:
+        return "SQL_NEED_DATA";
+    case SQL_STILL_EXECUTING:
+        return "SQL_STILL_EXECUTING";
+    case SQL_INVALID_HANDLE:
+        return "SQL_INVALID_HANDLE";
+    default:
+        return "?";
+    }
+}
+
 SQLRETURN bc_handle_leave(SQLHANDLE handle, SQLRETURN rc)
 {
     bc_handle *h = handle;
 
+    if (h->call != NULL)
+        bc_log(4, "leave %s %p -> %s", h->call, handle, retcode_name(rc));
+    h->call = NULL;
     h->diag.retcode = rc;
     pthread_mutex_unlock(bc_handle_mutex(h));
     return rc;

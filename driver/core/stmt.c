@@ -7,6 +7,7 @@
 #include <string.h>
 #include "bc_handles.h"
 #include "bc_procs.h"
+#include "bc_sql.h"
 #include "bc_util.h"
 
 SQLRETURN bc_stmt_alloc(bc_dbc *dbc, bc_stmt **out)
@@ -173,6 +174,7 @@ SQLRETURN bc_stmt_prepare(bc_stmt *s, const char *sql)
     stmt_unprepare(s);
     if (sql == NULL)
         return bc_diag_push(&s->h.diag, "HY009", 0, "The statement text is a null pointer.");
+    bc_log(2, "statement %p: %s", (void *)s, sql);
     bc_error_clear(&e);
     routed = bc_proc_parse(sql, &s->proc, &e);
     if (routed < 0)
@@ -207,7 +209,7 @@ static int progress_cb(void *arg)
         s->timed_out = true;
         return 1;
     }
-    return bc_flag_get(bc_engine_cancel_flag(s->dbc->engine)) ? 1 : 0;
+    return bc_flag_get(&s->dbc->cancel) ? 1 : 0;
 }
 
 void bc_stmt_arm_timeout(bc_stmt *s)
@@ -259,7 +261,7 @@ static SQLRETURN run_procedure(bc_stmt *s)
     bc_error_clear(&e);
     sqlite3_reset(s->vm);
     bc_stmt_run_begin(s);
-    if (bc_proc_execute(s->dbc, s->proc, values, n, s->vm, &e) != 0)
+    if (bc_proc_execute(&s->dbc->props, s->dbc->api, s->proc, values, n, s->vm, &e) != 0)
         rc = push_bc_error(s, &e);
     bc_stmt_run_end(s);
     bc_stmt_free_param_texts(values, n);

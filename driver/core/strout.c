@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include "bc_handles.h"
+#include "bc_odbc_text.h"
 #include "bc_util.h"
 
 SQLRETURN bc_out_str(bc_diag *d, const char *s, SQLPOINTER buf, SQLLEN cap, bool wide,

@@ -15,22 +15,31 @@
 
 #include <sqlite3.h>
 #include "bc_api.h"
+#include "bc_catalog.h"
 #include "bc_error.h"
 #include "bc_props.h"
 
 typedef struct bc_engine bc_engine;
 
-/* Create the database and tables. api is borrowed (the connection owns it) and may be
- * replaced later with bc_engine_set_api. props are read for sys_connection_props, MaxRows and
- * Pagesize, and borrowed. Returns NULL with err set (HY001 on allocation failure). */
-bc_engine *bc_engine_open(bc_api *api, const bc_props *props, bc_error *err);
+/* Create the database and tables over a ready API client. api, props and cancel_flag are
+ * borrowed from the connection, which owns them and outlives the engine: props are read for
+ * sys_connection_props and MaxRows; cancel_flag is the flag the API client's HTTP transfers
+ * poll (bc_api_config.http.cancel_flag), so bc_engine_cancel stops a request in flight.
+ * Returns NULL with err set (HY001 on allocation failure). */
+bc_engine *bc_engine_open(bc_api *api, const bc_props *props, volatile int *cancel_flag,
+                          bc_error *err);
 void bc_engine_close(bc_engine *e);
-void bc_engine_set_api(bc_engine *e, bc_api *api);
 
 sqlite3 *bc_engine_db(bc_engine *e);
 
+/* The WHERE terms on t that the planner sends to the API, as the README lists them
+ * ("`id =` (`id:in`), `id IN` (`id:in`) ..." or "—"), found by planning a query per column
+ * and operator; nothing is requested, so the engine may have no API client. Caller frees;
+ * NULL when out of memory. */
+char *bc_engine_pushdown_terms(bc_engine *e, const bc_table_def *t);
+
 /* A statement execution starts (called right before its first sqlite3_step): the
- * per-statement response cache (DESIGN.md §9) is emptied and turned on, so repeated
+ * per-statement response cache (docs/ARCHITECTURE.md) is emptied and turned on, so repeated
  * identical requests inside this execution are served once, and nothing is served from an
  * earlier one. */
 void bc_engine_begin_statement(bc_engine *e);
@@ -54,7 +63,6 @@ const char *bc_engine_expr_decltype(sqlite3_stmt *vm, int col, char *buf, size_t
  * virtual machine instead. */
 void bc_engine_cancel(bc_engine *e);
 void bc_engine_reset_cancel(bc_engine *e);
-volatile int *bc_engine_cancel_flag(bc_engine *e);
 
 /* The catalog functions. Each returns a statement over the metadata tables whose result
  * columns are exactly those ODBC specifies for the function (names, order, types), ordered as
@@ -91,10 +99,5 @@ typedef struct bc_catalog_args {
 
 int bc_engine_catalog(bc_engine *e, bc_catalog_fn fn, const bc_catalog_args *a, sqlite3_stmt **vm,
                       bc_error *err);
-
-/* Rewrite ODBC escapes ({fn ...}, {d '...'}, {t '...'}, {ts '...'}, {oj ...}, {escape '\'})
- * into SQLite SQL. Returns a malloc'd string or NULL with err set (42000 for a broken escape).
- * {call ...} is not rewritten here: the router (sql/) sends it to the procedures. */
-char *bc_sql_rewrite_escapes(const char *sql, bc_error *err);
 
 #endif

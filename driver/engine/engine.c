@@ -63,7 +63,8 @@ static int build(bc_engine *e, bc_error *err)
     return 0;
 }
 
-bc_engine *bc_engine_open(bc_api *api, const bc_props *props, bc_error *err)
+bc_engine *bc_engine_open(bc_api *api, const bc_props *props, volatile int *cancel_flag,
+                          bc_error *err)
 {
     bc_engine *e = calloc(1, sizeof *e);
 
@@ -73,6 +74,7 @@ bc_engine *bc_engine_open(bc_api *api, const bc_props *props, bc_error *err)
     }
     e->api = api;
     e->props = props;
+    e->cancel = cancel_flag;
     bc_error_clear(&e->err);
     if (build(e, err) != 0) {
         bc_engine_close(e);
@@ -87,12 +89,6 @@ void bc_engine_close(bc_engine *e)
         return;
     sqlite3_close_v2(e->db);
     free(e);
-}
-
-void bc_engine_set_api(bc_engine *e, bc_api *api)
-{
-    if (e != NULL)
-        e->api = api;
 }
 
 sqlite3 *bc_engine_db(bc_engine *e)
@@ -128,16 +124,11 @@ void bc_engine_cancel(bc_engine *e)
 {
     if (e == NULL)
         return;
-    bc_flag_set(&e->cancel, 1);
+    bc_flag_set(e->cancel, 1);
 }
 
 void bc_engine_reset_cancel(bc_engine *e)
 {
     if (e != NULL)
-        bc_flag_set(&e->cancel, 0);
-}
-
-volatile int *bc_engine_cancel_flag(bc_engine *e)
-{
-    return e ? &e->cancel : NULL;
+        bc_flag_set(e->cancel, 0);
 }

@@ -17,7 +17,7 @@ struct bc_engine {
     const bc_props *props; /* borrowed from the connection */
     bc_error err;          /* the last error a virtual table recorded */
     bool has_err;
-    volatile int cancel;   /* set by bc_engine_cancel; bc_http sees it through the api */
+    volatile int *cancel;  /* the connection's; set by bc_engine_cancel, polled by bc_http too */
     int depth;             /* > 0 while a cursor walks a parent table through a nested statement */
     int temp_meta_version; /* temp schema version the "temp" metadata rows were built from */
     struct bc_vcursor *open_cursors; /* every open table cursor, to see a parent's coming rows */

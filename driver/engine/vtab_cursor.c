@@ -216,19 +216,16 @@ static int take_term(bc_vcursor *c, char op, int col, sqlite3_value *arg, char *
     return rc;
 }
 
-/* LIMIT (+ OFFSET) and MaxRows cap the rows a scan fetches; a parent walked for a child
- * is not capped (its rows are not the statement's). */
+/* A pushed LIMIT (+ OFFSET) caps the rows a scan fetches: SQLite hands the LIMIT to the
+ * table only when nothing else (filter, aggregate, join, ORDER BY) stands between the scan
+ * and the result. MaxRows is not applied here: the statement stops stepping once it has
+ * returned that many rows, and the scan, which fetches page by page as it is stepped, stops
+ * with it; capping the scan itself would change the answer of COUNT(*), MAX() or a filter. */
 static void apply_limit(bc_vcursor *c, sqlite3_int64 lim, sqlite3_int64 off, bool has_lim)
 {
-    const bc_props *p = c->vt->e->props;
-    long cap = (p && p->max_rows > 0 && c->vt->e->depth == 0) ? p->max_rows : 0;
-
-    if (has_lim && lim >= 0) {
-        lim += off > 0 ? off : 0;
-        if (cap == 0 || lim < cap)
-            cap = (long)lim;
-    }
-    c->max_rows = cap;
+    c->max_rows = 0;
+    if (has_lim && lim >= 0)
+        c->max_rows = (long)(lim + (off > 0 ? off : 0));
 }
 
 static int read_terms(bc_vcursor *c, const char *terms, int argc, sqlite3_value **argv,

@@ -108,6 +108,11 @@ int bc_vtab_best_index(sqlite3_vtab *base, sqlite3_index_info *info);
  * A nested view's own columns are inside the arrays, which the API cannot filter; only its
  * parent key can be, by the parent's id filter. */
 const char *bc_vtab_filter_param(const bc_vtab *vt, int col, bool in);
+/* The same from the definitions alone: src is the table whose endpoint is read (t itself, or
+ * a nested view's parent) and src_key_col t's column holding src's id (-1 when t is not a
+ * nested view). */
+const char *bc_vtab_param_of(const bc_table_def *t, const bc_table_def *src, int src_key_col,
+                             int col, bool in);
 
 /* vtab_cursor.c */
 int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sqlite3_value **argv);

@@ -163,14 +163,12 @@ static int walk_error(bc_vcursor *c, bc_error *err)
 
 int bc_vkeys_walk_refill(bc_vcursor *c, bc_error *err)
 {
-    bc_engine *e = c->vt->e;
     char *vals[BC_VTAB_MAX_PH];
     int rc = SQLITE_DONE;
 
     bc_vkeys_clear(c);
     if (c->walk == NULL && bc_vkeys_walk_open(c, err) != 0)
         return -1;
-    e->depth++; /* the parent's scan is not the statement's: MaxRows does not cap it */
     /* Under a row cap, one parent at a time: the cap may be met before the next one. */
     int batch = c->max_rows > 0 ? 1 : WALK_BATCH;
     while (!c->walk_done && c->ntuples < batch && (rc = sqlite3_step(c->walk)) == SQLITE_ROW) {
@@ -179,12 +177,9 @@ int bc_vkeys_walk_refill(bc_vcursor *c, bc_error *err)
             vals[k] = (char *)sqlite3_column_text(c->walk, k);
             ok = ok && vals[k] != NULL; /* a parent without its key has no children */
         }
-        if (ok && bc_vkeys_push(c, vals) != 0) {
-            e->depth--;
+        if (ok && bc_vkeys_push(c, vals) != 0)
             return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
-        }
     }
-    e->depth--;
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return walk_error(c, err);
     if (rc == SQLITE_DONE)

@@ -73,21 +73,27 @@ static double use(plan *p, int i, char op, char in_op, bool omit)
     return op == in_op ? IN_VALUES : 1.0;
 }
 
-const char *bc_vtab_filter_param(const bc_vtab *vt, int col, bool in)
+const char *bc_vtab_param_of(const bc_table_def *t, const bc_table_def *src, int src_key_col,
+                             int col, bool in)
 {
     const bc_column_def *c;
 
-    if (vt->t->rows_path != NULL) {
-        if (col != vt->src_key_col || col < 0)
+    if (t->rows_path != NULL) {
+        if (col != src_key_col || col < 0)
             return NULL;
-        int spk = bc_catalog_pk_index(vt->src);
+        int spk = bc_catalog_pk_index(src);
         if (spk < 0)
             return NULL;
-        c = &vt->src->columns[spk];
+        c = &src->columns[spk];
     } else {
-        c = &vt->t->columns[col];
+        c = &t->columns[col];
     }
     return in ? c->filter_in : (c->filter_eq ? c->filter_eq : c->filter_in);
+}
+
+const char *bc_vtab_filter_param(const bc_vtab *vt, int col, bool in)
+{
+    return bc_vtab_param_of(vt->t, vt->src, vt->src_key_col, col, in);
 }
 
 static bool is_placeholder_col(const bc_vtab *vt, int col)

@@ -32,9 +32,9 @@ static char *chunk_query(bc_vcursor *c)
     return bc_buf_steal(&b);
 }
 
-/* Fetch the first pages of the next known requests at once (DESIGN.md §9: a child table
- * is fetched per parent, ideally several parents at once). Under a row cap the requests
- * are left to go one by one: the cap may end the scan before the next parent. */
+/* Fetch the first pages of the next known requests at once (a child table costs a request
+ * per parent, so several parents are asked for together). Under a row cap the requests are
+ * left to go one by one: the cap may end the scan before the next parent. */
 static void prefetch(bc_vcursor *c)
 {
     char *paths[BC_PAGER_WINDOW * 4];
@@ -54,7 +54,7 @@ static void prefetch(bc_vcursor *c)
         free(paths[i]);
 }
 
-/* The count endpoint a scan may use (DESIGN.md §9: the count tells the pages, so pages
+/* The count endpoint a scan may use (the count tells the number of pages, so pages
  * 2..N can be in flight at once): only for the whole list, and with pushed filters only
  * when the count endpoint applies them too. An IN list sent in chunks never counts, nor a
  * request with include= (no count endpoint takes it). */
@@ -216,7 +216,7 @@ int bc_vcursor_next(bc_vcursor *c)
 
     bc_error_clear(&err);
     c->cells_done = false;
-    if (bc_flag_get(&c->vt->e->cancel)) {
+    if (bc_flag_get(c->vt->e->cancel)) {
         bc_error_set(&err, "HY008", 0, "the statement was cancelled");
         return bc_vtab_fail(c->vt, &err);
     }

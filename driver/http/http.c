@@ -271,6 +271,23 @@ static int transfer_setup(transfer *t)
     return 0;
 }
 
+/* Verbosity 5: the bodies of one exchange, cut at BC_LOG_BODY_MAX; the log masks secrets. */
+static void log_bodies(const transfer *t)
+{
+    const bc_http_request *r = t->req;
+    const bc_http_response *resp = t->resp;
+    size_t n = resp->body_len < BC_LOG_BODY_MAX ? resp->body_len : BC_LOG_BODY_MAX;
+
+    if (!bc_log_enabled(5))
+        return;
+    if (r->body != NULL)
+        bc_log(5, "request body of %s %s: %.*s", r->method, r->url,
+               (int)(r->body_len < BC_LOG_BODY_MAX ? r->body_len : BC_LOG_BODY_MAX), r->body);
+    bc_log(5, "response body of %s %s (status %ld, %zu bytes%s): %.*s", r->method, r->url,
+           resp->status, resp->body_len, n < resp->body_len ? ", cut" : "", (int)n,
+           resp->body ? resp->body : "");
+}
+
 /* Turn a finished (or abandoned) transfer into resp/err/rc and release its handles. */
 static int transfer_finish(transfer *t, bc_error *err)
 {
@@ -299,6 +316,7 @@ static int transfer_finish(transfer *t, bc_error *err)
             t->resp->body_len = t->len;
             t->data = NULL;
         }
+        log_bodies(t);
     }
     free(t->data);
     t->data = NULL;

@@ -7,14 +7,14 @@ static bool conn_attr_is_string(SQLINTEGER attr)
            attr == SQL_ATTR_TRANSLATE_LIB;
 }
 
-static SQLRETURN set_connect_attr(SQLHDBC h, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len,
-                                  bool wide)
+static SQLRETURN set_connect_attr(const char *call, SQLHDBC h, SQLINTEGER attr, SQLPOINTER value,
+                                  SQLINTEGER len, bool wide)
 {
     char *str = NULL;
     bool oom = false;
     SQLRETURN rc;
 
-    SKIN_ENTER(h, SQL_HANDLE_DBC);
+    SKIN_ENTER_AS(call, h, SQL_HANDLE_DBC);
     if (conn_attr_is_string(attr) && value != NULL) {
         /* W string attributes are counted in bytes. */
         SQLINTEGER n = (wide && len > 0) ? len / (SQLINTEGER)sizeof(SQLWCHAR) : len;
@@ -28,23 +28,23 @@ static SQLRETURN set_connect_attr(SQLHDBC h, SQLINTEGER attr, SQLPOINTER value, 
 BC_EXPORT SQLRETURN SQL_API SQLSetConnectAttr(SQLHDBC h, SQLINTEGER attr, SQLPOINTER value,
                                               SQLINTEGER len)
 {
-    return set_connect_attr(h, attr, value, len, false);
+    return set_connect_attr(__func__, h, attr, value, len, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLSetConnectAttrW(SQLHDBC h, SQLINTEGER attr, SQLPOINTER value,
                                                SQLINTEGER len)
 {
-    return set_connect_attr(h, attr, value, len, true);
+    return set_connect_attr(__func__, h, attr, value, len, true);
 }
 
-static SQLRETURN get_connect_attr(SQLHDBC h, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER cap,
-                                  SQLINTEGER *len, bool wide)
+static SQLRETURN get_connect_attr(const char *call, SQLHDBC h, SQLINTEGER attr, SQLPOINTER value,
+                                  SQLINTEGER cap, SQLINTEGER *len, bool wide)
 {
     SQLULEN num = 0;
     const char *str = NULL;
     SQLRETURN rc;
 
-    SKIN_ENTER(h, SQL_HANDLE_DBC);
+    SKIN_ENTER_AS(call, h, SQL_HANDLE_DBC);
     rc = bc_conn_get_attr(h, attr, &num, &str);
     if (rc == SQL_SUCCESS && str != NULL) {
         rc = skin_out(h, str, value, cap, wide, false, NULL, len);
@@ -60,18 +60,18 @@ static SQLRETURN get_connect_attr(SQLHDBC h, SQLINTEGER attr, SQLPOINTER value, 
 BC_EXPORT SQLRETURN SQL_API SQLGetConnectAttr(SQLHDBC h, SQLINTEGER attr, SQLPOINTER value,
                                               SQLINTEGER cap, SQLINTEGER *len)
 {
-    return get_connect_attr(h, attr, value, cap, len, false);
+    return get_connect_attr(__func__, h, attr, value, cap, len, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLGetConnectAttrW(SQLHDBC h, SQLINTEGER attr, SQLPOINTER value,
                                                SQLINTEGER cap, SQLINTEGER *len)
 {
-    return get_connect_attr(h, attr, value, cap, len, true);
+    return get_connect_attr(__func__, h, attr, value, cap, len, true);
 }
 
-static SQLRETURN set_stmt_attr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER value)
+static SQLRETURN set_stmt_attr(const char *call, SQLHSTMT h, SQLINTEGER attr, SQLPOINTER value)
 {
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
+    SKIN_ENTER_AS(call, h, SQL_HANDLE_STMT);
     return bc_handle_leave(h, bc_stmt_set_attr(h, attr, value));
 }
 
@@ -79,14 +79,14 @@ BC_EXPORT SQLRETURN SQL_API SQLSetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINT
                                            SQLINTEGER len)
 {
     (void)len;
-    return set_stmt_attr(h, attr, value);
+    return set_stmt_attr(__func__, h, attr, value);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLSetStmtAttrW(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER value,
                                             SQLINTEGER len)
 {
     (void)len;
-    return set_stmt_attr(h, attr, value);
+    return set_stmt_attr(__func__, h, attr, value);
 }
 
 static bool stmt_attr_is_pointer(SQLINTEGER attr)
@@ -110,13 +110,14 @@ static bool stmt_attr_is_pointer(SQLINTEGER attr)
     }
 }
 
-static SQLRETURN get_stmt_attr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER *len)
+static SQLRETURN get_stmt_attr(const char *call, SQLHSTMT h, SQLINTEGER attr, SQLPOINTER value,
+                               SQLINTEGER *len)
 {
     SQLULEN num = 0;
     SQLPOINTER ptr = NULL;
     SQLRETURN rc;
 
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
+    SKIN_ENTER_AS(call, h, SQL_HANDLE_STMT);
     rc = bc_stmt_get_attr(h, attr, &num, &ptr);
     if (rc == SQL_SUCCESS && value != NULL) {
         if (stmt_attr_is_pointer(attr))
@@ -133,14 +134,14 @@ BC_EXPORT SQLRETURN SQL_API SQLGetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINT
                                            SQLINTEGER cap, SQLINTEGER *len)
 {
     (void)cap;
-    return get_stmt_attr(h, attr, value, len);
+    return get_stmt_attr(__func__, h, attr, value, len);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLGetStmtAttrW(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER value,
                                             SQLINTEGER cap, SQLINTEGER *len)
 {
     (void)cap;
-    return get_stmt_attr(h, attr, value, len);
+    return get_stmt_attr(__func__, h, attr, value, len);
 }
 
 static SQLRETURN set_cursor_name(SQLHSTMT h, char *name, bool oom)
@@ -169,21 +170,21 @@ BC_EXPORT SQLRETURN SQL_API SQLSetCursorNameW(SQLHSTMT h, SQLWCHAR *name, SQLSMA
     return set_cursor_name(h, s, oom);
 }
 
-static SQLRETURN get_cursor_name(SQLHSTMT h, SQLPOINTER buf, SQLSMALLINT cap, SQLSMALLINT *len,
-                                 bool wide)
+static SQLRETURN get_cursor_name(const char *call, SQLHSTMT h, SQLPOINTER buf, SQLSMALLINT cap,
+                                 SQLSMALLINT *len, bool wide)
 {
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
+    SKIN_ENTER_AS(call, h, SQL_HANDLE_STMT);
     return bc_handle_leave(h, skin_out(h, bc_stmt_cursor_name(h), buf, cap, wide, true, len, NULL));
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLGetCursorName(SQLHSTMT h, SQLCHAR *buf, SQLSMALLINT cap,
                                              SQLSMALLINT *len)
 {
-    return get_cursor_name(h, buf, cap, len, false);
+    return get_cursor_name(__func__, h, buf, cap, len, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLGetCursorNameW(SQLHSTMT h, SQLWCHAR *buf, SQLSMALLINT cap,
                                               SQLSMALLINT *len)
 {
-    return get_cursor_name(h, buf, cap, len, true);
+    return get_cursor_name(__func__, h, buf, cap, len, true);
 }

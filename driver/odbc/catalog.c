@@ -13,14 +13,14 @@ typedef struct name_arg {
 } name_arg;
 
 /* Converts the n names, runs fn with a, frees the copies. */
-static SQLRETURN catalog_call(SQLHSTMT h, bc_catalog_fn fn, bc_catalog_args *a,
+static SQLRETURN catalog_call(const char *call, SQLHSTMT h, bc_catalog_fn fn, bc_catalog_args *a,
                               const name_arg *names, int n, bool wide)
 {
     char *owned[6] = {0};
     bool oom = false;
     SQLRETURN rc;
 
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
+    SKIN_ENTER_AS(call, h, SQL_HANDLE_STMT);
     for (int i = 0; i < n; i++) {
         owned[i] =
             wide ? skin_w(names[i].s, names[i].len, &oom) : skin_a(names[i].s, names[i].len, &oom);
@@ -34,17 +34,18 @@ static SQLRETURN catalog_call(SQLHSTMT h, bc_catalog_fn fn, bc_catalog_args *a,
 
 /* The common shape: catalog, schema, table (or procedure) and an optional fourth name
  * (a column pattern, or SQLTables' table types) that goes to *fourth_dest. */
-static SQLRETURN by_table(SQLHSTMT h, bc_catalog_fn fn, bc_catalog_args *a, const void *catalog,
-                          SQLSMALLINT catalog_len, const void *schema, SQLSMALLINT schema_len,
-                          const void *table, SQLSMALLINT table_len, const void *fourth,
-                          SQLSMALLINT fourth_len, const char **fourth_dest, bool wide)
+static SQLRETURN by_table(const char *call, SQLHSTMT h, bc_catalog_fn fn, bc_catalog_args *a,
+                          const void *catalog, SQLSMALLINT catalog_len, const void *schema,
+                          SQLSMALLINT schema_len, const void *table, SQLSMALLINT table_len,
+                          const void *fourth, SQLSMALLINT fourth_len, const char **fourth_dest,
+                          bool wide)
 {
     const name_arg names[] = {{catalog, catalog_len, &a->catalog},
                               {schema, schema_len, &a->schema},
                               {table, table_len, &a->table},
                               {fourth, fourth_len, fourth_dest}};
 
-    return catalog_call(h, fn, a, names, fourth_dest != NULL ? 4 : 3, wide);
+    return catalog_call(call, h, fn, a, names, fourth_dest != NULL ? 4 : 3, wide);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLTables(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len,
@@ -53,7 +54,7 @@ BC_EXPORT SQLRETURN SQL_API SQLTables(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT 
                                       SQLSMALLINT table_types_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_TABLES, &a, catalog, catalog_len, schema, schema_len, table,
+    return by_table(__func__, h, BC_CAT_TABLES, &a, catalog, catalog_len, schema, schema_len, table,
                     table_len, table_types, table_types_len, &a.table_types, false);
 }
 
@@ -63,7 +64,7 @@ BC_EXPORT SQLRETURN SQL_API SQLTablesW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLIN
                                        SQLSMALLINT table_types_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_TABLES, &a, catalog, catalog_len, schema, schema_len, table,
+    return by_table(__func__, h, BC_CAT_TABLES, &a, catalog, catalog_len, schema, schema_len, table,
                     table_len, table_types, table_types_len, &a.table_types, true);
 }
 
@@ -73,8 +74,8 @@ BC_EXPORT SQLRETURN SQL_API SQLColumns(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT
                                        SQLSMALLINT column_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_COLUMNS, &a, catalog, catalog_len, schema, schema_len, table,
-                    table_len, column, column_len, &a.column, false);
+    return by_table(__func__, h, BC_CAT_COLUMNS, &a, catalog, catalog_len, schema, schema_len,
+                    table, table_len, column, column_len, &a.column, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLColumnsW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len,
@@ -83,8 +84,8 @@ BC_EXPORT SQLRETURN SQL_API SQLColumnsW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLI
                                         SQLSMALLINT column_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_COLUMNS, &a, catalog, catalog_len, schema, schema_len, table,
-                    table_len, column, column_len, &a.column, true);
+    return by_table(__func__, h, BC_CAT_COLUMNS, &a, catalog, catalog_len, schema, schema_len,
+                    table, table_len, column, column_len, &a.column, true);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLPrimaryKeys(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len,
@@ -92,8 +93,8 @@ BC_EXPORT SQLRETURN SQL_API SQLPrimaryKeys(SQLHSTMT h, SQLCHAR *catalog, SQLSMAL
                                            SQLSMALLINT table_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_PRIMARY_KEYS, &a, catalog, catalog_len, schema, schema_len, table,
-                    table_len, NULL, 0, NULL, false);
+    return by_table(__func__, h, BC_CAT_PRIMARY_KEYS, &a, catalog, catalog_len, schema, schema_len,
+                    table, table_len, NULL, 0, NULL, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLPrimaryKeysW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len,
@@ -101,13 +102,13 @@ BC_EXPORT SQLRETURN SQL_API SQLPrimaryKeysW(SQLHSTMT h, SQLWCHAR *catalog, SQLSM
                                             SQLWCHAR *table, SQLSMALLINT table_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_PRIMARY_KEYS, &a, catalog, catalog_len, schema, schema_len, table,
-                    table_len, NULL, 0, NULL, true);
+    return by_table(__func__, h, BC_CAT_PRIMARY_KEYS, &a, catalog, catalog_len, schema, schema_len,
+                    table, table_len, NULL, 0, NULL, true);
 }
 
-static SQLRETURN foreign_keys(SQLHSTMT h, const void *catalog, SQLSMALLINT catalog_len,
-                              const void *schema, SQLSMALLINT schema_len, const void *table,
-                              SQLSMALLINT table_len, const void *fk_catalog,
+static SQLRETURN foreign_keys(const char *call, SQLHSTMT h, const void *catalog,
+                              SQLSMALLINT catalog_len, const void *schema, SQLSMALLINT schema_len,
+                              const void *table, SQLSMALLINT table_len, const void *fk_catalog,
                               SQLSMALLINT fk_catalog_len, const void *fk_schema,
                               SQLSMALLINT fk_schema_len, const void *fk_table,
                               SQLSMALLINT fk_table_len, bool wide)
@@ -120,7 +121,7 @@ static SQLRETURN foreign_keys(SQLHSTMT h, const void *catalog, SQLSMALLINT catal
                               {fk_schema, fk_schema_len, &a.fk_schema},
                               {fk_table, fk_table_len, &a.fk_table}};
 
-    return catalog_call(h, BC_CAT_FOREIGN_KEYS, &a, names, 6, wide);
+    return catalog_call(call, h, BC_CAT_FOREIGN_KEYS, &a, names, 6, wide);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLForeignKeys(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len,
@@ -130,8 +131,9 @@ BC_EXPORT SQLRETURN SQL_API SQLForeignKeys(SQLHSTMT h, SQLCHAR *catalog, SQLSMAL
                                            SQLSMALLINT fk_schema_len, SQLCHAR *fk_table,
                                            SQLSMALLINT fk_table_len)
 {
-    return foreign_keys(h, catalog, catalog_len, schema, schema_len, table, table_len, fk_catalog,
-                        fk_catalog_len, fk_schema, fk_schema_len, fk_table, fk_table_len, false);
+    return foreign_keys(__func__, h, catalog, catalog_len, schema, schema_len, table, table_len,
+                        fk_catalog, fk_catalog_len, fk_schema, fk_schema_len, fk_table,
+                        fk_table_len, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLForeignKeysW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len,
@@ -141,8 +143,9 @@ BC_EXPORT SQLRETURN SQL_API SQLForeignKeysW(SQLHSTMT h, SQLWCHAR *catalog, SQLSM
                                             SQLWCHAR *fk_schema, SQLSMALLINT fk_schema_len,
                                             SQLWCHAR *fk_table, SQLSMALLINT fk_table_len)
 {
-    return foreign_keys(h, catalog, catalog_len, schema, schema_len, table, table_len, fk_catalog,
-                        fk_catalog_len, fk_schema, fk_schema_len, fk_table, fk_table_len, true);
+    return foreign_keys(__func__, h, catalog, catalog_len, schema, schema_len, table, table_len,
+                        fk_catalog, fk_catalog_len, fk_schema, fk_schema_len, fk_table,
+                        fk_table_len, true);
 }
 
 /* `reserved` (SQL_QUICK / SQL_ENSURE) asks about statistics we never have: no effect. */
@@ -153,8 +156,8 @@ BC_EXPORT SQLRETURN SQL_API SQLStatistics(SQLHSTMT h, SQLCHAR *catalog, SQLSMALL
 {
     bc_catalog_args a = {.unique = unique};
     (void)reserved;
-    return by_table(h, BC_CAT_STATISTICS, &a, catalog, catalog_len, schema, schema_len, table,
-                    table_len, NULL, 0, NULL, false);
+    return by_table(__func__, h, BC_CAT_STATISTICS, &a, catalog, catalog_len, schema, schema_len,
+                    table, table_len, NULL, 0, NULL, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLStatisticsW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len,
@@ -164,8 +167,8 @@ BC_EXPORT SQLRETURN SQL_API SQLStatisticsW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMA
 {
     bc_catalog_args a = {.unique = unique};
     (void)reserved;
-    return by_table(h, BC_CAT_STATISTICS, &a, catalog, catalog_len, schema, schema_len, table,
-                    table_len, NULL, 0, NULL, true);
+    return by_table(__func__, h, BC_CAT_STATISTICS, &a, catalog, catalog_len, schema, schema_len,
+                    table, table_len, NULL, 0, NULL, true);
 }
 
 /* The best row id is the primary key whatever the scope, and it is never NULL, so scope and
@@ -179,8 +182,8 @@ BC_EXPORT SQLRETURN SQL_API SQLSpecialColumns(SQLHSTMT h, SQLUSMALLINT id_type, 
     bc_catalog_args a = {.identifier_type = id_type};
     (void)scope;
     (void)nullable;
-    return by_table(h, BC_CAT_SPECIAL_COLUMNS, &a, catalog, catalog_len, schema, schema_len, table,
-                    table_len, NULL, 0, NULL, false);
+    return by_table(__func__, h, BC_CAT_SPECIAL_COLUMNS, &a, catalog, catalog_len, schema,
+                    schema_len, table, table_len, NULL, 0, NULL, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT h, SQLUSMALLINT id_type, SQLWCHAR *catalog,
@@ -192,8 +195,8 @@ BC_EXPORT SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT h, SQLUSMALLINT id_type,
     bc_catalog_args a = {.identifier_type = id_type};
     (void)scope;
     (void)nullable;
-    return by_table(h, BC_CAT_SPECIAL_COLUMNS, &a, catalog, catalog_len, schema, schema_len, table,
-                    table_len, NULL, 0, NULL, true);
+    return by_table(__func__, h, BC_CAT_SPECIAL_COLUMNS, &a, catalog, catalog_len, schema,
+                    schema_len, table, table_len, NULL, 0, NULL, true);
 }
 
 /* The procedure name travels in args.table, its column pattern in args.column. */
@@ -202,8 +205,8 @@ BC_EXPORT SQLRETURN SQL_API SQLProcedures(SQLHSTMT h, SQLCHAR *catalog, SQLSMALL
                                           SQLSMALLINT proc_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_PROCEDURES, &a, catalog, catalog_len, schema, schema_len, proc,
-                    proc_len, NULL, 0, NULL, false);
+    return by_table(__func__, h, BC_CAT_PROCEDURES, &a, catalog, catalog_len, schema, schema_len,
+                    proc, proc_len, NULL, 0, NULL, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLProceduresW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len,
@@ -211,8 +214,8 @@ BC_EXPORT SQLRETURN SQL_API SQLProceduresW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMA
                                            SQLSMALLINT proc_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_PROCEDURES, &a, catalog, catalog_len, schema, schema_len, proc,
-                    proc_len, NULL, 0, NULL, true);
+    return by_table(__func__, h, BC_CAT_PROCEDURES, &a, catalog, catalog_len, schema, schema_len,
+                    proc, proc_len, NULL, 0, NULL, true);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLProcedureColumns(SQLHSTMT h, SQLCHAR *catalog,
@@ -222,8 +225,8 @@ BC_EXPORT SQLRETURN SQL_API SQLProcedureColumns(SQLHSTMT h, SQLCHAR *catalog,
                                                 SQLSMALLINT column_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_PROCEDURE_COLUMNS, &a, catalog, catalog_len, schema, schema_len, proc,
-                    proc_len, column, column_len, &a.column, false);
+    return by_table(__func__, h, BC_CAT_PROCEDURE_COLUMNS, &a, catalog, catalog_len, schema,
+                    schema_len, proc, proc_len, column, column_len, &a.column, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT h, SQLWCHAR *catalog,
@@ -233,8 +236,8 @@ BC_EXPORT SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT h, SQLWCHAR *catalog,
                                                  SQLSMALLINT column_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_PROCEDURE_COLUMNS, &a, catalog, catalog_len, schema, schema_len, proc,
-                    proc_len, column, column_len, &a.column, true);
+    return by_table(__func__, h, BC_CAT_PROCEDURE_COLUMNS, &a, catalog, catalog_len, schema,
+                    schema_len, proc, proc_len, column, column_len, &a.column, true);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT h, SQLCHAR *catalog,
@@ -243,8 +246,8 @@ BC_EXPORT SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT h, SQLCHAR *catalog,
                                                SQLSMALLINT table_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_TABLE_PRIVILEGES, &a, catalog, catalog_len, schema, schema_len, table,
-                    table_len, NULL, 0, NULL, false);
+    return by_table(__func__, h, BC_CAT_TABLE_PRIVILEGES, &a, catalog, catalog_len, schema,
+                    schema_len, table, table_len, NULL, 0, NULL, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT h, SQLWCHAR *catalog,
@@ -253,8 +256,8 @@ BC_EXPORT SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT h, SQLWCHAR *catalog,
                                                 SQLSMALLINT table_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_TABLE_PRIVILEGES, &a, catalog, catalog_len, schema, schema_len, table,
-                    table_len, NULL, 0, NULL, true);
+    return by_table(__func__, h, BC_CAT_TABLE_PRIVILEGES, &a, catalog, catalog_len, schema,
+                    schema_len, table, table_len, NULL, 0, NULL, true);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT h, SQLCHAR *catalog,
@@ -264,8 +267,8 @@ BC_EXPORT SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT h, SQLCHAR *catalog,
                                                 SQLSMALLINT column_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_COLUMN_PRIVILEGES, &a, catalog, catalog_len, schema, schema_len,
-                    table, table_len, column, column_len, &a.column, false);
+    return by_table(__func__, h, BC_CAT_COLUMN_PRIVILEGES, &a, catalog, catalog_len, schema,
+                    schema_len, table, table_len, column, column_len, &a.column, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT h, SQLWCHAR *catalog,
@@ -275,24 +278,24 @@ BC_EXPORT SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT h, SQLWCHAR *catalog,
                                                  SQLSMALLINT column_len)
 {
     bc_catalog_args a = {0};
-    return by_table(h, BC_CAT_COLUMN_PRIVILEGES, &a, catalog, catalog_len, schema, schema_len,
-                    table, table_len, column, column_len, &a.column, true);
+    return by_table(__func__, h, BC_CAT_COLUMN_PRIVILEGES, &a, catalog, catalog_len, schema,
+                    schema_len, table, table_len, column, column_len, &a.column, true);
 }
 
-static SQLRETURN get_type_info(SQLHSTMT h, SQLSMALLINT type)
+static SQLRETURN get_type_info(const char *call, SQLHSTMT h, SQLSMALLINT type)
 {
     bc_catalog_args a = {.data_type = type};
 
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
+    SKIN_ENTER_AS(call, h, SQL_HANDLE_STMT);
     return bc_handle_leave(h, bc_stmt_catalog(h, BC_CAT_TYPE_INFO, &a));
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLGetTypeInfo(SQLHSTMT h, SQLSMALLINT type)
 {
-    return get_type_info(h, type);
+    return get_type_info(__func__, h, type);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLGetTypeInfoW(SQLHSTMT h, SQLSMALLINT type)
 {
-    return get_type_info(h, type);
+    return get_type_info(__func__, h, type);
 }

@@ -1,13 +1,13 @@
 /* Descriptor functions (A and W). A descriptor locks its connection's mutex. */
 #include "skin.h"
 
-static SQLRETURN get_desc_field(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
-                                SQLINTEGER cap, SQLINTEGER *len, bool wide)
+static SQLRETURN get_desc_field(const char *call, SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field,
+                                SQLPOINTER value, SQLINTEGER cap, SQLINTEGER *len, bool wide)
 {
     const char *str = NULL;
     SQLRETURN rc;
 
-    SKIN_ENTER(h, SQL_HANDLE_DESC);
+    SKIN_ENTER_AS(call, h, SQL_HANDLE_DESC);
     rc = bc_desc_get_field(h, rec, field, value, &str);
     if (rc == SQL_SUCCESS && str != NULL)
         rc = skin_out(h, str, value, cap, wide, false, NULL, len);
@@ -17,13 +17,13 @@ static SQLRETURN get_desc_field(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field, 
 BC_EXPORT SQLRETURN SQL_API SQLGetDescField(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field,
                                             SQLPOINTER value, SQLINTEGER cap, SQLINTEGER *len)
 {
-    return get_desc_field(h, rec, field, value, cap, len, false);
+    return get_desc_field(__func__, h, rec, field, value, cap, len, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLGetDescFieldW(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field,
                                              SQLPOINTER value, SQLINTEGER cap, SQLINTEGER *len)
 {
-    return get_desc_field(h, rec, field, value, cap, len, true);
+    return get_desc_field(__func__, h, rec, field, value, cap, len, true);
 }
 
 static bool desc_field_is_string(SQLSMALLINT field)
@@ -46,14 +46,14 @@ static bool desc_field_is_string(SQLSMALLINT field)
     }
 }
 
-static SQLRETURN set_desc_field(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
-                                SQLINTEGER len, bool wide)
+static SQLRETURN set_desc_field(const char *call, SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field,
+                                SQLPOINTER value, SQLINTEGER len, bool wide)
 {
     char *str = NULL;
     bool oom = false;
     SQLRETURN rc;
 
-    SKIN_ENTER(h, SQL_HANDLE_DESC);
+    SKIN_ENTER_AS(call, h, SQL_HANDLE_DESC);
     if (desc_field_is_string(field) && value != NULL) {
         SQLINTEGER n = (wide && len > 0) ? len / (SQLINTEGER)sizeof(SQLWCHAR) : len;
         str = wide ? skin_w(value, n, &oom) : skin_a(value, n, &oom);
@@ -66,25 +66,25 @@ static SQLRETURN set_desc_field(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field, 
 BC_EXPORT SQLRETURN SQL_API SQLSetDescField(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field,
                                             SQLPOINTER value, SQLINTEGER len)
 {
-    return set_desc_field(h, rec, field, value, len, false);
+    return set_desc_field(__func__, h, rec, field, value, len, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLSetDescFieldW(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field,
                                              SQLPOINTER value, SQLINTEGER len)
 {
-    return set_desc_field(h, rec, field, value, len, true);
+    return set_desc_field(__func__, h, rec, field, value, len, true);
 }
 
-static SQLRETURN get_desc_rec(SQLHDESC h, SQLSMALLINT rec, SQLPOINTER name, SQLSMALLINT cap,
-                              SQLSMALLINT *name_len, SQLSMALLINT *type, SQLSMALLINT *subtype,
-                              SQLLEN *length, SQLSMALLINT *precision, SQLSMALLINT *scale,
-                              SQLSMALLINT *nullable, bool wide)
+static SQLRETURN get_desc_rec(const char *call, SQLHDESC h, SQLSMALLINT rec, SQLPOINTER name,
+                              SQLSMALLINT cap, SQLSMALLINT *name_len, SQLSMALLINT *type,
+                              SQLSMALLINT *subtype, SQLLEN *length, SQLSMALLINT *precision,
+                              SQLSMALLINT *scale, SQLSMALLINT *nullable, bool wide)
 {
     bc_desc *d = h;
     const char *str = NULL;
     SQLRETURN rc;
 
-    SKIN_ENTER(h, SQL_HANDLE_DESC);
+    SKIN_ENTER_AS(call, h, SQL_HANDLE_DESC);
     rc = bc_desc_get_field(d, rec, SQL_DESC_NAME, NULL, &str);
     if (rc != SQL_SUCCESS)
         return bc_handle_leave(h, rc);
@@ -111,8 +111,8 @@ BC_EXPORT SQLRETURN SQL_API SQLGetDescRec(SQLHDESC h, SQLSMALLINT rec, SQLCHAR *
                                           SQLSMALLINT *precision, SQLSMALLINT *scale,
                                           SQLSMALLINT *nullable)
 {
-    return get_desc_rec(h, rec, name, cap, name_len, type, subtype, length, precision, scale,
-                        nullable, false);
+    return get_desc_rec(__func__, h, rec, name, cap, name_len, type, subtype, length, precision,
+                        scale, nullable, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLGetDescRecW(SQLHDESC h, SQLSMALLINT rec, SQLWCHAR *name,
@@ -121,8 +121,8 @@ BC_EXPORT SQLRETURN SQL_API SQLGetDescRecW(SQLHDESC h, SQLSMALLINT rec, SQLWCHAR
                                            SQLSMALLINT *precision, SQLSMALLINT *scale,
                                            SQLSMALLINT *nullable)
 {
-    return get_desc_rec(h, rec, name, cap, name_len, type, subtype, length, precision, scale,
-                        nullable, true);
+    return get_desc_rec(__func__, h, rec, name, cap, name_len, type, subtype, length, precision,
+                        scale, nullable, true);
 }
 
 /* "SQLSetDescRec sets the fields that affect the data type and buffer bound to a column or

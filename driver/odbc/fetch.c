@@ -7,14 +7,14 @@ BC_EXPORT SQLRETURN SQL_API SQLNumResultCols(SQLHSTMT h, SQLSMALLINT *n)
     return bc_handle_leave(h, bc_stmt_num_result_cols(h, n));
 }
 
-static SQLRETURN describe_col(SQLHSTMT h, SQLUSMALLINT col, SQLPOINTER name, SQLSMALLINT cap,
-                              SQLSMALLINT *name_len, SQLSMALLINT *type, SQLULEN *size,
-                              SQLSMALLINT *digits, SQLSMALLINT *nullable, bool wide)
+static SQLRETURN describe_col(const char *call, SQLHSTMT h, SQLUSMALLINT col, SQLPOINTER name,
+                              SQLSMALLINT cap, SQLSMALLINT *name_len, SQLSMALLINT *type,
+                              SQLULEN *size, SQLSMALLINT *digits, SQLSMALLINT *nullable, bool wide)
 {
     const char *n = NULL;
     SQLRETURN rc;
 
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
+    SKIN_ENTER_AS(call, h, SQL_HANDLE_STMT);
     rc = bc_stmt_describe_col(h, col, &n, type, size, digits, nullable);
     if (rc == SQL_SUCCESS)
         rc = skin_out(h, n, name, cap, wide, true, name_len, NULL);
@@ -26,7 +26,7 @@ BC_EXPORT SQLRETURN SQL_API SQLDescribeCol(SQLHSTMT h, SQLUSMALLINT col, SQLCHAR
                                            SQLSMALLINT *type, SQLULEN *size, SQLSMALLINT *digits,
                                            SQLSMALLINT *nullable)
 {
-    return describe_col(h, col, name, cap, name_len, type, size, digits, nullable, false);
+    return describe_col(__func__, h, col, name, cap, name_len, type, size, digits, nullable, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT h, SQLUSMALLINT col, SQLWCHAR *name,
@@ -34,17 +34,18 @@ BC_EXPORT SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT h, SQLUSMALLINT col, SQLWCH
                                             SQLSMALLINT *type, SQLULEN *size, SQLSMALLINT *digits,
                                             SQLSMALLINT *nullable)
 {
-    return describe_col(h, col, name, cap, name_len, type, size, digits, nullable, true);
+    return describe_col(__func__, h, col, name, cap, name_len, type, size, digits, nullable, true);
 }
 
-static SQLRETURN col_attribute(SQLHSTMT h, SQLUSMALLINT col, SQLUSMALLINT field, SQLPOINTER str_buf,
-                               SQLSMALLINT cap, SQLSMALLINT *str_len, SQLLEN *num_out, bool wide)
+static SQLRETURN col_attribute(const char *call, SQLHSTMT h, SQLUSMALLINT col, SQLUSMALLINT field,
+                               SQLPOINTER str_buf, SQLSMALLINT cap, SQLSMALLINT *str_len,
+                               SQLLEN *num_out, bool wide)
 {
     const char *str = NULL;
     SQLLEN num = 0;
     SQLRETURN rc;
 
-    SKIN_ENTER(h, SQL_HANDLE_STMT);
+    SKIN_ENTER_AS(call, h, SQL_HANDLE_STMT);
     rc = bc_stmt_col_attr(h, col, field, &str, &num);
     if (rc == SQL_SUCCESS && str != NULL)
         rc = skin_out(h, str, str_buf, cap, wide, false, str_len, NULL);
@@ -57,14 +58,14 @@ BC_EXPORT SQLRETURN SQL_API SQLColAttribute(SQLHSTMT h, SQLUSMALLINT col, SQLUSM
                                             SQLPOINTER str_buf, SQLSMALLINT cap,
                                             SQLSMALLINT *str_len, SQLLEN *num)
 {
-    return col_attribute(h, col, field, str_buf, cap, str_len, num, false);
+    return col_attribute(__func__, h, col, field, str_buf, cap, str_len, num, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLColAttributeW(SQLHSTMT h, SQLUSMALLINT col, SQLUSMALLINT field,
                                              SQLPOINTER str_buf, SQLSMALLINT cap,
                                              SQLSMALLINT *str_len, SQLLEN *num)
 {
-    return col_attribute(h, col, field, str_buf, cap, str_len, num, true);
+    return col_attribute(__func__, h, col, field, str_buf, cap, str_len, num, true);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLBindCol(SQLHSTMT h, SQLUSMALLINT col, SQLSMALLINT c_type,

@@ -13,12 +13,12 @@ static SQLRETURN alloc_env(SQLHANDLE *out)
     return SQL_SUCCESS;
 }
 
-static SQLRETURN alloc_child(SQLSMALLINT type, SQLHANDLE in, SQLHANDLE *out)
+static SQLRETURN alloc_child(const char *call, SQLSMALLINT type, SQLHANDLE in, SQLHANDLE *out)
 {
     SQLSMALLINT parent_type = type == SQL_HANDLE_DBC ? SQL_HANDLE_ENV : SQL_HANDLE_DBC;
     SQLRETURN rc;
 
-    SKIN_ENTER(in, parent_type);
+    SKIN_ENTER_AS(call, in, parent_type);
     *out = SQL_NULL_HANDLE;
     if (type == SQL_HANDLE_DBC)
         rc = bc_dbc_alloc(in, (bc_dbc **)out);
@@ -39,7 +39,7 @@ BC_EXPORT SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE in, SQLHA
     case SQL_HANDLE_DBC:
     case SQL_HANDLE_STMT:
     case SQL_HANDLE_DESC:
-        return alloc_child(type, in, out);
+        return alloc_child(__func__, type, in, out);
     default:
         return SQL_ERROR;
     }

@@ -2,15 +2,15 @@
 #include <string.h>
 #include "skin.h"
 
-static SQLRETURN get_info(SQLHDBC h, SQLUSMALLINT type, SQLPOINTER value, SQLSMALLINT cap,
-                          SQLSMALLINT *len, bool wide)
+static SQLRETURN get_info(const char *call, SQLHDBC h, SQLUSMALLINT type, SQLPOINTER value,
+                          SQLSMALLINT cap, SQLSMALLINT *len, bool wide)
 {
     SQLULEN num = 0;
     int size = 0;
     const char *str = NULL;
     SQLRETURN rc;
 
-    SKIN_ENTER(h, SQL_HANDLE_DBC);
+    SKIN_ENTER_AS(call, h, SQL_HANDLE_DBC);
     rc = bc_info_get(h, type, &num, &size, &str);
     if (rc != SQL_SUCCESS)
         return bc_handle_leave(h, rc);
@@ -31,13 +31,13 @@ static SQLRETURN get_info(SQLHDBC h, SQLUSMALLINT type, SQLPOINTER value, SQLSMA
 BC_EXPORT SQLRETURN SQL_API SQLGetInfo(SQLHDBC h, SQLUSMALLINT type, SQLPOINTER value,
                                        SQLSMALLINT cap, SQLSMALLINT *len)
 {
-    return get_info(h, type, value, cap, len, false);
+    return get_info(__func__, h, type, value, cap, len, false);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLGetInfoW(SQLHDBC h, SQLUSMALLINT type, SQLPOINTER value,
                                         SQLSMALLINT cap, SQLSMALLINT *len)
 {
-    return get_info(h, type, value, cap, len, true);
+    return get_info(__func__, h, type, value, cap, len, true);
 }
 
 BC_EXPORT SQLRETURN SQL_API SQLGetFunctions(SQLHDBC h, SQLUSMALLINT id, SQLUSMALLINT *supported)

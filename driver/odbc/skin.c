@@ -25,6 +25,33 @@ char *skin_w(const SQLWCHAR *s, SQLINTEGER len, bool *oom)
     return out;
 }
 
+static const char *handle_kind(SQLSMALLINT type)
+{
+    switch (type) {
+    case SQL_HANDLE_ENV:
+        return "env";
+    case SQL_HANDLE_DBC:
+        return "dbc";
+    case SQL_HANDLE_STMT:
+        return "stmt";
+    default:
+        return "desc";
+    }
+}
+
+SQLRETURN skin_enter(SQLHANDLE h, SQLSMALLINT type, const char *call)
+{
+    SQLRETURN rc = bc_handle_enter(h, type);
+
+    if (rc != SQL_SUCCESS) {
+        bc_log(4, "%s: invalid %s handle %p", call, handle_kind(type), h);
+        return rc;
+    }
+    ((bc_handle *)h)->call = call;
+    bc_log(4, "enter %s %s %p", call, handle_kind(type), h);
+    return rc;
+}
+
 SQLRETURN skin_oom(bc_handle *h)
 {
     return bc_diag_push(&h->diag, "HY001", 0, "Out of memory.");

@@ -9,17 +9,25 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include "bc_handles.h"
+#include "bc_odbc_text.h"
 #include "bc_util.h"
 
 /* The shared library is built with hidden visibility; these are its only exports. */
 #define BC_EXPORT __attribute__((visibility("default")))
 
-#define SKIN_ENTER(h, type)                                                                        \
+/* Validate, lock and clear the handle, and trace the call at Verbosity 4 under the name of
+ * the exported SQLxxx; bc_handle_leave traces its return code. */
+#define SKIN_ENTER(h, type) SKIN_ENTER_AS(__func__, h, type)
+/* The same in a body that the A and W forms share: call is the exported function's name,
+ * passed down by it. */
+#define SKIN_ENTER_AS(call, h, type)                                                               \
     do {                                                                                           \
-        SQLRETURN enter_rc_ = bc_handle_enter((h), (type));                                        \
+        SQLRETURN enter_rc_ = skin_enter((h), (type), (call));                                     \
         if (enter_rc_ != SQL_SUCCESS)                                                              \
             return enter_rc_;                                                                      \
     } while (0)
+
+SQLRETURN skin_enter(SQLHANDLE h, SQLSMALLINT type, const char *call);
 
 /* An application string as a malloc'd UTF-8 copy; NULL for a NULL argument. *oom tells an
  * allocation failure apart from a NULL argument. len: bytes (A) or characters (W), or

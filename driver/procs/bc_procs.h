@@ -1,5 +1,5 @@
 /*
- * Stored procedures (DESIGN.md §6): EXEC/EXECUTE name p = v, ..., {call name(?, ...)} and
+ * Stored procedures (README, Signing in): EXEC/EXECUTE name p = v, ..., {call name(?, ...)} and
  * CALL name(...) are routed here instead of to SQLite. A procedure's result is one row; the
  * statement reads it from an SQLite statement "SELECT ?1 AS "URL", ..." whose parameters
  * hold the values, so every result set of the driver comes from a sqlite3_stmt.
@@ -9,10 +9,10 @@
 
 #include <stdbool.h>
 #include <sqlite3.h>
+#include "bc_api.h"
 #include "bc_catalog.h"
 #include "bc_error.h"
-
-struct bc_dbc;
+#include "bc_props.h"
 
 typedef struct bc_proc_param_def {
     const char *name;
@@ -61,8 +61,9 @@ int bc_proc_prepare_result(sqlite3 *db, const bc_proc_call *c, sqlite3_stmt **vm
 
 /* Run the procedure with the '?' values (UTF-8 text or NULL, by param_index-1) and bind its
  * result row to vm (from bc_proc_prepare_result, reset first). 07002 or HY000 names a missing
- * required input. */
-int bc_proc_execute(struct bc_dbc *dbc, const bc_proc_call *c, char *const *param_values,
-                    int nvalues, sqlite3_stmt *vm, bc_error *err);
+ * required input. GetOAuthAccessToken hands its token to api (when not NULL), so the
+ * connection reads data with it at once. */
+int bc_proc_execute(const bc_props *p, bc_api *api, const bc_proc_call *c,
+                    char *const *param_values, int nvalues, sqlite3_stmt *vm, bc_error *err);
 
 #endif

@@ -8,11 +8,8 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#include "bc_defaults.h"
-#include "bc_handles.h"
-#include "bc_oauth.h"
+#include "bc_auth.h"
 #include "bc_procs.h"
-#include "bc_util.h"
 
 #define MAX_INPUTS 16
 
@@ -115,13 +112,10 @@ static const char *missing_client_props(const bc_props *p)
     return p->oauth_client_id == NULL ? "OAuthClientId" : "StoreId";
 }
 
-static int run_authorization_url(bc_dbc *dbc, const bc_proc_def *d, const proc_inputs *in,
+static int run_authorization_url(const bc_props *p, const bc_proc_def *d, const proc_inputs *in,
                                  sqlite3_stmt *vm, bc_error *err)
 {
-    const bc_props *p = &dbc->props;
     const char *callback = in->v[1] ? in->v[1] : p->callback_url;
-    const char *state = in->v[3];
-    char random_state[33];
     const char *texts[1];
     char *url;
     bool app;
@@ -137,18 +131,8 @@ static int run_authorization_url(bc_dbc *dbc, const bc_proc_def *d, const proc_i
                             "string or DSN.",
                             d->name, missing_client_props(p), both_missing(p) ? "ies" : "y",
                             both_missing(p) ? "them" : "it");
-    /* A desktop app checks the state itself only when it chose it; give it one anyway so the
-     * server echoes something unguessable. */
-    if (state == NULL && app) {
-        if (bc_oauth_random_state(random_state, err) != 0)
-            return -1;
-        state = random_state;
-    }
-    url = bc_oauth_authorize_url(
-        p->oauth_server_url ? p->oauth_server_url : BC_DEFAULT_OAUTH_SERVER_URL, p->oauth_client_id,
-        callback, in->v[2] ? in->v[2] : p->scope, p->store_id, state);
-    if (url == NULL)
-        return bc_error_set(err, "HY001", 0, "Out of memory building the authorization URL.");
+    if (bc_auth_authorize_url(p, callback, in->v[2], in->v[3], app, &url, err) != 0)
+        return -1;
     texts[0] = url;
     rc = bind_texts(vm, texts, 1, err);
     free(url);
@@ -185,45 +169,35 @@ static int obtain_token(const bc_props *p, const bc_proc_def *d, const proc_inpu
         return -1;
     if (in->v[1] == NULL && !app)
         return missing_input(d, in, 1, " (the code of the redirect) when AuthMode is WEB", err);
-    if (bc_oauth_check_app_props(p, false, err) != 0)
-        return -1;
-    if (in->v[1] == NULL)
-        return bc_oauth_desktop_flow(p, callback, scope, t, err);
-    return bc_oauth_exchange_code(p, in->v[1], callback, scope, t, err);
+    return bc_auth_grant_token(p, in->v[1], callback, scope, t, err);
 }
 
-static int run_access_token(bc_dbc *dbc, const bc_proc_def *d, const proc_inputs *in,
-                            sqlite3_stmt *vm, bc_error *err)
+static int run_access_token(const bc_props *p, bc_api *api, const bc_proc_def *d,
+                            const proc_inputs *in, sqlite3_stmt *vm, bc_error *err)
 {
-    const bc_props *p = &dbc->props;
     bc_token t;
     int rc;
 
     if (obtain_token(p, d, in, &t, err) != 0)
         return -1;
-    bc_log_secret(t.access_token);
-    if (t.refresh_token)
-        bc_log_secret(t.refresh_token);
-    rc = bc_tokenstore_save(p->oauth_settings_location, p->oauth_client_id, p->store_id, &t, err);
     /* The connection may now read data with the new token. */
-    if (rc == 0 && dbc->api != NULL)
-        bc_api_set_token(dbc->api, t.access_token);
-    if (rc == 0)
-        rc = bind_token(vm, p, &t, err);
+    if (api != NULL)
+        bc_api_set_token(api, t.access_token);
+    rc = bind_token(vm, p, &t, err);
     bc_token_free(&t);
     return rc;
 }
 
-int bc_proc_execute(struct bc_dbc *dbc, const bc_proc_call *c, char *const *param_values,
-                    int nvalues, sqlite3_stmt *vm, bc_error *err)
+int bc_proc_execute(const bc_props *p, bc_api *api, const bc_proc_call *c,
+                    char *const *param_values, int nvalues, sqlite3_stmt *vm, bc_error *err)
 {
     proc_inputs in;
 
     if (collect_inputs(c, param_values, nvalues, &in, err) != 0)
         return -1;
     if (strcmp(c->proc->name, "GetOAuthAuthorizationURL") == 0)
-        return run_authorization_url(dbc, c->proc, &in, vm, err);
+        return run_authorization_url(p, c->proc, &in, vm, err);
     if (strcmp(c->proc->name, "GetOAuthAccessToken") == 0)
-        return run_access_token(dbc, c->proc, &in, vm, err);
+        return run_access_token(p, api, c->proc, &in, vm, err);
     return bc_error_set(err, "HY000", 0, "Procedure %s has no implementation.", c->proc->name);
 }

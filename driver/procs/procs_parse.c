@@ -1,5 +1,5 @@
 /*
- * Recognizing procedure calls (DESIGN.md §3): EXEC/EXECUTE name [@]p = v, ...,
+ * Recognizing procedure calls (docs/ARCHITECTURE.md): EXEC/EXECUTE name [@]p = v, ...,
  * {call name(v, ...)}, CALL name(v, ...). Values are quoted strings ('' escapes a quote),
  * '?' markers, or bare words/numbers. Anything else is left to SQLite (return 0).
  */

@@ -1,5 +1,5 @@
 /*
- * Connection properties (DESIGN.md §5). One table, bc_prop_defs[], describes every property
+ * Connection properties (docs/ARCHITECTURE.md). One table, bc_prop_defs[], describes every property
  * (name, type, default, allowed values, description, secret or not, category) and is read by
  * the connection-string parser, the DSN reader, sys_connection_props and the README.
  * Keys are case-insensitive; a connection string value beats a DSN value.

@@ -1,5 +1,5 @@
 /*
- * The connection-property table (DESIGN.md §5) and the lifetime of a bc_props.
+ * The connection-property table (docs/ARCHITECTURE.md) and the lifetime of a bc_props.
  *
  * This table is the single source for the connection-string parser, the DSN reader, the
  * setup library (ODBCINSTGetProperties), sys_connection_props and the README's property
@@ -146,8 +146,8 @@ const bc_prop_def bc_prop_defs[] = {
      .type = BC_PROP_STRING,
      .offset = OFF(logfile),
      .category = "Logging",
-     .description = "File the driver logs to; no log when empty. Tokens and secrets never "
-                    "appear in it.",
+     .description = "File the driver logs to (created readable by you only); no log when "
+                    "empty. Tokens and secrets never appear in it.",
      .flags = BC_PROP_F_FILE},
     {.name = "Verbosity",
      .type = BC_PROP_INT,
@@ -156,7 +156,9 @@ const bc_prop_def bc_prop_defs[] = {
      .min = 1,
      .max = 5,
      .category = "Logging",
-     .description = "Log detail: 1 errors and connects, up to 5 request and response bodies."},
+     .description = "Log detail, each level adding to the one below: 1 connects and errors, "
+                    "2 statements, 3 API requests, 4 every ODBC call (entry and exit), 5 "
+                    "request and response bodies (secrets masked)."},
     {.name = "SSLServerCert",
      .type = BC_PROP_STRING,
      .offset = OFF(ssl_server_cert),

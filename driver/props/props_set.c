@@ -1,5 +1,5 @@
 /*
- * Setting one connection property from text: the validation rules of DESIGN.md §5. Every
+ * Setting one connection property from text: the validation rules of its definition. Every
  * rejection is HY024 with a message that names the property and says what it accepts, since
  * a user reading it has only their connection string or odbc.ini to fix.
  */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include "bc_engine.h"
+#include "bc_sql.h"
 #include "bc_util.h"
 
 #define MAX_ARGS 8

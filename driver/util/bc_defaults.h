@@ -31,6 +31,8 @@
 #define BC_RATE_LIMIT_MAX_WAIT_MS 60000
 /* Largest response body accepted (a page of 250 products with descriptions is a few MB). */
 #define BC_HTTP_MAX_BODY (256L * 1024 * 1024)
+/* Verbosity 5 logs request and response bodies up to this many bytes each. */
+#define BC_LOG_BODY_MAX 65536
 /* Requests of one scan (pages, or children of the coming parents) in flight at once: at
  * least BC_PAGER_WINDOW, growing with the round-trip time up to BC_API_WINDOW_MAX (one more
  * per BC_API_WINDOW_STEP_MS of latency), never above half the quota the store has left. */
@@ -39,7 +41,7 @@
 #define BC_API_WINDOW_STEP_MS 10
 /* Ids per request when an IN list is pushed down as id:in. */
 #define BC_API_IN_CHUNK 50
-/* The per-statement response cache (DESIGN.md §9): repeated identical GETs inside one
+/* The per-statement response cache (docs/ARCHITECTURE.md): repeated identical GETs inside one
  * statement are served once. Bounded by entries and by the bytes of the bodies it keeps;
  * the oldest entries go first. */
 #define BC_API_CACHE_MAX_ENTRIES 256

@@ -1,6 +1,7 @@
 /*
- * Small helpers used everywhere: strings, UTF-8 <-> UTF-16 (SQLWCHAR as unixODBC defines it),
- * time parsing, logging with redaction.
+ * Small helpers used everywhere: strings, time parsing, logging with redaction, cancel flags.
+ * Nothing here knows ODBC's types; the helpers for ODBC text (lengths, SQLWCHAR) are in
+ * bc_odbc_text.h, for the layers that talk to the application.
  */
 #ifndef BC_UTIL_H
 #define BC_UTIL_H
@@ -9,16 +10,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
-#include <sql.h>
-#include <sqlext.h>
 
 /* ---- strings ---- */
 char *bc_strdup(const char *s); /* NULL-safe */
 char *bc_strndup(const char *s, size_t n);
 char *bc_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2))); /* malloc'd */
 int bc_strcasecmp(const char *a, const char *b);                              /* ASCII, NULL-safe */
-/* Length of an ODBC string argument: len itself, or strlen when len == SQL_NTS. */
-size_t bc_odbc_len(const SQLCHAR *s, SQLINTEGER len);
 
 /* Growable byte buffer. */
 typedef struct bc_buf {
@@ -32,24 +29,6 @@ void bc_buf_puts(bc_buf *b, const char *s);
 void bc_buf_printf(bc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *bc_buf_steal(bc_buf *b); /* NUL-terminated, caller frees; NULL on oom */
 void bc_buf_free(bc_buf *b);
-
-/* ---- UTF-8 <-> UTF-16 ---- */
-/* Convert len code units of UTF-16 (SQL_NTS: up to the NUL) to a malloc'd UTF-8 string.
- * Invalid surrogates become U+FFFD. *out_len (optional) gets the byte length. NULL when
- * s is NULL or on allocation failure. */
-char *bc_utf16_to_utf8(const SQLWCHAR *s, SQLLEN len, size_t *out_len);
-/* Convert UTF-8 to a malloc'd NUL-terminated UTF-16 string; *out_units (optional) gets the
- * length in code units without the NUL. Invalid UTF-8 becomes U+FFFD. */
-SQLWCHAR *bc_utf8_to_utf16(const char *s, size_t len, size_t *out_units);
-/* Number of UTF-16 code units of a UTF-8 string. */
-size_t bc_utf8_utf16_units(const char *s, size_t len);
-/* Copy UTF-8 into an application's SQLWCHAR buffer of cap_bytes, NUL-terminated,
- * truncated on a character boundary. Returns the full length in code units (for the
- * length out-argument); *truncated tells whether it was cut. */
-size_t bc_utf8_to_wbuf(const char *s, size_t len, SQLWCHAR *buf, size_t cap_bytes, bool *truncated);
-/* Copy UTF-8 into an application's SQLCHAR buffer of cap bytes, NUL-terminated, cut on a
- * UTF-8 character boundary. Returns the full length in bytes. */
-size_t bc_utf8_to_cbuf(const char *s, size_t len, SQLCHAR *buf, size_t cap, bool *truncated);
 
 /* ---- time ---- */
 /* A broken-down UTC timestamp. */
@@ -68,13 +47,17 @@ bool bc_time_valid(const bc_timestamp *t);
 
 /* ---- logging ---- */
 /* Open the process-wide log (Logfile/Verbosity), replacing one opened before; a NULL or
- * empty path leaves the current log as it is. Secrets registered with bc_log_secret are
- * replaced by "****" in every line. Thread-safe. */
+ * empty path leaves the current log as it is. A new file is created with mode 0600. Secrets
+ * registered with bc_log_secret are replaced by "****" in every line. Thread-safe. */
 void bc_log_open(const char *path, int verbosity);
 /* Close the log; later lines go nowhere until the next bc_log_open with a path. */
 void bc_log_close(void);
 void bc_log_secret(const char *secret);
+/* One line at a Verbosity level: 1 connects and diagnostics, 2 statements and sign-in steps,
+ * 3 API requests, 4 every ODBC call and rate-limit waits, 5 request and response bodies. */
 void bc_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Whether a line of this level would be written: lets a caller skip building it. */
+bool bc_log_enabled(int level);
 /* Monotonic milliseconds. */
 long long bc_now_ms(void);
 void bc_sleep_ms(long ms);

@@ -6,20 +6,34 @@
  * hidden.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "bc_util.h"
-#include "util/log_int.h"
+#include "util/log_internal.h"
 
 static pthread_mutex_t bc_log_lock = PTHREAD_MUTEX_INITIALIZER;
 static FILE *bc_log_file;
-static int bc_log_level;
+static int bc_log_level;      /* 0 while no file is open; read without the lock by bc_log_enabled */
 static char **bc_log_secrets; /* owned copies */
 static size_t bc_log_nsecrets;
+
+/* Append to path, creating it readable by its owner only: a log holds store names, SQL and,
+ * at Verbosity 5, data. An existing file keeps the mode it has. */
+static FILE *open_private(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    FILE *f = fd < 0 ? NULL : fdopen(fd, "a");
+
+    if (f == NULL && fd >= 0)
+        close(fd);
+    return f;
+}
 
 void bc_log_open(const char *path, int verbosity)
 {
@@ -29,13 +43,22 @@ void bc_log_open(const char *path, int verbosity)
      * another connection opened. */
     if (path == NULL || *path == '\0')
         return;
-    f = fopen(path, "a");
+    f = open_private(path);
     pthread_mutex_lock(&bc_log_lock);
     if (bc_log_file != NULL)
         fclose(bc_log_file);
     bc_log_file = f;
-    bc_log_level = verbosity < 1 ? 1 : verbosity;
+    __atomic_store_n(&bc_log_level,
+                     f == NULL       ? 0
+                     : verbosity < 1 ? 1
+                                     : verbosity,
+                     __ATOMIC_RELEASE);
     pthread_mutex_unlock(&bc_log_lock);
+}
+
+bool bc_log_enabled(int level)
+{
+    return level <= __atomic_load_n(&bc_log_level, __ATOMIC_ACQUIRE);
 }
 
 void bc_log_close(void)
@@ -44,6 +67,7 @@ void bc_log_close(void)
     if (bc_log_file != NULL)
         fclose(bc_log_file);
     bc_log_file = NULL;
+    __atomic_store_n(&bc_log_level, 0, __ATOMIC_RELEASE);
     pthread_mutex_unlock(&bc_log_lock);
 }
 
@@ -88,9 +112,12 @@ static void bc_log_redact_registered(bc_buf *b)
     }
 }
 
+/* What each Verbosity level adds (README, docs/ARCHITECTURE.md): 1 connects and
+ * diagnostics, 2 statements and sign-in steps, 3 API requests, 4 every ODBC call and the
+ * rate limiter, 5 request and response bodies. */
 static const char *bc_log_level_name(int level)
 {
-    static const char *const names[] = {"ERROR", "WARN", "INFO", "DEBUG", "TRACE"};
+    static const char *const names[] = {"CONN", "SQL", "HTTP", "TRACE", "BODY"};
     return names[(level < 1 ? 1 : level > 5 ? 5 : level) - 1];
 }
 
@@ -103,6 +130,8 @@ void bc_log(int level, const char *fmt, ...)
     char *safe;
     int n;
 
+    if (!bc_log_enabled(level))
+        return;
     pthread_mutex_lock(&bc_log_lock);
     if (bc_log_file == NULL || level > bc_log_level) {
         pthread_mutex_unlock(&bc_log_lock);

@@ -5,25 +5,41 @@
 #include <string.h>
 #include <strings.h>
 #include "bc_util.h"
-#include "util/log_int.h"
+#include "util/log_internal.h"
 
 #define BC_MASK "****"
+
+static bool is_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* A secret stands alone at hit when no letter or digit touches it on either side: "pass"
+ * is masked in "pass=1" or "Bearer pass", but "passage" and "bypass" are ordinary words. */
+static bool stands_alone(const char *text, const char *hit, size_t n)
+{
+    return (hit == text || !is_alnum(hit[-1])) && !is_alnum(hit[n]);
+}
 
 char *bc_redact_literal(const char *s, const char *secret)
 {
     bc_buf b;
     size_t n = secret ? strlen(secret) : 0;
-    const char *hit;
+    const char *text = s, *from = s, *hit;
 
     if (s == NULL)
         return NULL;
     if (n == 0)
         return bc_strdup(s);
     bc_buf_init(&b);
-    while ((hit = strstr(s, secret)) != NULL) {
+    while ((hit = strstr(from, secret)) != NULL) {
+        if (!stands_alone(text, hit, n)) {
+            from = hit + 1;
+            continue;
+        }
         bc_buf_append(&b, s, (size_t)(hit - s));
         bc_buf_puts(&b, BC_MASK);
-        s = hit + n;
+        s = from = hit + n;
     }
     bc_buf_puts(&b, s);
     return bc_buf_steal(&b);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bc_odbc_text.h"
 #include "bc_util.h"
 
 char *bc_strdup(const char *s)

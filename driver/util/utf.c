@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bc_util.h"
-#include "util/utf_int.h"
+#include "bc_odbc_text.h"
 
 #define BC_REPLACEMENT 0xFFFDu
 

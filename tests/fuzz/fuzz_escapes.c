@@ -1,7 +1,7 @@
 /* bc_sql_rewrite_escapes on any SQL text: a rewritten string or 42000, never a crash. */
 #include "fuzz.h"
 
-#include "bc_engine.h"
+#include "bc_sql.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -4,7 +4,7 @@
 #include "fuzz.h"
 
 #include "bc_auth.h"
-#include "auth/bc_oauth.h"
+#include "auth/auth_internal.h"
 
 static const long statuses[] = {200, 201, 400, 401, 403, 500, 302};
 

@@ -6,6 +6,7 @@
  */
 #include "fuzz.h"
 
+#include "bc_odbc_text.h"
 #include "bc_util.h"
 
 static void from_utf8(const char *s, size_t len, size_t cap)

@@ -166,11 +166,11 @@ int bct_run(const bct_test *tests, int n)
     for (int i = 0; i < n; i++) {
         int before = bct_failures;
         bct_current_test = tests[i].name;
-        long long t0 = bct_now_ms();
+        long long t0 = sandbox_now_ms();
         tests[i].fn();
         bool ok = bct_failures == before;
         failed_tests += !ok;
-        printf("%s %s (%lld ms)\n", ok ? "ok  " : "FAIL", tests[i].name, bct_now_ms() - t0);
+        printf("%s %s (%lld ms)\n", ok ? "ok  " : "FAIL", tests[i].name, sandbox_now_ms() - t0);
         fflush(stdout);
     }
     printf("%d of %d tests failed, %d failed checks\n", failed_tests, n, bct_failures);

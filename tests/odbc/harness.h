@@ -17,6 +17,7 @@
 #include <sqlext.h>
 #include <sqlucode.h>
 #include <cJSON.h>
+#include "sandbox_launch.h"
 
 /* ---- checks ---------------------------------------------------------------------------- */
 
@@ -84,8 +85,7 @@ int bct_run(const bct_test *tests, int n);
 /* ---- the sandbox ----------------------------------------------------------------------- */
 
 typedef struct bct_sandbox {
-    pid_t pid;  /* 0 when stopped */
-    int out_fd; /* read end of its stdout, kept open so later writes never hit EPIPE */
+    sandbox_child child;
     char url[128];
     char store_hash[64];
     char token[128];
@@ -151,8 +151,5 @@ const char *bct_json_text(const cJSON *item, const char *key);
 
 /* Parse an ISO 8601 or RFC 2822 date to UTC fields; false when unparseable. */
 bool bct_parse_date(const char *text, SQL_TIMESTAMP_STRUCT *ts);
-
-/* Milliseconds of a monotonic clock. */
-long long bct_now_ms(void);
 
 #endif

@@ -19,13 +19,6 @@
 
 char bct_sandbox_path[1024];
 
-long long bct_now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static const char *bct_opt(const char *const *extra, const char *flag, const char *dflt)
 {
     for (int i = 0; extra && extra[i] && extra[i + 1]; i += 2) {
@@ -36,105 +29,30 @@ static const char *bct_opt(const char *const *extra, const char *flag, const cha
     return dflt;
 }
 
-/* Reads one line from fd within timeout_ms; false on EOF or time-out. */
-static bool bct_read_line(int fd, char *buf, size_t len, int timeout_ms)
-{
-    size_t n = 0;
-    long long end = bct_now_ms() + timeout_ms;
-    while (n + 1 < len) {
-        struct pollfd p = {.fd = fd, .events = POLLIN};
-        int left = (int)(end - bct_now_ms());
-        if (left <= 0 || poll(&p, 1, left) <= 0) {
-            return false;
-        }
-        char c;
-        ssize_t r = read(fd, &c, 1);
-        if (r <= 0) {
-            return false;
-        }
-        if (c == '\n') {
-            break;
-        }
-        buf[n++] = c;
-    }
-    buf[n] = '\0';
-    return n > 0;
-}
-
 bool bct_sandbox_start(bct_sandbox *sb, const char *const *extra)
 {
+    const char *argv[64];
+    int argc = 0;
+
     memset(sb, 0, sizeof *sb);
     snprintf(sb->store_hash, sizeof sb->store_hash, "%s",
              bct_opt(extra, "--store-hash", "sandbox"));
     snprintf(sb->token, sizeof sb->token, "%s", bct_opt(extra, "--access-token", "sandbox-token"));
-    const char *argv[64];
-    int argc = 0;
     argv[argc++] = bct_sandbox_path;
-    argv[argc++] = "--port";
-    argv[argc++] = "0";
-    for (int i = 0; extra && extra[i] && argc < 62; i++) {
+    for (int i = 0; extra && extra[i] && argc < 63; i++)
         argv[argc++] = extra[i];
-    }
     argv[argc] = NULL;
-    int fds[2];
-    if (pipe(fds) != 0) {
-        bct_fail(__FILE__, __LINE__, "pipe: %s", strerror(errno));
+    if (!sandbox_launch(&sb->child, argv, 10000)) {
+        bct_fail(__FILE__, __LINE__, "%s did not start or print its URL", bct_sandbox_path);
         return false;
     }
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid == 0) {
-        /* A test killed by ctest's time-out must not leave its sandbox behind holding the
-         * output pipe open (ctest would wait for it). */
-        prctl(PR_SET_PDEATHSIG, SIGTERM);
-        dup2(fds[1], STDOUT_FILENO);
-        close(fds[0]);
-        close(fds[1]);
-        execv(argv[0], (char *const *)argv);
-        _exit(127);
-    }
-    close(fds[1]);
-    if (pid < 0) {
-        close(fds[0]);
-        bct_fail(__FILE__, __LINE__, "fork: %s", strerror(errno));
-        return false;
-    }
-    sb->pid = pid;
-    bool ok = bct_read_line(fds[0], sb->url, sizeof sb->url, 10000);
-    sb->out_fd = fds[0];
-    size_t n = strlen(sb->url);
-    while (n > 0 && (sb->url[n - 1] == '\r' || sb->url[n - 1] == '/')) {
-        sb->url[--n] = '\0';
-    }
-    if (!ok || strncmp(sb->url, "http://", 7) != 0) {
-        bct_fail(__FILE__, __LINE__, "%s did not print its URL (got \"%s\")", bct_sandbox_path,
-                 sb->url);
-        bct_sandbox_stop(sb);
-        return false;
-    }
+    snprintf(sb->url, sizeof sb->url, "%s", sb->child.url);
     return true;
 }
 
 void bct_sandbox_stop(bct_sandbox *sb)
 {
-    if (sb->out_fd > 0) {
-        close(sb->out_fd);
-        sb->out_fd = 0;
-    }
-    if (sb->pid <= 0) {
-        return;
-    }
-    kill(sb->pid, SIGTERM);
-    for (int i = 0; i < 100; i++) {
-        if (waitpid(sb->pid, NULL, WNOHANG) == sb->pid) {
-            sb->pid = 0;
-            return;
-        }
-        usleep(20000);
-    }
-    kill(sb->pid, SIGKILL);
-    waitpid(sb->pid, NULL, 0);
-    sb->pid = 0;
+    sandbox_halt(&sb->child);
 }
 
 typedef struct bct_buf {

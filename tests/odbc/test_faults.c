@@ -41,13 +41,13 @@ static void cancel_from_second_thread_gives_hy008(void)
     cancel_arg a = {.st = st, .delay_ms = 700, .rc = -99};
     pthread_t th;
     pthread_create(&th, NULL, cancel_later, &a);
-    long long t0 = bct_now_ms();
+    long long t0 = sandbox_now_ms();
     /* 200 products / 5 per page at 150 ms each: far longer than the cancel delay */
     SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"SELECT COUNT(id) FROM Products", SQL_NTS);
     if (SQL_SUCCEEDED(rc)) { /* a driver that streams may fail in the fetch instead */
         rc = SQLFetch(st);
     }
-    long long took = bct_now_ms() - t0;
+    long long took = sandbox_now_ms() - t0;
     pthread_join(th, NULL);
     CHECK_OK(a.rc, SQL_HANDLE_STMT, st);
     CHECK_STATE(rc, SQL_HANDLE_STMT, st, "HY008");
@@ -71,12 +71,12 @@ static void expect_timeout(bct_sandbox *s, const char *sql)
         return;
     }
     CHECK_OK(SQLSetStmtAttr(st, SQL_ATTR_QUERY_TIMEOUT, (SQLPOINTER)1, 0), SQL_HANDLE_STMT, st);
-    long long t0 = bct_now_ms();
+    long long t0 = sandbox_now_ms();
     SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS);
     if (SQL_SUCCEEDED(rc)) {
         rc = SQLFetch(st);
     }
-    long long took = bct_now_ms() - t0;
+    long long took = sandbox_now_ms() - t0;
     CHECK_STATE(rc, SQL_HANDLE_STMT, st, "HYT00");
     CHECK_MSG(took >= 900 && took < 5000, "timed out after %lld ms", took);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
@@ -167,9 +167,9 @@ static void rate_limit_429_is_waited_out(void)
     bct_sb_fault(&sb, "{\"status\":429,\"count\":1,\"reset_ms\":400}");
     SQLRETURN rc;
     SQLHSTMT st;
-    long long t0 = bct_now_ms();
+    long long t0 = sandbox_now_ms();
     long n = count_brands(dbc, &rc, &st);
-    long long took = bct_now_ms() - t0;
+    long long took = sandbox_now_ms() - t0;
     CHECK_OK(rc, SQL_HANDLE_STMT, st);
     CHECK_INT(n, cJSON_GetArraySize(brands));
     CHECK_MSG(took >= 350, "retried after %lld ms, before the 400 ms reset", took);

@@ -266,11 +266,11 @@ typedef struct cancel_pair {
 static void *slow_query_main(void *p)
 {
     cancel_pair *c = p;
-    long long t0 = bct_now_ms();
+    long long t0 = sandbox_now_ms();
     c->query_rc = SQLExecDirect(c->st, (SQLCHAR *)"SELECT COUNT(*) FROM Categories", SQL_NTS);
     if (SQL_SUCCEEDED(c->query_rc))
         c->query_rc = SQLFetch(c->st);
-    c->took_ms = bct_now_ms() - t0;
+    c->took_ms = sandbox_now_ms() - t0;
     if (c->query_rc == SQL_ERROR)
         bct_diag(SQL_HANDLE_STMT, c->st, c->state, NULL, 0);
     return NULL;

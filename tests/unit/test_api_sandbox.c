@@ -77,88 +77,56 @@ static long drain(bc_pager *p, bc_error *e, int *rc_out)
     return n;
 }
 
-static void v3_products_600_rows_in_3_requests_in_id_order(void **state)
+/* One paged scan: what is asked, and what reading it to the end must give. */
+typedef struct scan_case {
+    const char *path, *query;
+    bc_paging paging;
+    int page_size;
+    long max_rows;
+    long rows;     /* items read, ids ascending */
+    long requests; /* counted by the client and by the sandbox's log alike */
+} scan_case;
+
+static const scan_case v3_three_full_pages = {
+    "/v3/catalog/products", NULL, BC_PAGING_V3, 250, 0, 600, 3};
+/* max_rows lowers the limit to 30 and stops after one page */
+static const scan_case v3_max_rows_one_small_page = {
+    "/v3/catalog/products", NULL, BC_PAGING_V3, 250, 30, 30, 1};
+/* pages 2..12 come through the fetch-ahead window, still handed out in order */
+static const scan_case v3_small_pages_in_order = {
+    "/v3/catalog/products", NULL, BC_PAGING_V3, 50, 0, 600, 12};
+/* 120 orders by 50: pages of 50, 50, 20; the short page ends it without a 204 */
+static const scan_case v2_short_page_ends = {
+    "/v2/orders", "sort=id:asc", BC_PAGING_V2, 50, 0, 120, 3};
+/* 120 orders by 60: 60, 60, then the 204 */
+static const scan_case v2_exact_multiple_ends_at_204 = {"/v2/orders", NULL, BC_PAGING_V2, 60, 0,
+                                                        120,          3};
+
+static void scan_reads_every_row_in_the_expected_requests(void **state)
 {
-    bc_api *a = api_token(sb.base_url, TOKEN, 250);
+    const scan_case *c = *state;
+    bc_api *a = api_token(sb.base_url, TOKEN, c->page_size);
     bc_error e;
     bc_pager *p;
     int rc;
-    (void)state;
+
     sb_child_clear_log(&sb);
     bc_error_clear(&e);
-    p = bc_pager_open(a, "/v3/catalog/products", NULL, BC_PAGING_V3, 0, &e);
+    p = bc_pager_open(a, c->path, c->query, c->paging, c->max_rows, &e);
     assert_non_null(p);
-    assert_int_equal(drain(p, &e, &rc), 600);
+    assert_int_equal(drain(p, &e, &rc), c->rows);
     assert_int_equal(rc, 0);
-    assert_int_equal(bc_api_request_count(a), 3);
-    assert_int_equal(sb_child_request_count(&sb, "/v3/catalog/products"), 3);
+    assert_int_equal(bc_api_request_count(a), c->requests);
+    assert_int_equal(sb_child_request_count(&sb, c->path), c->requests);
     bc_pager_close(p);
     bc_api_free(a);
 }
 
-static void v3_max_rows_stops_early_with_smaller_limit(void **state)
-{
-    bc_api *a = api_token(sb.base_url, TOKEN, 250);
-    bc_error e;
-    bc_pager *p;
-    int rc;
-    (void)state;
-    bc_error_clear(&e);
-    p = bc_pager_open(a, "/v3/catalog/products", NULL, BC_PAGING_V3, 30, &e);
-    assert_int_equal(drain(p, &e, &rc), 30);
-    assert_int_equal(bc_api_request_count(a), 1);
-    bc_pager_close(p);
-    bc_api_free(a);
-}
-
-static void v3_small_pages_fetch_ahead_and_keep_order(void **state)
-{
-    bc_api *a = api_token(sb.base_url, TOKEN, 50);
-    bc_error e;
-    bc_pager *p;
-    int rc;
-    (void)state;
-    bc_error_clear(&e);
-    p = bc_pager_open(a, "/v3/catalog/products", NULL, BC_PAGING_V3, 0, &e);
-    assert_int_equal(drain(p, &e, &rc), 600);
-    assert_int_equal(rc, 0);
-    assert_int_equal(bc_api_request_count(a), 12);
-    bc_pager_close(p);
-    bc_api_free(a);
-}
-
-static void v2_orders_stop_at_short_page(void **state)
-{
-    bc_api *a = api_token(sb.base_url, TOKEN, 50);
-    bc_error e;
-    bc_pager *p;
-    int rc;
-    (void)state;
-    bc_error_clear(&e);
-    p = bc_pager_open(a, "/v2/orders", "sort=id:asc", BC_PAGING_V2, 0, &e);
-    /* 120 orders by 50: pages of 50, 50, 20; the short page ends it without a 204. */
-    assert_int_equal(drain(p, &e, &rc), 120);
-    assert_int_equal(rc, 0);
-    assert_int_equal(bc_api_request_count(a), 3);
-    bc_pager_close(p);
-    bc_api_free(a);
-}
-
-static void v2_orders_exact_multiple_ends_at_204(void **state)
-{
-    bc_api *a = api_token(sb.base_url, TOKEN, 60);
-    bc_error e;
-    bc_pager *p;
-    int rc;
-    (void)state;
-    bc_error_clear(&e);
-    p = bc_pager_open(a, "/v2/orders", NULL, BC_PAGING_V2, 0, &e);
-    assert_int_equal(drain(p, &e, &rc), 120);
-    assert_int_equal(rc, 0);
-    assert_int_equal(bc_api_request_count(a), 3); /* 60, 60, then the 204 */
-    bc_pager_close(p);
-    bc_api_free(a);
-}
+/* A named cmocka test running one scan_case. */
+#define SCAN_TEST(c)                                                                               \
+    {                                                                                              \
+#c, scan_reads_every_row_in_the_expected_requests, NULL, NULL, (void *)&(c)                \
+    }
 
 static void store_object_is_one_row(void **state)
 {
@@ -191,41 +159,47 @@ static void missing_parent_child_path_is_zero_rows(void **state)
     bc_api_free(a);
 }
 
-static void server_error_twice_then_success_is_retried(void **state)
+/* One GET of /v3/catalog/brands after a fault is armed in the sandbox. */
+typedef struct get_case {
+    const char *fault;    /* JSON for /__sandbox/faults */
+    int rc;               /* of bc_api_get */
+    const char *sqlstate; /* when rc is -1 */
+    const char *message;  /* a part of the message, when rc is -1 */
+    long requests;        /* the client sent, retries included */
+} get_case;
+
+static const get_case server_error_twice_is_retried = {"{\"status\":500,\"count\":2}", 0, NULL,
+                                                       NULL, 3};
+static const get_case rate_limited_waits_and_retries = {
+    "{\"status\":429,\"count\":1,\"reset_ms\":300}", 0, NULL, NULL, 2};
+static void get_after_fault_gives_the_expected_outcome(void **state)
 {
+    const get_case *c = *state;
     bc_api *a = api_token(sb.base_url, TOKEN, 250);
     cJSON *out = NULL;
     long status = 0;
     bc_error e;
-    (void)state;
-    sb_child_fault(&sb, "{\"status\":500,\"count\":2}");
+
+    sb_child_fault(&sb, c->fault);
     bc_error_clear(&e);
-    assert_int_equal(bc_api_get(a, "/v3/catalog/brands", &out, &status, &e), 0);
-    assert_int_equal(status, 200);
-    assert_non_null(cJSON_GetObjectItem(out, "data"));
-    assert_int_equal(bc_api_request_count(a), 3);
+    assert_int_equal(bc_api_get(a, "/v3/catalog/brands", &out, &status, &e), c->rc);
+    if (c->rc == 0) {
+        assert_int_equal(status, 200);
+        assert_non_null(cJSON_GetObjectItem(out, "data"));
+    } else {
+        assert_null(out);
+        assert_string_equal(e.sqlstate, c->sqlstate);
+        assert_non_null(strstr(e.message, c->message));
+    }
+    assert_int_equal(bc_api_request_count(a), c->requests);
     cJSON_Delete(out);
     bc_api_free(a);
 }
 
-static void rate_limited_request_waits_reset_and_retries(void **state)
-{
-    bc_api *a = api_token(sb.base_url, TOKEN, 250);
-    cJSON *out = NULL;
-    long status = 0;
-    bc_error e;
-    long long t0;
-    (void)state;
-    sb_child_fault(&sb, "{\"status\":429,\"count\":1,\"reset_ms\":300}");
-    bc_error_clear(&e);
-    t0 = bc_now_ms();
-    assert_int_equal(bc_api_get(a, "/v3/catalog/brands", &out, &status, &e), 0);
-    assert_int_equal(status, 200);
-    assert_true(bc_now_ms() - t0 >= 280);
-    assert_int_equal(bc_api_request_count(a), 2);
-    cJSON_Delete(out);
-    bc_api_free(a);
-}
+#define GET_TEST(c)                                                                                \
+    {                                                                                              \
+#c, get_after_fault_gives_the_expected_outcome, NULL, NULL, (void *)&(c)                   \
+    }
 
 static void post_is_not_retried_on_server_error(void **state)
 {
@@ -419,15 +393,15 @@ static void small_quota_is_paced_without_429s(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(v3_products_600_rows_in_3_requests_in_id_order),
-        cmocka_unit_test(v3_max_rows_stops_early_with_smaller_limit),
-        cmocka_unit_test(v3_small_pages_fetch_ahead_and_keep_order),
-        cmocka_unit_test(v2_orders_stop_at_short_page),
-        cmocka_unit_test(v2_orders_exact_multiple_ends_at_204),
+        SCAN_TEST(v3_three_full_pages),
+        SCAN_TEST(v3_max_rows_one_small_page),
+        SCAN_TEST(v3_small_pages_in_order),
+        SCAN_TEST(v2_short_page_ends),
+        SCAN_TEST(v2_exact_multiple_ends_at_204),
         cmocka_unit_test(store_object_is_one_row),
         cmocka_unit_test(missing_parent_child_path_is_zero_rows),
-        cmocka_unit_test(server_error_twice_then_success_is_retried),
-        cmocka_unit_test(rate_limited_request_waits_reset_and_retries),
+        GET_TEST(server_error_twice_is_retried),
+        GET_TEST(rate_limited_waits_and_retries),
         cmocka_unit_test(post_is_not_retried_on_server_error),
         cmocka_unit_test(malformed_json_once_is_retried),
         cmocka_unit_test(malformed_json_every_time_is_an_error),

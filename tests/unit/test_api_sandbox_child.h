@@ -1,5 +1,6 @@
 /*
- * Test helper: run bc-sandbox as a child process and talk to its control endpoints
+ * Test helper: run bc-sandbox as a child process (sandbox_launch.h) and talk to its control
+ * endpoints
  * (/__sandbox/requests, /__sandbox/faults) through the driver's own HTTP client.
  */
 #ifndef TEST_API_SANDBOX_CHILD_H
@@ -7,19 +8,17 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <cjson/cJSON.h>
 #include "bc_http.h"
+#include "sandbox_launch.h"
 
 typedef struct sb_child {
-    pid_t pid;
-    FILE *out; /* the child's stdout, kept open so it never writes to a closed pipe */
+    sandbox_child proc;
     char base_url[128];
     bc_http *http;
 } sb_child;
@@ -28,53 +27,32 @@ typedef struct sb_child {
 static inline int sb_child_start(sb_child *c, const char *exe, const char *store, const char *token,
                                  const char *extra)
 {
-    char *argv[32], buf[512];
-    int fds[2], n = 0;
+    const char *argv[32];
+    char buf[512];
+    int n = 0;
 
+    memset(c, 0, sizeof *c);
     snprintf(buf, sizeof buf, "%s", extra ? extra : "");
-    argv[n++] = (char *)exe;
-    argv[n++] = "--port";
-    argv[n++] = "0";
+    argv[n++] = exe;
     argv[n++] = "--store-hash";
-    argv[n++] = (char *)store;
+    argv[n++] = store;
     argv[n++] = "--access-token";
-    argv[n++] = (char *)token;
+    argv[n++] = token;
     argv[n++] = "--seed";
     argv[n++] = "7";
     for (char *t = strtok(buf, " "); t != NULL && n < 31; t = strtok(NULL, " "))
         argv[n++] = t;
     argv[n] = NULL;
-    if (pipe(fds) != 0)
+    if (!sandbox_launch(&c->proc, argv, 10000))
         return -1;
-    c->pid = fork();
-    if (c->pid < 0)
-        return -1;
-    if (c->pid == 0) {
-        dup2(fds[1], 1);
-        close(fds[0]);
-        close(fds[1]);
-        execv(exe, argv);
-        _exit(127);
-    }
-    close(fds[1]);
-    c->out = fdopen(fds[0], "r");
-    if (c->out == NULL || fgets(c->base_url, sizeof c->base_url, c->out) == NULL)
-        return -1;
-    c->base_url[strcspn(c->base_url, "\r\n")] = '\0';
+    snprintf(c->base_url, sizeof c->base_url, "%s", c->proc.url);
     c->http = bc_http_new(&(bc_http_config){.timeout_s = 10, .connect_timeout_s = 5});
     return c->http ? 0 : -1;
 }
 
 static inline void sb_child_stop(sb_child *c)
 {
-    if (c->pid > 0) {
-        kill(c->pid, SIGTERM);
-        waitpid(c->pid, NULL, 0);
-        c->pid = 0;
-    }
-    if (c->out)
-        fclose(c->out);
-    c->out = NULL;
+    sandbox_halt(&c->proc);
     bc_http_free(c->http);
     c->http = NULL;
 }

@@ -13,7 +13,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "auth/bc_oauth.h"
+#include "auth/auth_internal.h"
 
 typedef struct client_job {
     int family;

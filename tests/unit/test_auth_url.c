@@ -7,7 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include "auth/bc_oauth.h"
+#include "auth/auth_internal.h"
 
 static void authorize_url_has_every_parameter_encoded(void **state)
 {

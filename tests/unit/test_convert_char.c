@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "convert_fixture.h"
+#include "bc_odbc_text.h"
 #include "bc_util.h"
 
 static void char_of_text_copies_and_terminates(void **state)

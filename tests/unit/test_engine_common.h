@@ -19,6 +19,7 @@ typedef struct fixture {
     bc_api *api;
     bc_props props;
     bc_engine *e;
+    volatile int cancel;
 } fixture;
 
 static inline fixture *fixture_open(const char *base_url, const char *token)
@@ -31,10 +32,11 @@ static inline fixture *fixture_open(const char *base_url, const char *token)
     assert_non_null(f);
     cfg.http.timeout_s = 10;
     cfg.http.connect_timeout_s = 5;
+    cfg.http.cancel_flag = &f->cancel;
     bc_props_init(&f->props);
     f->api = bc_api_new(&cfg, &err);
     assert_non_null(f->api);
-    f->e = bc_engine_open(f->api, &f->props, &err);
+    f->e = bc_engine_open(f->api, &f->props, &f->cancel, &err);
     if (f->e == NULL)
         fail_msg("engine open failed: %s %s", err.sqlstate, err.message);
     return f;

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <cmocka.h>
-#include "bc_engine.h"
+#include "bc_sql.h"
 
 static void check(const char *in, const char *want)
 {

@@ -10,7 +10,7 @@
 #include <string.h>
 #include "bc_auth.h"
 #include "bc_util.h"
-#include "auth/bc_oauth.h"
+#include "auth/auth_internal.h"
 
 static void double_to_ll_saturates_and_maps_nan_to_zero(void **state)
 {

@@ -75,8 +75,6 @@ static void limit_is_page_size_or_smaller_max_rows(void **state)
     assert_int_equal(bc_pager_limit(250, 0), 250);
     assert_int_equal(bc_pager_limit(250, 10), 10);
     assert_int_equal(bc_pager_limit(100, 1000), 100);
-    assert_int_equal(bc_pager_limit(0, 0), 250);
-    assert_int_equal(bc_pager_limit(999, 0), 250);
 }
 
 static void last_page_stops_early_for_max_rows(void **state)

@@ -6,22 +6,21 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
-#include "bc_handles.h"
 #include "bc_procs.h"
 
-static bc_dbc dbc;
+static bc_props props;
 static sqlite3 *db;
 
 static int setup(void **state)
 {
     (void)state;
-    memset(&dbc, 0, sizeof dbc);
-    dbc.props.oauth_client_id = "app id";
-    dbc.props.store_id = "store1";
-    dbc.props.callback_url = "http://localhost:4444";
-    dbc.props.scope = "store_v2_products";
-    dbc.props.oauth_server_url = "http://127.0.0.1:1";
-    dbc.props.oauth_settings_location = "memory://procs";
+    memset(&props, 0, sizeof props);
+    props.oauth_client_id = "app id";
+    props.store_id = "store1";
+    props.callback_url = "http://localhost:4444";
+    props.scope = "store_v2_products";
+    props.oauth_server_url = "http://127.0.0.1:1";
+    props.oauth_settings_location = "memory://procs";
     return sqlite3_open(":memory:", &db) == SQLITE_OK ? 0 : -1;
 }
 
@@ -40,7 +39,7 @@ static int run(const char *sql, char *const *vals, int nvals, sqlite3_stmt **vm,
     bc_error_clear(err);
     assert_int_equal(bc_proc_parse(sql, &c, err), 1);
     assert_int_equal(bc_proc_prepare_result(db, c, vm, err), 0);
-    rc = bc_proc_execute(&dbc, c, vals, nvals, *vm, err);
+    rc = bc_proc_execute(&props, NULL, c, vals, nvals, *vm, err);
     bc_proc_call_free(c);
     return rc;
 }
@@ -149,7 +148,7 @@ static void missing_callback_url_is_named(void **state)
     bc_error err;
     (void)state;
 
-    dbc.props.callback_url = NULL;
+    props.callback_url = NULL;
     assert_int_equal(run("EXEC GetOAuthAuthorizationURL", NULL, 0, &vm, &err), -1);
     assert_string_equal(err.sqlstate, "HY000");
     assert_non_null(strstr(err.message, "CallbackURL"));
@@ -162,7 +161,7 @@ static void unreachable_token_server_fails_without_leaking_the_secret(void **sta
     bc_error err;
     (void)state;
 
-    dbc.props.oauth_client_secret = "TOPSECRET";
+    props.oauth_client_secret = "TOPSECRET";
     assert_int_equal(run("EXEC GetOAuthAccessToken Verifier='c'", NULL, 0, &vm, &err), -1);
     assert_true(strncmp(err.sqlstate, "08", 2) == 0);
     assert_null(strstr(err.message, "TOPSECRET"));

@@ -23,7 +23,7 @@ static int teardown(void **state)
     return 0;
 }
 
-/* The names DESIGN.md §5 and issue 2 list; the table must know every one. */
+/* The names the driver documents; the table must know every one. */
 static const char *const design_names[] = {
     "DSN",
     "DRIVER",

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "auth/bc_oauth.h"
+#include "auth/auth_internal.h"
 
 static char dir[256];
 

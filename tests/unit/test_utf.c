@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bc_odbc_text.h"
 #include "bc_util.h"
 
 /* "Zürich 東京 😀": 2-, 3- and 4-byte UTF-8 sequences. */

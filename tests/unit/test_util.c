@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include "bc_odbc_text.h"
 #include "bc_util.h"
 
 static void strdup_family_is_null_safe(void **state)
@@ -131,7 +133,46 @@ static void log_redacts_registered_secrets_and_secret_fields(void **state)
     assert_non_null(strstr(text, "\"access_token\": \"****\""));
     assert_non_null(strstr(text, "\"scope\": \"store_v2_orders\""));
     assert_non_null(strstr(text, "Bearer ****"));
-    assert_non_null(strstr(text, " ERROR "));
+    assert_non_null(strstr(text, " CONN "));
+}
+
+static void log_masks_a_secret_only_where_it_stands_alone(void **state)
+{
+    char path[] = "/tmp/bc_test_log_XXXXXX";
+    int fd = mkstemp(path);
+    char *text;
+
+    (void)state;
+    assert_true(fd >= 0);
+    close(fd);
+    bc_log_open(path, 1);
+    bc_log_secret("pass");
+    bc_log(1, "passage, bypass and compass are words; pass=1, 'pass' and pass are not");
+    bc_log_close();
+    text = read_all(path);
+    unlink(path);
+    assert_non_null(
+        strstr(text, "passage, bypass and compass are words; ****=1, '****' and **** are not"));
+}
+
+static void log_file_is_created_for_its_owner_only(void **state)
+{
+    char dir[] = "/tmp/bc_test_logdir_XXXXXX";
+    char path[64];
+    struct stat st;
+    mode_t old = umask(0);
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/driver.log", dir);
+    bc_log_open(path, 1);
+    bc_log(1, "a line");
+    bc_log_close();
+    umask(old);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    unlink(path);
+    rmdir(dir);
 }
 
 int main(void)
@@ -143,6 +184,8 @@ int main(void)
         cmocka_unit_test(buf_grows_and_steals_a_terminated_string),
         cmocka_unit_test(buf_steal_of_empty_buffer_is_empty_string),
         cmocka_unit_test(log_redacts_registered_secrets_and_secret_fields),
+        cmocka_unit_test(log_masks_a_secret_only_where_it_stands_alone),
+        cmocka_unit_test(log_file_is_created_for_its_owner_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,13 +1,13 @@
 /*
- * Internal interface of the OAuth module (driver/auth/). include/bc_auth.h is what the rest
+ * Internal interface of the OAuth module (driver/auth/). bc_auth.h is what the rest
  * of the driver calls; this header splits the work between the files of auth/ and lets the
  * unit tests reach each piece on its own.
  *
  * Ownership: every char * returned by a function here is malloc'd and freed by the caller;
  * bc_token fields are owned by the token (bc_token_free).
  */
-#ifndef BC_OAUTH_H
-#define BC_OAUTH_H
+#ifndef BC_AUTH_INTERNAL_H
+#define BC_AUTH_INTERNAL_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -12,7 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include "convert/convert_int.h"
+#include "convert/convert_internal.h"
 
 /* Accept [blanks][sign]digits[.digits][(e|E)[sign]digits][blanks], and nothing else: strtod
  * alone would also take "inf", "nan" and hex floats, which are not SQL numeric literals. */
@@ -99,23 +99,23 @@ int bc_conv_number(const bc_conv *c, bc_num *out)
         return 0;
     case SQLITE_TEXT:
         if (bc_conv_datetime_kind(bc_conv_sql_type(c->cell)) != 0) {
-            bc_conv_fail(c, "07006",
-                         "A date/time column cannot be converted to a number; "
-                         "fetch it as a date, timestamp or text.");
+            bc_conv_report(c, "07006",
+                           "A date/time column cannot be converted to a number; "
+                           "fetch it as a date, timestamp or text.");
             return -1;
         }
         if (bc_conv_parse_number((const char *)sqlite3_value_text(v),
                                  (size_t)sqlite3_value_bytes(v), out) != 0) {
-            bc_conv_fail(c, "22018",
-                         "The value is not a number and cannot be converted to a "
-                         "numeric C type; fetch it as SQL_C_CHAR.");
+            bc_conv_report(c, "22018",
+                           "The value is not a number and cannot be converted to a "
+                           "numeric C type; fetch it as SQL_C_CHAR.");
             return -1;
         }
         return 0;
     default:
-        bc_conv_fail(c, "07006",
-                     "Binary data cannot be converted to a number; fetch it as "
-                     "SQL_C_BINARY or SQL_C_CHAR.");
+        bc_conv_report(c, "07006",
+                       "Binary data cannot be converted to a number; fetch it as "
+                       "SQL_C_BINARY or SQL_C_CHAR.");
         return -1;
     }
 }
@@ -190,16 +190,16 @@ static void bc_store_int(SQLPOINTER buf, SQLSMALLINT t, long long s, unsigned lo
 
 static SQLRETURN bc_conv_out_of_range(const bc_conv *c)
 {
-    return bc_conv_fail(c, "22003",
-                        "Numeric value out of range for the requested C type; "
-                        "fetch it into a wider type or as SQL_C_CHAR.");
+    return bc_conv_report(c, "22003",
+                          "Numeric value out of range for the requested C type; "
+                          "fetch it into a wider type or as SQL_C_CHAR.");
 }
 
 static SQLRETURN bc_conv_fraction_warning(const bc_conv *c)
 {
-    return bc_conv_warn(c, "01S07",
-                        "Fractional truncation: the fractional part of the "
-                        "value was dropped.");
+    return bc_conv_report(c, "01S07",
+                          "Fractional truncation: the fractional part of the "
+                          "value was dropped.");
 }
 
 static SQLRETURN bc_conv_to_int(const bc_conv *c, const bc_num *n)

@@ -2,12 +2,13 @@
  * Internals of the conversions (convert*.c): the request of one bc_convert_to_c call, and
  * the helpers the per-family files share. Not part of the module interface (bc_convert.h).
  */
-#ifndef BC_CONVERT_INT_H
-#define BC_CONVERT_INT_H
+#ifndef BC_CONVERT_INTERNAL_H
+#define BC_CONVERT_INTERNAL_H
 
 #include <stdbool.h>
 #include <stdint.h>
 #include "bc_convert.h"
+#include "bc_odbc_text.h"
 #include "bc_util.h"
 
 /* One conversion request, as bc_convert_to_c received it (target already resolved). */
@@ -64,10 +65,9 @@ SQLRETURN bc_conv_to_binary(const bc_conv *c);
 
 /* Set *ind / *consumed for a fixed-size result. Returns rc. */
 SQLRETURN bc_conv_fixed_done(const bc_conv *c, SQLLEN size, SQLRETURN rc);
-/* Set err and return SQL_ERROR / SQL_SUCCESS_WITH_INFO. */
-SQLRETURN bc_conv_fail(const bc_conv *c, const char *state, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-SQLRETURN bc_conv_warn(const bc_conv *c, const char *state, const char *fmt, ...)
+/* Set err to state and the message; returns SQL_SUCCESS_WITH_INFO for a warning (01xxx),
+ * SQL_ERROR for anything else. */
+SQLRETURN bc_conv_report(const bc_conv *c, const char *state, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Decimal digits of a number: sign, up to 40 significant digits and a power of ten, so

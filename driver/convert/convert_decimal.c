@@ -10,7 +10,7 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include "convert/convert_int.h"
+#include "convert/convert_internal.h"
 
 int bc_decimal_from_text(const char *s, size_t len, bc_decimal *out)
 {
@@ -126,10 +126,10 @@ SQLRETURN bc_conv_to_numeric_struct(const bc_conv *c)
     for (int i = keep; i < nd; i++)
         truncated |= dec.digits[i] != '0';
     if (keep > prec || keep > 38)
-        return bc_conv_fail(c, "22003",
-                            "Numeric value out of range for SQL_C_NUMERIC with "
-                            "precision %d and scale %d.",
-                            prec, scale);
+        return bc_conv_report(c, "22003",
+                              "Numeric value out of range for SQL_C_NUMERIC with "
+                              "precision %d and scale %d.",
+                              prec, scale);
     for (int i = 0; i < keep; i++)
         v = v * 10 + (unsigned)(i < nd ? dec.digits[i] - '0' : 0);
 
@@ -141,9 +141,9 @@ SQLRETURN bc_conv_to_numeric_struct(const bc_conv *c)
         ns->val[i] = (SQLCHAR)(v & 0xFF);
     bc_conv_fixed_done(c, sizeof *ns, SQL_SUCCESS);
     if (truncated)
-        return bc_conv_warn(c, "01S07",
-                            "Fractional truncation: digits beyond scale %d were "
-                            "dropped.",
-                            scale);
+        return bc_conv_report(c, "01S07",
+                              "Fractional truncation: digits beyond scale %d were "
+                              "dropped.",
+                              scale);
     return SQL_SUCCESS;
 }

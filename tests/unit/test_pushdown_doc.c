@@ -1,0 +1,81 @@
+/* bc_engine_pushdown_terms: the README's "WHERE terms sent to the API" come from the planner,
+ * so a nested view lists what its parent's path takes, a v2 id lookup its id path, and a
+ * column without an API filter nothing. No server: planning sends no request. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bc_catalog.h"
+#include "bc_engine.h"
+
+static bc_props props;
+static volatile int cancel_flag;
+static bc_engine *engine;
+
+static int open_engine(void **state)
+{
+    bc_error err;
+
+    (void)state;
+    bc_props_init(&props);
+    bc_error_clear(&err);
+    engine = bc_engine_open(NULL, &props, &cancel_flag, &err);
+    return engine != NULL ? 0 : -1;
+}
+
+static int close_engine(void **state)
+{
+    (void)state;
+    bc_engine_close(engine);
+    bc_props_free(&props);
+    return 0;
+}
+
+static char *terms_of(const char *table)
+{
+    const bc_table_def *t = bc_catalog_find(table);
+    char *s;
+
+    assert_non_null(t);
+    s = bc_engine_pushdown_terms(engine, t);
+    assert_non_null(s);
+    return s;
+}
+
+static void nested_view_lists_its_parents_path(void **state)
+{
+    char *s = terms_of("ProductOptionValues");
+    (void)state;
+    assert_string_equal(s, "`product_id =`/`IN` (path)");
+    free(s);
+}
+
+static void v2_list_lists_id_path_and_integer_bounds(void **state)
+{
+    char *s = terms_of("Orders");
+    (void)state;
+    assert_string_equal(s,
+                        "`id =`/`IN` (`/v2/orders/{id}`), `id >=` (`min_id`), `id <=` (`max_id`)");
+    free(s);
+}
+
+static void v3_list_lists_its_filters(void **state)
+{
+    char *s = terms_of("Products");
+    (void)state;
+    assert_string_equal(s, "`id =`/`IN` (`id:in`)");
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(nested_view_lists_its_parents_path),
+        cmocka_unit_test(v2_list_lists_id_path_and_integer_bounds),
+        cmocka_unit_test(v3_list_lists_its_filters),
+    };
+    return cmocka_run_group_tests(tests, open_engine, close_engine);
+}
