@@ -44,9 +44,8 @@ static bool key_text(cJSON *item, const char *path, char *buf, size_t n)
     return true;
 }
 
-/* The open cursor on table pt standing on the row whose key (at path) is value. */
-static bc_vcursor *parent_cursor(bc_vcursor *c, const bc_table_def *pt, const char *path,
-                                 const char *value)
+bc_vcursor *bc_vahead_parent(bc_vcursor *c, const bc_table_def *pt, const char *path,
+                             const char *value)
 {
     char key[32];
 
@@ -71,7 +70,7 @@ void bc_vahead_start(bc_vcursor *c)
     if (pcol < 0)
         return;
     const char *path = pt->columns[pcol].json_path ? pt->columns[pcol].json_path : vt->ph_parent[0];
-    bc_vcursor *p = parent_cursor(c, pt, path, c->given[0]);
+    bc_vcursor *p = bc_vahead_parent(c, pt, path, c->given[0]);
     if (p == NULL)
         return;
     if (++c->asked < 2 || (c->ahead == NULL && (c->ahead = bc_api_ahead_new(vt->e->api)) == NULL))
@@ -89,6 +88,21 @@ void bc_vahead_start(bc_vcursor *c)
         bc_api_ahead_start(c->ahead, child, c->query, c->paging);
         free(child);
     }
+}
+
+int bc_vahead_next_keys(const bc_vcursor *p, const char *path, char **out, int max)
+{
+    char key[32];
+    int n = 0;
+
+    for (cJSON *it = p->next_item; it != NULL && n < max; it = it->next) {
+        if (!key_text(it, path, key, sizeof key))
+            continue;
+        if ((out[n] = bc_strdup(key)) == NULL)
+            break;
+        n++;
+    }
+    return n;
 }
 
 void bc_vahead_settle(bc_vcursor *c, const char *path)

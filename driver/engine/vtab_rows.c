@@ -147,7 +147,7 @@ static bool next_in_page(bc_vcursor *c)
     }
 }
 
-static int advance(bc_vcursor *c, bc_error *err)
+int bc_vcursor_advance(bc_vcursor *c, bc_error *err)
 {
     for (;;) {
         if (c->items != NULL && next_in_page(c))
@@ -192,7 +192,7 @@ int bc_vcursor_next(bc_vcursor *c)
         c->rows++;
         return SQLITE_OK;
     }
-    rc = advance(c, &err);
+    rc = c->in_batch ? bc_vbatch_next(c) : bc_vcursor_advance(c, &err);
     if (rc < 0) {
         c->eof = true;
         return bc_vtab_fail(c->vt, &err);

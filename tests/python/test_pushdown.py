@@ -572,6 +572,56 @@ def test_odd_bounds_keep_their_meaning(start_sandbox, connect):
         "SELECT COUNT(id) FROM Orders WHERE +date_created >= 'soon'").fetchval()
 
 
+
+# -- children in bulk, and probes answered from rows read once ----------------------------
+
+def test_variants_of_joined_products_come_fifty_parents_a_request(start_sandbox, connect):
+    sb = start_sandbox(products=120)
+    cur = connect(sb).cursor()
+    sql = ("SELECT p.id, v.id, v.sku FROM Products p"
+           " JOIN ProductVariants v ON v.product_id = p.id ORDER BY p.id, v.id")
+    rows, reqs = run(sb, cur, sql)
+    variant_reqs = [q for p, q in reqs if p == "/v3/catalog/variants"]
+    # 120 parents in batches of 50 ids: 3 filtered requests instead of 120.
+    assert len(variant_reqs) == 3
+    asked = [int(x) for q in variant_reqs
+             for x in q.split("product_id:in=")[1].split("&")[0].split(",")]
+    assert sorted(asked) == list(range(1, 121))
+    want = sorted((v["product_id"], v["id"], v["sku"])
+                  for v in sb.get_all("/v3/catalog/variants") if v["product_id"] <= 120)
+    assert [tuple(r) for r in rows] == want
+    assert same_without_pushdown(
+        cur, sql, sql.replace("ON v.product_id = p.id", "ON +v.product_id = p.id")) == want
+
+
+def test_a_lone_variant_probe_is_an_ordinary_filtered_request(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM ProductVariants WHERE product_id = 3")
+    assert reqs == [("/v3/catalog/variants", "product_id:in=3&page=1&limit=250")]
+
+
+def test_probes_on_a_column_the_api_cannot_filter_read_the_table_once(start_sandbox, connect):
+    sb = start_sandbox(orders=300)
+    cur = connect(sb).cursor()
+    sql = ("SELECT o.id, s.name FROM Orders o JOIN OrderStatuses s ON s.id = o.status_id"
+           " ORDER BY o.id")
+    rows, reqs = run(sb, cur, sql)
+    assert [p for p, _ in reqs].count("/v2/order_statuses") == 1
+    statuses = {s["id"]: s["name"] for s in sb.get_all("/v2/order_statuses")}
+    want = [(o["id"], statuses[o["status_id"]]) for o in sb.get_all("/v2/orders")
+            if o["status_id"] in statuses]
+    assert [tuple(r) for r in rows] == want
+    assert same_without_pushdown(cur, sql, sql.replace("s.id = o.status_id",
+                                                       "+s.id = o.status_id")) == want
+    # Text keys, a value no row has, and NULL.
+    name = next(iter(statuses.values()))
+    rows = cur.execute("SELECT o.id FROM Orders o JOIN OrderStatuses s ON s.name = ?"
+                       " AND s.id = o.status_id", name).fetchall()
+    assert len(rows) == sum(1 for o in sb.get_all("/v2/orders")
+                            if statuses.get(o["status_id"]) == name)
+    assert cur.execute("SELECT COUNT(*) FROM OrderStatuses WHERE name = 'none'").fetchval() == 0
+    assert cur.execute("SELECT COUNT(*) FROM OrderStatuses WHERE name = NULL").fetchval() == 0
+
 # -- sys_requests: what the last statement asked the API -----------------------------------
 
 def test_sys_requests_lists_the_last_statements_requests(start_sandbox, connect):
