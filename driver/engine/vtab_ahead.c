@@ -56,12 +56,68 @@ bc_vcursor *bc_vahead_parent(bc_vcursor *c, const bc_table_def *pt, const char *
     return NULL;
 }
 
+/* c's query with its equality filter's value replaced by value. Caller frees; NULL when
+ * the filter is not found or out of memory. */
+static char *query_for(const bc_vcursor *c, const char *value)
+{
+    char *from = bc_sprintf("%s=%s", c->eq_param, c->eq_val);
+    const char *q = c->query, *at = NULL;
+    size_t n = from ? strlen(from) : 0;
+
+    for (const char *p = q; from && (p = strstr(p, from)) != NULL; p++)
+        if ((p == q || p[-1] == '&') && (p[n] == '\0' || p[n] == '&')) {
+            at = p;
+            break;
+        }
+    free(from);
+    if (at == NULL)
+        return NULL;
+    return bc_sprintf("%.*s%s=%s%s", (int)(at - q), q, c->eq_param, value, at + n);
+}
+
+/* A probe "col = v" through a filter (Orders.customer_id = ?) while another cursor stands
+ * on a row whose key is v (Customers.id): the same filter for the keys of the rows after it. */
+static void start_filtered(bc_vcursor *c)
+{
+    bc_api *api = c->vt->e->api;
+    char key[32];
+    bc_vcursor *p = NULL;
+
+    for (bc_vcursor *o = c->vt->e->open_cursors; o != NULL && p == NULL; o = o->next_open) {
+        int pk = o->vt->pk;
+        const bc_column_def *cd = pk >= 0 ? &o->vt->t->columns[pk] : NULL;
+        if (o != c && cd != NULL && o->item != NULL && o->vt->t->rows_path == NULL &&
+            key_text(o->item, cd->json_path ? cd->json_path : cd->name, key, sizeof key) &&
+            strcmp(key, c->eq_val) == 0)
+            p = o;
+    }
+    if (p == NULL || ++c->asked < 2 ||
+        (c->ahead == NULL && (c->ahead = bc_api_ahead_new(api)) == NULL))
+        return;
+    const bc_column_def *cd = &p->vt->t->columns[p->vt->pk];
+    const char *path = cd->json_path ? cd->json_path : cd->name;
+    int depth = c->asked - 1, n = 0;
+    for (cJSON *it = p->next_item; it != NULL && n < depth; it = it->next, n++) {
+        if (bc_api_ahead_in_flight(c->ahead) >= bc_api_window(api))
+            break;
+        char *q = key_text(it, path, key, sizeof key) ? query_for(c, key) : NULL;
+        if (q != NULL)
+            bc_api_ahead_start(c->ahead, c->tmpl, q, c->paging);
+        free(q);
+    }
+}
+
 void bc_vahead_start(bc_vcursor *c)
 {
     const bc_vtab *vt = c->vt;
     const bc_table_def *pt = vt->walk;
     char key[32];
 
+    if (c->single && c->eq_param != NULL && c->plan == BC_PLAN_ENDPOINT && c->chunk_param == NULL &&
+        c->max_rows == 0 && vt->t->rows_path == NULL) {
+        start_filtered(c);
+        return;
+    }
     /* One placeholder, given by "= ?" (not walked, not an IN list), no cap on the rows. */
     if (pt == NULL || c->plan != BC_PLAN_ENDPOINT || c->nph != 1 || c->given[0] == NULL ||
         c->ntuples != 1 || c->chunk_param != NULL || c->max_rows > 0)

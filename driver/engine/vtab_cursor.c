@@ -59,7 +59,9 @@ void bc_vcursor_reset(bc_vcursor *c)
     c->in_batch = false;
     free(c->bulk_val);
     free(c->local_val);
-    c->bulk_val = c->local_val = NULL;
+    free(c->eq_val);
+    c->bulk_val = c->local_val = c->eq_val = NULL;
+    c->eq_param = NULL;
     c->local_col = -1;
 }
 
@@ -241,8 +243,14 @@ static int take_term(bc_vcursor *c, char op, int col, sqlite3_value *arg, char *
         c->bulk_val = s; /* sent in vtab_batch.c's way, or added to the query later */
         return 0;
     }
-    if (op == BC_TERM_EQ && fits_list(bc_vtab_filter_param(c->vt, col, false), s))
+    if (op == BC_TERM_EQ && fits_list(bc_vtab_filter_param(c->vt, col, false), s)) {
         rc = add_query(c, bc_vtab_filter_param(c->vt, col, false), s);
+        if (rc == 0 && c->eq_param == NULL) {
+            c->eq_param = bc_vtab_filter_param(c->vt, col, false);
+            c->eq_val = s;
+            return 0;
+        }
+    }
     free(s);
     return rc;
 }

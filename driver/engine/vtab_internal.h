@@ -106,10 +106,12 @@ typedef struct bc_vcursor {
     bc_vbatch *batch;
     int batch_pos, batch_end;
     bool in_batch;
-    bool batch_refused; /* the table is too big to hold: probes scan as before */
-    char *bulk_val;     /* "bulk_col = v" of this filter, not yet sent */
-    int local_col;      /* column of a BC_TERM_LOCAL term, -1 when none */
-    char *local_val;    /* its value as a key */
+    bool batch_refused;   /* the table is too big to hold: probes scan as before */
+    char *bulk_val;       /* "bulk_col = v" of this filter, not yet sent */
+    const char *eq_param; /* the first "col = v" filter sent, and its value (for look-ahead) */
+    char *eq_val;
+    int local_col;   /* column of a BC_TERM_LOCAL term, -1 when none */
+    char *local_val; /* its value as a key */
 } bc_vcursor;
 
 /* vtab_plan.c */

@@ -219,6 +219,26 @@ def test_join_fetches_the_children_of_the_coming_parents_ahead(start_sandbox, co
     assert [tuple(r) for r in rows] == want
 
 
+def test_filtered_probes_of_a_join_go_ahead_and_need_no_count(start_sandbox, connect):
+    sb = start_sandbox(customers=60, orders=300, latency_ms=60)
+    cur = connect(sb).cursor()
+    sql = ("SELECT c.id, o.id FROM Customers c LEFT JOIN Orders o ON o.customer_id = c.id"
+           " ORDER BY c.id, o.id")
+    rows, reqs = run(sb, cur, sql)
+    probes = [q for p, q in reqs if p == "/v2/orders"]
+    customers = sb.get_all("/v3/customers")
+    # One request per customer (an equality filter asks no count), each once.
+    assert sorted(probes) == sorted(f"customer_id={c['id']}&page=1&limit=250"
+                                    for c in customers)
+    assert "/v2/orders/count" not in [p for p, _ in reqs]
+    assert sb.stats()["max_in_flight"] >= 3
+    by_customer = {}
+    for o in sb.get_all("/v2/orders"):
+        by_customer.setdefault(o["customer_id"], []).append(o["id"])
+    want = sorted((c["id"], oid) for c in customers for oid in by_customer.get(c["id"], [None]))
+    assert sorted(tuple(r) for r in rows) == want
+
+
 def test_join_under_a_row_cap_does_not_fetch_ahead(start_sandbox, connect):
     sb = start_sandbox(orders=60)
     cur = connect(sb).cursor()
