@@ -4,7 +4,7 @@
 # at another build tree. Extra arguments go to every bc-bench run (e.g. --reps 5).
 #
 #   bench/run.sh                      # 50 ms: all scenarios; 150 ms: scans (1 and 4)
-#   bench/run.sh; bench/plot.py < bench/last-run.txt > bench/ratios.svg   # the plot
+#   bench/run.sh | tee run.txt; bench/plot.py < run.txt > bench/ratios.svg   # and its plot
 #   BUILD_DIR=/path/to/build bench/run.sh --verbose
 set -eu
 

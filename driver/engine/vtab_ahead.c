@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bc_defaults.h"
 #include "bc_util.h"
 #include "vtab_internal.h"
 
@@ -42,6 +43,30 @@ static bool key_text(cJSON *item, const char *path, char *buf, size_t n)
         return false;
     snprintf(buf, n, "%lld", (long long)v->valuedouble);
     return true;
+}
+
+/* The keys (at path) of the parent rows after p's current one, in the order SQLite reaches
+ * them: the rest of p's page, then for a parent read by id (o.id IN (...)) the ids it has
+ * still to request. */
+static int coming_keys(const bc_vcursor *p, const char *path, char (*keys)[32], int max)
+{
+    const bc_column_def *pk = p->vt->pk >= 0 ? &p->vt->t->columns[p->vt->pk] : NULL;
+    int n = 0;
+
+    for (cJSON *it = p->next_item; it != NULL && n < max; it = it->next)
+        n += key_text(it, path, keys[n], sizeof keys[n]);
+    if (p->plan != BC_PLAN_ID_PATH || pk == NULL ||
+        strcmp(path, pk->json_path ? pk->json_path : pk->name) != 0)
+        return n;
+    for (int i = p->tuplepos; i < p->ntuples && n < max; i++)
+        if (p->tuples[i] != NULL)
+            snprintf(keys[n++], sizeof keys[0], "%s", p->tuples[i]);
+    return n;
+}
+
+static int window_depth(const bc_vcursor *c)
+{
+    return c->asked - 1 < BC_API_WINDOW_MAX ? c->asked - 1 : BC_API_WINDOW_MAX;
 }
 
 bc_vcursor *bc_vahead_parent(bc_vcursor *c, const bc_table_def *pt, const char *path,
@@ -96,11 +121,10 @@ static void start_filtered(bc_vcursor *c)
         return;
     const bc_column_def *cd = &p->vt->t->columns[p->vt->pk];
     const char *path = cd->json_path ? cd->json_path : cd->name;
-    int depth = c->asked - 1, n = 0;
-    for (cJSON *it = p->next_item; it != NULL && n < depth; it = it->next, n++) {
-        if (bc_api_ahead_in_flight(c->ahead) >= bc_api_window(api))
-            break;
-        char *q = key_text(it, path, key, sizeof key) ? query_for(c, key) : NULL;
+    char keys[BC_API_WINDOW_MAX][32];
+    int n = coming_keys(p, path, keys, window_depth(c));
+    for (int i = 0; i < n && bc_api_ahead_in_flight(c->ahead) < bc_api_window(api); i++) {
+        char *q = query_for(c, keys[i]);
         if (q != NULL)
             bc_api_ahead_start(c->ahead, c->tmpl, q, c->paging);
         free(q);
@@ -111,7 +135,6 @@ void bc_vahead_start(bc_vcursor *c)
 {
     const bc_vtab *vt = c->vt;
     const bc_table_def *pt = vt->walk;
-    char key[32];
 
     if (c->single && c->eq_param != NULL && c->plan == BC_PLAN_ENDPOINT && c->chunk_param == NULL &&
         c->max_rows == 0 && vt->t->rows_path == NULL) {
@@ -131,13 +154,10 @@ void bc_vahead_start(bc_vcursor *c)
         return;
     if (++c->asked < 2 || (c->ahead == NULL && (c->ahead = bc_api_ahead_new(vt->e->api)) == NULL))
         return;
-    int depth = c->asked - 1, n = 0;
-    for (cJSON *it = p->next_item; it != NULL && n < depth; it = it->next, n++) {
-        if (bc_api_ahead_in_flight(c->ahead) >= bc_api_window(vt->e->api))
-            break;
-        if (!key_text(it, path, key, sizeof key))
-            continue;
-        char *vals[1] = {key};
+    char keys[BC_API_WINDOW_MAX][32];
+    int n = coming_keys(p, path, keys, window_depth(c));
+    for (int i = 0; i < n && bc_api_ahead_in_flight(c->ahead) < bc_api_window(vt->e->api); i++) {
+        char *vals[1] = {keys[i]};
         char *child = bc_vkeys_fill(c, vals);
         if (child == NULL)
             return;

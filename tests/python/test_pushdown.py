@@ -239,6 +239,22 @@ def test_filtered_probes_of_a_join_go_ahead_and_need_no_count(start_sandbox, con
     assert sorted(tuple(r) for r in rows) == want
 
 
+def test_join_on_parents_read_by_id_fetches_their_children_ahead(start_sandbox, connect):
+    sb = start_sandbox(orders=100, latency_ms=60)
+    cur = connect(sb).cursor()
+    ids = [o["id"] for o in sb.get_all("/v2/orders")][:12]
+    sql = ("SELECT o.id, i.id FROM Orders o JOIN OrderItems i ON i.order_id = o.id"
+           " WHERE o.id IN (%s) ORDER BY o.id, i.id" % ",".join(map(str, ids)))
+    rows, reqs = run(sb, cur, sql)
+    children = sorted(p for p, _ in reqs if p.endswith("/products"))
+    assert children == sorted(f"/v2/orders/{i}/products" for i in ids)
+    assert len(reqs) == len(set(reqs)) == 2 * len(ids)
+    # The orders come one request each; their items need not wait for them one by one.
+    assert sb.stats()["max_in_flight"] >= 3
+    want = sorted((i, it["id"]) for i in ids for it in (sb.get(f"/v2/orders/{i}/products") or []))
+    assert [tuple(r) for r in rows] == want
+
+
 def test_join_under_a_row_cap_does_not_fetch_ahead(start_sandbox, connect):
     sb = start_sandbox(orders=60)
     cur = connect(sb).cursor()
