@@ -116,7 +116,7 @@ static void start_filtered(bc_vcursor *c)
             strcmp(key, c->eq_val) == 0)
             p = o;
     }
-    if (p == NULL || ++c->asked < 2 ||
+    if (p == NULL || ++c->asked < 2 || bc_vbatch_col(c) == c->eq_col ||
         (c->ahead == NULL && (c->ahead = bc_api_ahead_new(api)) == NULL))
         return;
     const bc_column_def *cd = &p->vt->t->columns[p->vt->pk];

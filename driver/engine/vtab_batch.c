@@ -10,6 +10,11 @@
  *   any case) reads the table once, on the first probe, and builds the index over its
  *   rows; every later probe is a binary search.
  *
+ * - Probes through a filter that keep coming (Orders.customer_id = ? for customer after
+ *   customer) switch to the second way once they have cost more requests than reading the
+ *   whole table would: after 8, 64 and 512 probes the table is read if it fits in half as
+ *   many pages as the probes so far, and probed in memory from then on.
+ *
  * A batch keeps the items it read (detached from their pages), at most
  * BC_VBATCH_MAX_ROWS of them: a bigger table is scanned as before.
  */
@@ -109,12 +114,15 @@ static int keep_item(bc_vbatch *b, bc_vcursor *c)
 
 /* Read every row of the cursor's requests (as set up) into b. 1 done, 0 too many rows (the
  * caller scans as before), -1 with err set. */
-static int fill(bc_vbatch *b, bc_vcursor *c, bc_error *err)
+static int fill(bc_vbatch *b, bc_vcursor *c, long cap, bc_error *err)
 {
+    long read = 0;
     int rc;
 
+    if (cap <= 0 || cap > BC_VBATCH_MAX_ROWS)
+        cap = BC_VBATCH_MAX_ROWS;
     while ((rc = bc_vcursor_advance(c, err)) == 1) {
-        if (b->nrows >= BC_VBATCH_MAX_ROWS)
+        if (++read > cap)
             return 0;
         if (keep_item(b, c) != 0)
             return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
@@ -187,7 +195,12 @@ int bc_vbatch_next(bc_vcursor *c)
     return 1;
 }
 
-int bc_vbatch_build(bc_vcursor *c, int col, char **keys, int nkeys, bc_error *err)
+int bc_vbatch_col(const bc_vcursor *c)
+{
+    return c->batch != NULL ? c->batch->col : -1;
+}
+
+int bc_vbatch_build(bc_vcursor *c, int col, char **keys, int nkeys, long cap, bc_error *err)
 {
     bc_vbatch *b = batch_new(c, col);
     int rc;
@@ -202,7 +215,7 @@ int bc_vbatch_build(bc_vcursor *c, int col, char **keys, int nkeys, bc_error *er
     b->nkeys = nkeys;
     bc_vbatch_free(c->batch);
     c->batch = NULL;
-    rc = fill(b, c, err);
+    rc = fill(b, c, cap, err);
     if (rc <= 0) {
         bc_vbatch_free(b);
         return rc;

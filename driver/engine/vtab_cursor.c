@@ -248,6 +248,7 @@ static int take_term(bc_vcursor *c, char op, int col, sqlite3_value *arg, char *
         if (rc == 0 && c->eq_param == NULL) {
             c->eq_param = bc_vtab_filter_param(c->vt, col, false);
             c->eq_val = s;
+            c->eq_col = col;
             return 0;
         }
     }
@@ -439,12 +440,77 @@ static int build_bulk(bc_vcursor *c, bc_error *err)
         return bc_error_set(err, "HY001", 0, "out of memory while reading %s", t->name);
     for (int i = 0; i < n; i++)
         owned[i] = keys[i];
-    rc = bc_vbatch_build(c, c->vt->bulk_col, owned, n, err);
+    rc = bc_vbatch_build(c, c->vt->bulk_col, owned, n, 0, err);
     free(c->chunk_vals);
     c->chunk_vals = NULL;
     c->nchunk = 0;
     c->chunk_param = NULL;
     return rc == 0 ? 2 : rc;
+}
+
+/* c's query without its equality filter (NULL when that was all of it), in *out. */
+static int query_without_eq(const bc_vcursor *c, char **out)
+{
+    char *from = bc_sprintf("%s=%s", c->eq_param, c->eq_val);
+    bc_buf b;
+    bool dropped = false;
+
+    *out = NULL;
+    if (from == NULL)
+        return -1;
+    bc_buf_init(&b);
+    for (const char *p = c->query; p != NULL && *p;) {
+        size_t n = strcspn(p, "&");
+        if (!dropped && n == strlen(from) && strncmp(p, from, n) == 0)
+            dropped = true;
+        else
+            bc_buf_printf(&b, "%s%.*s", b.len ? "&" : "", (int)n, p);
+        p += n + (p[n] == '&');
+    }
+    free(from);
+    if (b.oom) {
+        bc_buf_free(&b);
+        return -1;
+    }
+    *out = b.len ? bc_buf_steal(&b) : NULL;
+    bc_buf_free(&b);
+    return 0;
+}
+
+/* Probes through an integer filter, one per parent row, that have cost more than the
+ * table: read it (without that filter) and answer in memory. 1 answered, 0 not now, 3 the
+ * table was too big (the probe goes to the API after all), -1 with err set. */
+static int switch_to_batch(bc_vcursor *c, bc_error *err)
+{
+    const bc_column_def *cd = &c->vt->t->columns[c->eq_col];
+    bool have = bc_vbatch_col(c) == c->eq_col;
+    bool due =
+        (c->asked == 8 || c->asked == 64 || c->asked == 512) && c->asked > c->switch_tried_at;
+    char *q;
+    int rc;
+
+    if (c->no_switch || !(cd->type == BC_COL_INTEGER || cd->type == BC_COL_BIGINT) ||
+        (!have && !due))
+        return 0;
+    if (query_without_eq(c, &q) != 0)
+        return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
+    free(c->query);
+    c->query = q;
+    if (bc_vbatch_covers(c, c->eq_col, c->eq_val))
+        rc = 1;
+    else
+        rc = bc_vbatch_build(c, c->eq_col, NULL, 0, (long)(c->asked / 2) * BC_MAX_PAGE_SIZE, err);
+    if (rc == 0) {
+        c->switch_tried_at = c->asked;
+        return 3;
+    }
+    if (rc == 1) {
+        bc_vbatch_select(c, c->eq_val);
+        c->started = true;
+        bc_api_ahead_free(c->ahead); /* the probes it fetched ahead are answered here now */
+        c->ahead = NULL;
+    }
+    return rc;
 }
 
 /* Answer the probe from rows held for the statement when the plan allows: 1 answered (the
@@ -466,13 +532,15 @@ static int batch_filter(bc_vcursor *c)
     } else if (c->local_val != NULL && can_batch(c)) {
         rc = bc_vbatch_covers(c, c->local_col, c->local_val)
                  ? 1
-                 : bc_vbatch_build(c, c->local_col, NULL, 0, &err);
+                 : bc_vbatch_build(c, c->local_col, NULL, 0, 0, &err);
         if (rc == 0)
             rc = 2;
         if (rc == 1) {
             bc_vbatch_select(c, c->local_val);
             c->started = true; /* the rows were read; no request is left */
         }
+    } else if (c->eq_param != NULL && can_batch(c)) {
+        rc = switch_to_batch(c, &err);
     }
     if (rc < 0) {
         bc_vtab_fail(c->vt, &err);
@@ -515,6 +583,12 @@ int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sq
     case 2: /* too many rows to hold: this cursor scans as before from now on */
         c->batch_refused = true;
         return bc_vcursor_filter(c, plan, idx_str, argc, argv);
+    case 3: { /* the switch did not pay: this probe goes to the API */
+        c->no_switch = true;
+        int rc = bc_vcursor_filter(c, plan, idx_str, argc, argv);
+        c->no_switch = false;
+        return rc;
+    }
     case -1:
         return SQLITE_ERROR;
     default:

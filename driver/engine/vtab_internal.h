@@ -110,8 +110,11 @@ typedef struct bc_vcursor {
     char *bulk_val;       /* "bulk_col = v" of this filter, not yet sent */
     const char *eq_param; /* the first "col = v" filter sent, and its value (for look-ahead) */
     char *eq_val;
-    int local_col;   /* column of a BC_TERM_LOCAL term, -1 when none */
-    char *local_val; /* its value as a key */
+    int eq_col;
+    int switch_tried_at; /* probes when the switch to a batch (vtab_batch.c) last failed */
+    bool no_switch;      /* this probe only: do not try the switch again */
+    int local_col;       /* column of a BC_TERM_LOCAL term, -1 when none */
+    char *local_val;     /* its value as a key */
 } bc_vcursor;
 
 /* vtab_plan.c */
@@ -162,12 +165,16 @@ void bc_vahead_settle(bc_vcursor *c, const char *path);
 /* vtab_batch.c: rows held for the statement, keyed by one column (see the file). covers:
  * the batch holds every row of c's plan with col = key; select then hands them out
  * (bc_vbatch_next: 1 a row, 0 no more). build reads the rows of c's requests as set up
- * (keys: the keys they ask for, sorted and owned by the batch; NULL: the whole table):
+ * (keys: the keys they ask for, sorted and owned by the batch; NULL: the whole table; at
+ * most cap rows, 0 for the default):
  * 1 built, 0 too many rows to hold, -1 with err set. */
 bool bc_vbatch_covers(const bc_vcursor *c, int col, const char *key);
 void bc_vbatch_select(bc_vcursor *c, const char *key);
 int bc_vbatch_next(bc_vcursor *c);
-int bc_vbatch_build(bc_vcursor *c, int col, char **keys, int nkeys, bc_error *err);
+int bc_vbatch_build(bc_vcursor *c, int col, char **keys, int nkeys, long cap, bc_error *err);
+/* The column the cursor's batch is keyed by, -1 when it has none. cap: most rows read
+ * (0: BC_VBATCH_MAX_ROWS). */
+int bc_vbatch_col(const bc_vcursor *c);
 void bc_vbatch_free(bc_vbatch *b);
 /* vtab_rows.c: the next row of the cursor's requests: 1, 0 at the end, -1 with err set. */
 int bc_vcursor_advance(bc_vcursor *c, bc_error *err);

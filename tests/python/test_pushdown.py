@@ -219,24 +219,47 @@ def test_join_fetches_the_children_of_the_coming_parents_ahead(start_sandbox, co
     assert [tuple(r) for r in rows] == want
 
 
-def test_filtered_probes_of_a_join_go_ahead_and_need_no_count(start_sandbox, connect):
-    sb = start_sandbox(customers=60, orders=300, latency_ms=60)
-    cur = connect(sb).cursor()
-    sql = ("SELECT c.id, o.id FROM Customers c LEFT JOIN Orders o ON o.customer_id = c.id"
-           " ORDER BY c.id, o.id")
-    rows, reqs = run(sb, cur, sql)
-    probes = [q for p, q in reqs if p == "/v2/orders"]
-    customers = sb.get_all("/v3/customers")
-    # One request per customer (an equality filter asks no count), each once.
-    assert sorted(probes) == sorted(f"customer_id={c['id']}&page=1&limit=250"
-                                    for c in customers)
-    assert "/v2/orders/count" not in [p for p, _ in reqs]
-    assert sb.stats()["max_in_flight"] >= 3
+def customer_orders_expected(sb, customers):
     by_customer = {}
     for o in sb.get_all("/v2/orders"):
         by_customer.setdefault(o["customer_id"], []).append(o["id"])
-    want = sorted((c["id"], oid) for c in customers for oid in by_customer.get(c["id"], [None]))
-    assert sorted(tuple(r) for r in rows) == want
+    return sorted((c["id"], oid) for c in customers for oid in by_customer.get(c["id"], [None]))
+
+
+CUSTOMER_ORDERS = ("SELECT c.id, o.id FROM Customers c LEFT JOIN Orders o"
+                   " ON o.customer_id = c.id ORDER BY c.id, o.id")
+
+
+def test_filtered_probes_go_ahead_then_read_a_small_table_once(start_sandbox, connect):
+    sb = start_sandbox(customers=60, orders=300, latency_ms=60)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, CUSTOMER_ORDERS)
+    customers = sb.get_all("/v3/customers")
+    probes = [q for p, q in reqs if p == "/v2/orders" and "customer_id=" in q]
+    scans = [q for p, q in reqs if p == "/v2/orders" and "customer_id=" not in q]
+    # The first probes go to the API, several at once (an equality filter asks no count);
+    # after 8 of them, 300 orders (two pages) cost less than the probes still to come.
+    assert 8 <= len(probes) <= 8 + 16 and len(set(probes)) == len(probes)
+    assert sorted(scans) == ["page=1&limit=250", "page=2&limit=250"]
+    assert "/v2/orders/count" not in [p for p, _ in reqs]
+    assert sb.stats()["max_in_flight"] >= 3
+    assert sorted(tuple(r) for r in rows) == customer_orders_expected(sb, customers)
+    assert same_without_pushdown(
+        cur, CUSTOMER_ORDERS, CUSTOMER_ORDERS.replace("ON o.customer_id", "ON +o.customer_id")) \
+        == [tuple(r) for r in rows]
+
+
+def test_filtered_probes_keep_asking_when_the_table_is_big(start_sandbox, connect):
+    sb = start_sandbox(customers=40, orders=2500)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, CUSTOMER_ORDERS)
+    customers = sb.get_all("/v3/customers")
+    probes = sorted(q for p, q in reqs if p == "/v2/orders" and "customer_id=" in q)
+    # 2,500 orders do not fit in the 4 pages 8 probes are worth: one probe per customer,
+    # and the attempt stopped after those pages.
+    assert probes == sorted(f"customer_id={c['id']}&page=1&limit=250" for c in customers)
+    assert len([q for p, q in reqs if p == "/v2/orders" and "customer_id=" not in q]) <= 5 + 16
+    assert sorted(tuple(r) for r in rows) == customer_orders_expected(sb, customers)
 
 
 def test_join_on_parents_read_by_id_fetches_their_children_ahead(start_sandbox, connect):
