@@ -54,7 +54,15 @@ typedef struct bench_ids {
     int n_products;
     long order_ids[BENCH_MAX_IDS];
     int n_orders;
+    /* The joins over many parents (scenarios 5 and 7) take the parents up to these ids: the
+     * BENCH_JOIN_PARENTS-th order and product of the first page. */
+    long join_max_order, join_max_product;
+    char sku[64]; /* a product's sku, for the filter scenario */
 } bench_ids;
+
+#define BENCH_JOIN_PARENTS 200
+/* The date the date-filter scenario (10) asks orders from. */
+#define BENCH_SINCE "2025-06-01"
 
 /* ---- bench_sandbox.c: the sandbox process and its control endpoints --------------------- */
 bool bench_sandbox_start(bench_sandbox *sb, const char *path, const bench_opts *o);
@@ -102,6 +110,24 @@ bool bench_odbc_scan_products(SQLHDBC dbc, const bench_ids *ids, bench_result *r
 bool bench_odbc_point_lookups(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
 bool bench_odbc_join(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
 bool bench_odbc_count_orders(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+/* Runs sql and fetches every row; the first column (a BIGINT, or with product_row the
+ * "id, name, price" columns) goes into the checksum. */
+bool bench_direct(SQLHDBC dbc, const char *sql, bool product_row, bench_result *r);
+
+/* ---- bench_joins.c: joins, filters and sorts through the driver (scenarios 5-10) -------- */
+bool bench_odbc_join_all(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+bool bench_odbc_customer_orders(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+bool bench_odbc_product_variants(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+bool bench_odbc_sku(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+bool bench_odbc_top_prices(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+bool bench_odbc_orders_since(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+/* ---- bench_naive_joins.c: the same by the naive client, one request after another ------ */
+bool bench_naive_join_all(bench_http *h, const bench_ids *ids, bench_result *r);
+bool bench_naive_customer_orders(bench_http *h, const bench_ids *ids, bench_result *r);
+bool bench_naive_product_variants(bench_http *h, const bench_ids *ids, bench_result *r);
+bool bench_naive_sku(bench_http *h, const bench_ids *ids, bench_result *r);
+bool bench_naive_top_prices(bench_http *h, const bench_ids *ids, bench_result *r);
+bool bench_naive_orders_since(bench_http *h, const bench_ids *ids, bench_result *r);
 /* The last ODBC error as "STATE message" (static buffer), for the report. */
 const char *bench_odbc_last_error(void);
 

@@ -153,9 +153,18 @@ bool bench_naive_pick_ids(bench_http *h, int n, bench_ids *ids)
     bool ok = bench_http_get(h, "/v3/catalog/products?page=1&limit=250", &products) == 200 &&
               bench_http_get(h, "/v2/orders?page=1&limit=250", &orders) == 200;
     if (ok) {
-        ids->n_products =
-            bench_naive_pick(cJSON_GetObjectItem(products, "data"), n, ids->product_ids);
+        const cJSON *data = cJSON_GetObjectItem(products, "data");
+        int np = cJSON_GetArraySize(data), no = cJSON_GetArraySize(orders);
+        ids->n_products = bench_naive_pick(data, n, ids->product_ids);
         ids->n_orders = bench_naive_pick(orders, n, ids->order_ids);
+        const cJSON *p =
+            cJSON_GetArrayItem(data, (np < BENCH_JOIN_PARENTS ? np : BENCH_JOIN_PARENTS) - 1);
+        const cJSON *o =
+            cJSON_GetArrayItem(orders, (no < BENCH_JOIN_PARENTS ? no : BENCH_JOIN_PARENTS) - 1);
+        const cJSON *sku = cJSON_GetObjectItem(cJSON_GetArrayItem(data, np / 2), "sku");
+        ids->join_max_product = (long)cJSON_GetNumberValue(cJSON_GetObjectItem(p, "id"));
+        ids->join_max_order = (long)cJSON_GetNumberValue(cJSON_GetObjectItem(o, "id"));
+        snprintf(ids->sku, sizeof ids->sku, "%s", cJSON_IsString(sku) ? sku->valuestring : "");
     }
     cJSON_Delete(products);
     cJSON_Delete(orders);

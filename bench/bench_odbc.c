@@ -142,7 +142,7 @@ static bool bench_bind_product(SQLHSTMT st, bench_product_row *row)
            SQL_SUCCEEDED(SQLBindCol(st, 3, SQL_C_DOUBLE, &row->price, 0, &row->ind[2]));
 }
 
-static bool bench_direct(SQLHDBC dbc, const char *sql, bool product_row, bench_result *r)
+bool bench_direct(SQLHDBC dbc, const char *sql, bool product_row, bench_result *r)
 {
     SQLHSTMT st = SQL_NULL_HSTMT;
     bench_product_row row;

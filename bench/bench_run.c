@@ -24,6 +24,12 @@ static const bench_scenario bench_scenarios[] = {
     {2, "point lookups id = ?", bench_odbc_point_lookups, bench_naive_point_lookups},
     {3, "Orders JOIN OrderItems", bench_odbc_join, bench_naive_join},
     {4, "COUNT(*) Orders", bench_odbc_count_orders, bench_naive_count_orders},
+    {5, "Orders JOIN OrderItems 200", bench_odbc_join_all, bench_naive_join_all},
+    {6, "Customers LEFT JOIN Orders", bench_odbc_customer_orders, bench_naive_customer_orders},
+    {7, "Products JOIN Variants 200", bench_odbc_product_variants, bench_naive_product_variants},
+    {8, "Products WHERE sku =", bench_odbc_sku, bench_naive_sku},
+    {9, "ORDER BY price DESC LIMIT 5", bench_odbc_top_prices, bench_naive_top_prices},
+    {10, "Orders WHERE date_created>=", bench_odbc_orders_since, bench_naive_orders_since},
 };
 
 static void bench_finish(const bench_sandbox *sb, bool ok, long long t0, bool verbose,
@@ -106,7 +112,7 @@ static void bench_print_row(const bench_scenario *s, const bench_result *d, cons
     char reqs[32], rows[48];
     snprintf(reqs, sizeof reqs, "%d/%d", d[n - 1].requests, b[n - 1].requests);
     snprintf(rows, sizeof rows, "%ld/%ld", d[n - 1].rows, b[n - 1].rows);
-    printf("%d %-24s %10lld %12lld %7.2fx %13s %13s  %s\n", s->number, s->name, dm, bm,
+    printf("%-2d %-28s %10lld %12lld %7.2fx %13s %13s  %s\n", s->number, s->name, dm, bm,
            dm > 0 ? (double)bm / (double)dm : 0.0, reqs, rows, same ? "ok" : "MISMATCH");
     if (!same) {
         printf("  driver rows/checksum %ld/%lld (ok=%d), baseline %ld/%lld (ok=%d)%s%s\n",
@@ -121,8 +127,9 @@ static bool bench_selected(const bench_opts *o, int number)
     if (!o->only) {
         return true;
     }
+    /* one character a scenario: 1-9, then a for 10 */
     for (const char *p = o->only; *p; p++) {
-        if (*p - '0' == number) {
+        if ((*p >= '1' && *p <= '9' ? *p - '0' : *p - 'a' + 10) == number) {
             return true;
         }
     }
@@ -155,8 +162,8 @@ int bench_run_all(const bench_sandbox *sb, const bench_opts *o, const bench_ids 
     bool all_ok = true;
     printf("latency %ld ms, %ld products, %ld orders, %d lookups/joined orders, median of %d\n",
            o->latency_ms, o->products, o->orders, ids->n_products, o->reps);
-    printf("# %-24s %10s %12s %8s %13s %13s  %s\n", "scenario", "driver ms", "baseline ms", "ratio",
-           "requests d/b", "rows d/b", "rows");
+    printf("#  %-28s %10s %12s %8s %13s %13s  %s\n", "scenario", "driver ms", "baseline ms",
+           "ratio", "requests d/b", "rows d/b", "rows");
     for (size_t i = 0; i < sizeof bench_scenarios / sizeof *bench_scenarios; i++) {
         if (bench_selected(o, bench_scenarios[i].number)) {
             all_ok = bench_one(sb, o, &bench_scenarios[i], ids) && all_ok;

@@ -4,6 +4,7 @@
 # at another build tree. Extra arguments go to every bc-bench run (e.g. --reps 5).
 #
 #   bench/run.sh                      # 50 ms: all scenarios; 150 ms: scans (1 and 4)
+#   bench/run.sh | tee run.txt; bench/plot.py < run.txt > bench/ratios.svg   # and its plot
 #   BUILD_DIR=/path/to/build bench/run.sh --verbose
 set -eu
 
@@ -66,7 +67,7 @@ run() {
 }
 
 rc=0
-run 50 1234 "$@" || rc=1
+run 50 123456789a "$@" || rc=1
 # the sequential scenarios (2, 3) take latency x requests on both sides, so at 150 ms only the
 # scans run, to keep the whole benchmark under two minutes
 run 150 14 "$@" || rc=1

@@ -51,6 +51,19 @@ static int scan_placeholders(bc_vtab *vt)
     return 0;
 }
 
+/* A child reached through a filter whose :in form reads several parents' rows at once. */
+static void find_bulk_col(bc_vtab *vt)
+{
+    const bc_table_def *t = vt->t;
+    int col;
+
+    if (t->rows_path != NULL || vt->nph > 0 || t->parent_table == NULL || t->parent_column == NULL)
+        return;
+    col = bc_catalog_column_index(t, t->parent_column);
+    if (col >= 0 && t->columns[col].filter_in != NULL)
+        vt->bulk_col = col;
+}
+
 static void vtab_free(bc_vtab *vt)
 {
     for (int k = 0; k < vt->nph; k++)
@@ -93,11 +106,13 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
         return SQLITE_ERROR;
     }
     vt->src_key_col = t->rows_path ? bc_catalog_column_index(t, t->parent_column) : -1;
+    vt->bulk_col = -1;
     vt->walk = strchr(vt->src->endpoint, '{') ? bc_catalog_find(vt->src->parent_table) : NULL;
     if (scan_placeholders(vt) != 0 || bc_vtab_build_key_index(vt) != 0) {
         vtab_free(vt);
         return SQLITE_NOMEM;
     }
+    find_bulk_col(vt);
     *out = &vt->base;
     return SQLITE_OK;
 }
@@ -133,6 +148,7 @@ static int vt_close(sqlite3_vtab_cursor *cur)
 
     bc_vcursor_reset(c);
     bc_vahead_unregister(c);
+    bc_vbatch_free(c->batch);
     free(c->tuples);
     free(c->cells);
     sqlite3_free(c);

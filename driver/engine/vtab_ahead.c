@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bc_defaults.h"
 #include "bc_util.h"
 #include "vtab_internal.h"
 
@@ -44,9 +45,32 @@ static bool key_text(cJSON *item, const char *path, char *buf, size_t n)
     return true;
 }
 
-/* The open cursor on table pt standing on the row whose key (at path) is value. */
-static bc_vcursor *parent_cursor(bc_vcursor *c, const bc_table_def *pt, const char *path,
-                                 const char *value)
+/* The keys (at path) of the parent rows after p's current one, in the order SQLite reaches
+ * them: the rest of p's page, then for a parent read by id (o.id IN (...)) the ids it has
+ * still to request. */
+static int coming_keys(const bc_vcursor *p, const char *path, char (*keys)[32], int max)
+{
+    const bc_column_def *pk = p->vt->pk >= 0 ? &p->vt->t->columns[p->vt->pk] : NULL;
+    int n = 0;
+
+    for (cJSON *it = p->next_item; it != NULL && n < max; it = it->next)
+        n += key_text(it, path, keys[n], sizeof keys[n]);
+    if (p->plan != BC_PLAN_ID_PATH || pk == NULL ||
+        strcmp(path, pk->json_path ? pk->json_path : pk->name) != 0)
+        return n;
+    for (int i = p->tuplepos; i < p->ntuples && n < max; i++)
+        if (p->tuples[i] != NULL)
+            snprintf(keys[n++], sizeof keys[0], "%s", p->tuples[i]);
+    return n;
+}
+
+static int window_depth(const bc_vcursor *c)
+{
+    return c->asked - 1 < BC_API_WINDOW_MAX ? c->asked - 1 : BC_API_WINDOW_MAX;
+}
+
+bc_vcursor *bc_vahead_parent(bc_vcursor *c, const bc_table_def *pt, const char *path,
+                             const char *value)
 {
     char key[32];
 
@@ -57,12 +81,66 @@ static bc_vcursor *parent_cursor(bc_vcursor *c, const bc_table_def *pt, const ch
     return NULL;
 }
 
+/* c's query with its equality filter's value replaced by value. Caller frees; NULL when
+ * the filter is not found or out of memory. */
+static char *query_for(const bc_vcursor *c, const char *value)
+{
+    char *from = bc_sprintf("%s=%s", c->eq_param, c->eq_val);
+    const char *q = c->query, *at = NULL;
+    size_t n = from ? strlen(from) : 0;
+
+    for (const char *p = q; from && (p = strstr(p, from)) != NULL; p++)
+        if ((p == q || p[-1] == '&') && (p[n] == '\0' || p[n] == '&')) {
+            at = p;
+            break;
+        }
+    free(from);
+    if (at == NULL)
+        return NULL;
+    return bc_sprintf("%.*s%s=%s%s", (int)(at - q), q, c->eq_param, value, at + n);
+}
+
+/* A probe "col = v" through a filter (Orders.customer_id = ?) while another cursor stands
+ * on a row whose key is v (Customers.id): the same filter for the keys of the rows after it. */
+static void start_filtered(bc_vcursor *c)
+{
+    bc_api *api = c->vt->e->api;
+    char key[32];
+    bc_vcursor *p = NULL;
+
+    for (bc_vcursor *o = c->vt->e->open_cursors; o != NULL && p == NULL; o = o->next_open) {
+        int pk = o->vt->pk;
+        const bc_column_def *cd = pk >= 0 ? &o->vt->t->columns[pk] : NULL;
+        if (o != c && cd != NULL && o->item != NULL && o->vt->t->rows_path == NULL &&
+            key_text(o->item, cd->json_path ? cd->json_path : cd->name, key, sizeof key) &&
+            strcmp(key, c->eq_val) == 0)
+            p = o;
+    }
+    if (p == NULL || ++c->asked < 2 || bc_vbatch_col(c) == c->eq_col ||
+        (c->ahead == NULL && (c->ahead = bc_api_ahead_new(api)) == NULL))
+        return;
+    const bc_column_def *cd = &p->vt->t->columns[p->vt->pk];
+    const char *path = cd->json_path ? cd->json_path : cd->name;
+    char keys[BC_API_WINDOW_MAX][32];
+    int n = coming_keys(p, path, keys, window_depth(c));
+    for (int i = 0; i < n && bc_api_ahead_in_flight(c->ahead) < bc_api_window(api); i++) {
+        char *q = query_for(c, keys[i]);
+        if (q != NULL)
+            bc_api_ahead_start(c->ahead, c->tmpl, q, c->paging);
+        free(q);
+    }
+}
+
 void bc_vahead_start(bc_vcursor *c)
 {
     const bc_vtab *vt = c->vt;
     const bc_table_def *pt = vt->walk;
-    char key[32];
 
+    if (c->single && c->eq_param != NULL && c->plan == BC_PLAN_ENDPOINT && c->chunk_param == NULL &&
+        c->max_rows == 0 && vt->t->rows_path == NULL) {
+        start_filtered(c);
+        return;
+    }
     /* One placeholder, given by "= ?" (not walked, not an IN list), no cap on the rows. */
     if (pt == NULL || c->plan != BC_PLAN_ENDPOINT || c->nph != 1 || c->given[0] == NULL ||
         c->ntuples != 1 || c->chunk_param != NULL || c->max_rows > 0)
@@ -71,24 +149,36 @@ void bc_vahead_start(bc_vcursor *c)
     if (pcol < 0)
         return;
     const char *path = pt->columns[pcol].json_path ? pt->columns[pcol].json_path : vt->ph_parent[0];
-    bc_vcursor *p = parent_cursor(c, pt, path, c->given[0]);
+    bc_vcursor *p = bc_vahead_parent(c, pt, path, c->given[0]);
     if (p == NULL)
         return;
     if (++c->asked < 2 || (c->ahead == NULL && (c->ahead = bc_api_ahead_new(vt->e->api)) == NULL))
         return;
-    int depth = c->asked - 1, n = 0;
-    for (cJSON *it = p->next_item; it != NULL && n < depth; it = it->next, n++) {
-        if (bc_api_ahead_in_flight(c->ahead) >= bc_api_window(vt->e->api))
-            break;
-        if (!key_text(it, path, key, sizeof key))
-            continue;
-        char *vals[1] = {key};
+    char keys[BC_API_WINDOW_MAX][32];
+    int n = coming_keys(p, path, keys, window_depth(c));
+    for (int i = 0; i < n && bc_api_ahead_in_flight(c->ahead) < bc_api_window(vt->e->api); i++) {
+        char *vals[1] = {keys[i]};
         char *child = bc_vkeys_fill(c, vals);
         if (child == NULL)
             return;
         bc_api_ahead_start(c->ahead, child, c->query, c->paging);
         free(child);
     }
+}
+
+int bc_vahead_next_keys(const bc_vcursor *p, const char *path, char **out, int max)
+{
+    char key[32];
+    int n = 0;
+
+    for (cJSON *it = p->next_item; it != NULL && n < max; it = it->next) {
+        if (!key_text(it, path, key, sizeof key))
+            continue;
+        if ((out[n] = bc_strdup(key)) == NULL)
+            break;
+        n++;
+    }
+    return n;
 }
 
 void bc_vahead_settle(bc_vcursor *c, const char *path)

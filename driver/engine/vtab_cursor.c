@@ -56,6 +56,13 @@ void bc_vcursor_reset(bc_vcursor *c)
     c->single = c->started = c->eof = c->no_rows = c->walk_done = c->has_include = false;
     c->rows = c->max_rows = 0;
     c->cells_done = false;
+    c->in_batch = false;
+    free(c->bulk_val);
+    free(c->local_val);
+    free(c->eq_val);
+    c->bulk_val = c->local_val = c->eq_val = NULL;
+    c->eq_param = NULL;
+    c->local_col = -1;
 }
 
 /* The path template of the plan and where its placeholders' values come from. */
@@ -176,6 +183,26 @@ static int take_sort(bc_vcursor *c, int col, bool desc)
     return rc;
 }
 
+/* "col = v" answered from rows read once: v as a batch key (integers as integers, text as
+ * it is). A value no row can equal leaves no rows. */
+static int take_local(bc_vcursor *c, int col, const bc_column_def *cd, sqlite3_value *arg)
+{
+    const unsigned char *text;
+
+    if (cd->type == BC_COL_INTEGER || cd->type == BC_COL_BIGINT) {
+        if (bc_vkeys_value_text(cd, arg, &c->local_val) != 0)
+            return -1;
+        c->no_rows |= c->local_val == NULL;
+    } else if (sqlite3_value_type(arg) == SQLITE_NULL) {
+        c->no_rows = true;
+    } else if ((text = sqlite3_value_text(arg)) == NULL ||
+               (c->local_val = bc_strdup((const char *)text)) == NULL) {
+        return -1;
+    }
+    c->local_col = col;
+    return 0;
+}
+
 /* One term of the plan with its argument. -1 when out of memory. */
 static int take_term(bc_vcursor *c, char op, int col, sqlite3_value *arg, char ***list, int *nlist,
                      int *list_ph)
@@ -200,6 +227,8 @@ static int take_term(bc_vcursor *c, char op, int col, sqlite3_value *arg, char *
     }
     if (op == BC_TERM_MIN || op == BC_TERM_MAX || op == BC_TERM_LIKE)
         return take_narrowing(c, op, cd, arg);
+    if (op == BC_TERM_LOCAL)
+        return take_local(c, col, cd, arg);
     if (bc_vkeys_value_text(cd, arg, &s) != 0)
         return -1;
     if (s == NULL) {
@@ -210,8 +239,19 @@ static int take_term(bc_vcursor *c, char op, int col, sqlite3_value *arg, char *
         c->given[placeholder_of(c, col)] = s;
         return 0;
     }
-    if (op == BC_TERM_EQ && fits_list(bc_vtab_filter_param(c->vt, col, false), s))
+    if (op == BC_TERM_EQ && col == c->vt->bulk_col && c->bulk_val == NULL) {
+        c->bulk_val = s; /* sent in vtab_batch.c's way, or added to the query later */
+        return 0;
+    }
+    if (op == BC_TERM_EQ && fits_list(bc_vtab_filter_param(c->vt, col, false), s)) {
         rc = add_query(c, bc_vtab_filter_param(c->vt, col, false), s);
+        if (rc == 0 && c->eq_param == NULL) {
+            c->eq_param = bc_vtab_filter_param(c->vt, col, false);
+            c->eq_val = s;
+            c->eq_col = col;
+            return 0;
+        }
+    }
     free(s);
     return rc;
 }
@@ -360,6 +400,159 @@ static int count_filter(bc_vcursor *c, const char *idx_str, int argc, sqlite3_va
     return bc_vcursor_next(c);
 }
 
+/* Whether rows can be held for this probe: one stream of requests, nothing capping it. */
+static bool can_batch(const bc_vcursor *c)
+{
+    return !c->batch_refused && c->plan == BC_PLAN_ENDPOINT && c->single &&
+           c->chunk_param == NULL && c->max_rows == 0 && c->vt->t->rows_path == NULL;
+}
+
+/* "bulk_col = v" while the parent's cursor stands on v: v and the parents after it on the
+ * parent's page, in one :in request. 1 built, 0 no parent cursor, 2 too big, -1 error. */
+static int build_bulk(bc_vcursor *c, bc_error *err)
+{
+    const bc_table_def *t = c->vt->t, *pt = bc_catalog_find(t->parent_table);
+    const char *pk = t->parent_id_column ? t->parent_id_column : "id";
+    int pcol = pt ? bc_catalog_column_index(pt, pk) : -1;
+    const char *path = pcol >= 0 && pt->columns[pcol].json_path ? pt->columns[pcol].json_path : pk;
+    bc_vcursor *p = pcol >= 0 ? bc_vahead_parent(c, pt, path, c->bulk_val) : NULL;
+    char **keys;
+    int n, rc;
+
+    if (p == NULL)
+        return 0;
+    if ((keys = calloc(BC_API_IN_CHUNK, sizeof *keys)) == NULL ||
+        (keys[0] = bc_strdup(c->bulk_val)) == NULL) {
+        free(keys);
+        return bc_error_set(err, "HY001", 0, "out of memory while reading %s", t->name);
+    }
+    n = 1 + bc_vahead_next_keys(p, path, keys + 1, BC_API_IN_CHUNK - 1);
+    c->chunk_param = t->columns[c->vt->bulk_col].filter_in;
+    c->chunk_vals = keys;
+    c->nchunk = n;
+    c->chunkpos = 0;
+    /* The batch owns the keys; the chunk list only borrows them while it is read. */
+    char **owned = malloc((size_t)n * sizeof *owned);
+    if (owned == NULL)
+        return bc_error_set(err, "HY001", 0, "out of memory while reading %s", t->name);
+    for (int i = 0; i < n; i++)
+        owned[i] = keys[i];
+    rc = bc_vbatch_build(c, c->vt->bulk_col, owned, n, 0, err);
+    free(c->chunk_vals);
+    c->chunk_vals = NULL;
+    c->nchunk = 0;
+    c->chunk_param = NULL;
+    return rc == 0 ? 2 : rc;
+}
+
+/* c's query without its equality filter (NULL when that was all of it), in *out. */
+static int query_without_eq(const bc_vcursor *c, char **out)
+{
+    char *from = bc_sprintf("%s=%s", c->eq_param, c->eq_val);
+    bc_buf b;
+    bool dropped = false;
+
+    *out = NULL;
+    if (from == NULL)
+        return -1;
+    bc_buf_init(&b);
+    for (const char *p = c->query; p != NULL && *p;) {
+        size_t n = strcspn(p, "&");
+        if (!dropped && n == strlen(from) && strncmp(p, from, n) == 0)
+            dropped = true;
+        else
+            bc_buf_printf(&b, "%s%.*s", b.len ? "&" : "", (int)n, p);
+        p += n + (p[n] == '&');
+    }
+    free(from);
+    if (b.oom) {
+        bc_buf_free(&b);
+        return -1;
+    }
+    *out = b.len ? bc_buf_steal(&b) : NULL;
+    bc_buf_free(&b);
+    return 0;
+}
+
+/* Probes through an integer filter, one per parent row, that have cost more than the
+ * table: read it (without that filter) and answer in memory. 1 answered, 0 not now, 3 the
+ * table was too big (the probe goes to the API after all), -1 with err set. */
+static int switch_to_batch(bc_vcursor *c, bc_error *err)
+{
+    const bc_column_def *cd = &c->vt->t->columns[c->eq_col];
+    bool have = bc_vbatch_col(c) == c->eq_col;
+    bool due =
+        (c->asked == 8 || c->asked == 64 || c->asked == 512) && c->asked > c->switch_tried_at;
+    char *q;
+    int rc;
+
+    if (c->no_switch || !(cd->type == BC_COL_INTEGER || cd->type == BC_COL_BIGINT) ||
+        (!have && !due))
+        return 0;
+    if (query_without_eq(c, &q) != 0)
+        return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
+    free(c->query);
+    c->query = q;
+    if (bc_vbatch_covers(c, c->eq_col, c->eq_val))
+        rc = 1;
+    else
+        rc = bc_vbatch_build(c, c->eq_col, NULL, 0, (long)(c->asked / 2) * BC_MAX_PAGE_SIZE, err);
+    if (rc == 0) {
+        c->switch_tried_at = c->asked;
+        return 3;
+    }
+    if (rc == 1) {
+        bc_vbatch_select(c, c->eq_val);
+        c->started = true;
+        bc_api_ahead_free(c->ahead); /* the probes it fetched ahead are answered here now */
+        c->ahead = NULL;
+    }
+    return rc;
+}
+
+/* Answer the probe from rows held for the statement when the plan allows: 1 answered (the
+ * cursor hands out the batch's rows), 0 the ordinary requests go on, 2 the table is too
+ * big to hold, -1 with the error recorded. */
+static int batch_filter(bc_vcursor *c)
+{
+    bc_error err;
+    int rc = 0;
+
+    bc_error_clear(&err);
+    if (c->bulk_val != NULL && can_batch(c)) {
+        if (!bc_vbatch_covers(c, c->vt->bulk_col, c->bulk_val))
+            rc = build_bulk(c, &err);
+        if (rc == 0 && bc_vbatch_covers(c, c->vt->bulk_col, c->bulk_val))
+            rc = 1;
+        if (rc == 1)
+            bc_vbatch_select(c, c->bulk_val);
+    } else if (c->local_val != NULL && can_batch(c)) {
+        rc = bc_vbatch_covers(c, c->local_col, c->local_val)
+                 ? 1
+                 : bc_vbatch_build(c, c->local_col, NULL, 0, 0, &err);
+        if (rc == 0)
+            rc = 2;
+        if (rc == 1) {
+            bc_vbatch_select(c, c->local_val);
+            c->started = true; /* the rows were read; no request is left */
+        }
+    } else if (c->eq_param != NULL && can_batch(c)) {
+        rc = switch_to_batch(c, &err);
+    }
+    if (rc < 0) {
+        bc_vtab_fail(c->vt, &err);
+        return -1;
+    }
+    if (rc == 0 && c->bulk_val != NULL) { /* the ordinary filtered request */
+        const char *param = c->vt->t->columns[c->vt->bulk_col].filter_in;
+        if (add_query(c, param, c->bulk_val) != 0) {
+            fail_oom(c);
+            return -1;
+        }
+    }
+    return rc;
+}
+
 int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sqlite3_value **argv)
 {
     char **list = NULL;
@@ -382,5 +575,21 @@ int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sq
         return SQLITE_OK;
     }
     bc_vahead_start(c);
-    return bc_vcursor_next(c);
+    switch (batch_filter(c)) {
+    case 1:
+        return bc_vcursor_next(c);
+    case 2: /* too many rows to hold: this cursor scans as before from now on */
+        c->batch_refused = true;
+        return bc_vcursor_filter(c, plan, idx_str, argc, argv);
+    case 3: { /* the switch did not pay: this probe goes to the API */
+        c->no_switch = true;
+        int rc = bc_vcursor_filter(c, plan, idx_str, argc, argv);
+        c->no_switch = false;
+        return rc;
+    }
+    case -1:
+        return SQLITE_ERROR;
+    default:
+        return bc_vcursor_next(c);
+    }
 }

@@ -30,6 +30,7 @@ enum {
     BC_TERM_MIN = 'G',       /* ?filter_min=v */
     BC_TERM_MAX = 'H',       /* ?filter_max=v */
     BC_TERM_LIKE = 'K',      /* ?filter_like=<the pattern's literal prefix> */
+    BC_TERM_LOCAL = 'X',     /* "col = v" the API cannot filter: looked up in rows read once */
     BC_TERM_SORT = 'S',      /* ?sort=<sort_param> ascending; takes no argv slot */
     BC_TERM_SORT_DESC = 'D', /* the same, descending */
     BC_TERM_LIMIT = 'L',
@@ -57,10 +58,15 @@ typedef struct bc_vtab {
     int ph_col[BC_VTAB_MAX_PH];            /* t's column giving each, -1 when none */
     const char *ph_parent[BC_VTAB_MAX_PH]; /* walk's column giving each */
     int src_key_col; /* nested view: t's column holding src's id, -1 otherwise */
+    /* A child reached through a filter (ProductVariants.product_id): the column whose "= v"
+     * can be read for several parents at once through its :in filter; -1 otherwise. */
+    int bulk_col;
     /* Top-level JSON key of every column, sorted, so a row's object is walked once. */
     int *by_key; /* column indexes ordered by key name; NULL when none is top-level */
     int nby_key;
 } bc_vtab;
+
+typedef struct bc_vbatch bc_vbatch;
 
 typedef struct bc_vcursor {
     sqlite3_vtab_cursor base;
@@ -100,6 +106,19 @@ typedef struct bc_vcursor {
     struct bc_vcursor *next_open; /* the engine's list of open cursors */
     bc_api_ahead *ahead;          /* children of the coming parents, in flight */
     int asked;                    /* parents asked for one by one since the cursor opened */
+    /* Rows held for the statement (vtab_batch.c), and the slice of them being handed out. */
+    bc_vbatch *batch;
+    int batch_pos, batch_end;
+    bool in_batch;
+    bool batch_refused;   /* the table is too big to hold: probes scan as before */
+    char *bulk_val;       /* "bulk_col = v" of this filter, not yet sent */
+    const char *eq_param; /* the first "col = v" filter sent, and its value (for look-ahead) */
+    char *eq_val;
+    int eq_col;
+    int switch_tried_at; /* probes when the switch to a batch (vtab_batch.c) last failed */
+    bool no_switch;      /* this probe only: do not try the switch again */
+    int local_col;       /* column of a BC_TERM_LOCAL term, -1 when none */
+    char *local_val;     /* its value as a key */
 } bc_vcursor;
 
 /* vtab_plan.c */
@@ -156,6 +175,28 @@ void bc_vahead_unregister(bc_vcursor *c);
 void bc_vahead_start(bc_vcursor *c);
 /* Wait for path's request if it is in flight (it then answers from the cache). */
 void bc_vahead_settle(bc_vcursor *c, const char *path);
+
+/* vtab_batch.c: rows held for the statement, keyed by one column (see the file). covers:
+ * the batch holds every row of c's plan with col = key; select then hands them out
+ * (bc_vbatch_next: 1 a row, 0 no more). build reads the rows of c's requests as set up
+ * (keys: the keys they ask for, sorted and owned by the batch; NULL: the whole table; at
+ * most cap rows, 0 for the default):
+ * 1 built, 0 too many rows to hold, -1 with err set. */
+bool bc_vbatch_covers(const bc_vcursor *c, int col, const char *key);
+void bc_vbatch_select(bc_vcursor *c, const char *key);
+int bc_vbatch_next(bc_vcursor *c);
+int bc_vbatch_build(bc_vcursor *c, int col, char **keys, int nkeys, long cap, bc_error *err);
+/* The column the cursor's batch is keyed by, -1 when it has none. cap: most rows read
+ * (0: BC_VBATCH_MAX_ROWS). */
+int bc_vbatch_col(const bc_vcursor *c);
+void bc_vbatch_free(bc_vbatch *b);
+/* vtab_rows.c: the next row of the cursor's requests: 1, 0 at the end, -1 with err set. */
+int bc_vcursor_advance(bc_vcursor *c, bc_error *err);
+/* vtab_ahead.c: the open cursor on table pt standing on the row whose key at path is
+ * value, and up to max keys (at path) of the rows after it on its page, as text. */
+bc_vcursor *bc_vahead_parent(bc_vcursor *c, const bc_table_def *pt, const char *path,
+                             const char *value);
+int bc_vahead_next_keys(const bc_vcursor *p, const char *path, char **out, int max);
 
 /* vtab_value.c */
 void bc_vcursor_resolve_cells(bc_vcursor *c);

@@ -14,6 +14,7 @@
  * prefers the plan (and the join order) with the most selective pushed constraint.
  */
 #include <string.h>
+#include "bc_defaults.h"
 #include "bc_util.h"
 #include "vtab_internal.h"
 
@@ -160,12 +161,28 @@ static bool plan_bound(plan *p, int i, unsigned long long *seen_min, unsigned lo
     return true;
 }
 
+/* "col = ?" on a column the API cannot filter, on a table read as one stream: the rows are
+ * read once and probed by an index over them (vtab_batch.c), so a join that asks the table
+ * again and again does not rescan it. SQLite still checks the term. Integer and text
+ * columns compared as SQL does by default (BINARY). */
+static bool can_look_up_locally(const plan *p, int i)
+{
+    const bc_vtab *vt = p->vt;
+    const bc_column_def *c = &vt->t->columns[p->info->aConstraint[i].iColumn];
+    const char *coll = sqlite3_vtab_collation(p->info, i);
+
+    if (vt->nph > 0 || vt->t->rows_path != NULL || (coll != NULL && strcmp(coll, "BINARY") != 0))
+        return false;
+    return c->type == BC_COL_INTEGER || c->type == BC_COL_BIGINT || c->type == BC_COL_VARCHAR;
+}
+
 /* Filters and bounds of an endpoint plan. */
 static void plan_filters(plan *p)
 {
     const bc_vtab *vt = p->vt;
     sqlite3_index_info *info = p->info;
     unsigned long long seen_eq = 0, seen_min = 0, seen_max = 0, seen_like = 0;
+    bool local = false;
 
     for (int i = 0; i < info->nConstraint; i++) {
         const struct sqlite3_index_constraint *k = &info->aConstraint[i];
@@ -179,8 +196,17 @@ static void plan_filters(plan *p)
             bool exact = vt->t->rows_path != NULL || is_exact_col(&vt->t->columns[col]);
             double n = use(p, i, BC_TERM_EQ, can_in ? BC_TERM_IN : 0, exact);
             bool key = col == vt->pk || col == vt->src_key_col;
-            narrow(p, (key ? SEL_KEY : SEL_EQ) * n);
+            /* A child probed parent by parent is read 50 parents a request (vtab_batch.c). */
+            double bulk = col == vt->bulk_col && n == 1.0 ? 1.0 / BC_API_IN_CHUNK : 1.0;
+            narrow(p, (key || col == vt->bulk_col ? SEL_KEY : SEL_EQ) * n * bulk);
             seen_eq |= bit;
+            continue;
+        }
+        if (k->op == SQLITE_INDEX_CONSTRAINT_EQ && !local && !is_placeholder_col(vt, col) &&
+            bc_vtab_filter_param(vt, col, false) == NULL && can_look_up_locally(p, i)) {
+            use(p, i, BC_TERM_LOCAL, 0, false);
+            narrow(p, SEL_EQ);
+            local = true;
             continue;
         }
         if (vt->t->rows_path != NULL)

@@ -62,8 +62,9 @@ static const char *count_path(const bc_vcursor *c, const char *chunk)
 {
     const bc_table_def *src = c->vt->src;
 
+    /* An equality filter leaves a page or two: a count would double the requests. */
     if (c->plan != BC_PLAN_ENDPOINT || c->paging != BC_PAGING_V2 || !c->single ||
-        src->count_endpoint == NULL || chunk != NULL || c->has_include)
+        src->count_endpoint == NULL || chunk != NULL || c->has_include || c->eq_param != NULL)
         return NULL;
     return c->query == NULL || src->count_filtered ? src->count_endpoint : NULL;
 }
@@ -137,7 +138,7 @@ static int open_next_request(bc_vcursor *c, bc_error *err)
     }
     if (path == NULL)
         return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
-    if (!c->single && query == NULL)
+    if (query == NULL)
         bc_vahead_settle(c, path);
     c->pager =
         bc_pager_open(c->vt->e->api, path, query ? query : c->query, c->paging, remaining(c), err);
@@ -183,7 +184,7 @@ static bool next_in_page(bc_vcursor *c)
     }
 }
 
-static int advance(bc_vcursor *c, bc_error *err)
+int bc_vcursor_advance(bc_vcursor *c, bc_error *err)
 {
     for (;;) {
         if (c->items != NULL && next_in_page(c))
@@ -228,7 +229,7 @@ int bc_vcursor_next(bc_vcursor *c)
         c->rows++;
         return SQLITE_OK;
     }
-    rc = advance(c, &err);
+    rc = c->in_batch ? bc_vbatch_next(c) : bc_vcursor_advance(c, &err);
     if (rc < 0) {
         c->eof = true;
         return bc_vtab_fail(c->vt, &err);

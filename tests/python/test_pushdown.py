@@ -223,6 +223,65 @@ def test_join_fetches_the_children_of_the_coming_parents_ahead(start_sandbox, co
     assert [tuple(r) for r in rows] == want
 
 
+def customer_orders_expected(sb, customers):
+    by_customer = {}
+    for o in sb.get_all("/v2/orders"):
+        by_customer.setdefault(o["customer_id"], []).append(o["id"])
+    return sorted((c["id"], oid) for c in customers for oid in by_customer.get(c["id"], [None]))
+
+
+CUSTOMER_ORDERS = ("SELECT c.id, o.id FROM Customers c LEFT JOIN Orders o"
+                   " ON o.customer_id = c.id ORDER BY c.id, o.id")
+
+
+def test_filtered_probes_go_ahead_then_read_a_small_table_once(start_sandbox, connect):
+    sb = start_sandbox(customers=60, orders=300, latency_ms=60)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, CUSTOMER_ORDERS)
+    customers = sb.get_all("/v3/customers")
+    probes = [q for p, q in reqs if p == "/v2/orders" and "customer_id=" in q]
+    scans = [q for p, q in reqs if p == "/v2/orders" and "customer_id=" not in q]
+    # The first probes go to the API, several at once (an equality filter asks no count);
+    # after 8 of them, 300 orders (two pages) cost less than the probes still to come.
+    assert 8 <= len(probes) <= 8 + 16 and len(set(probes)) == len(probes)
+    assert sorted(scans) == ["page=1&limit=250", "page=2&limit=250"]
+    assert "/v2/orders/count" not in [p for p, _ in reqs]
+    assert sb.stats()["max_in_flight"] >= 3
+    assert sorted(tuple(r) for r in rows) == customer_orders_expected(sb, customers)
+    assert same_without_pushdown(
+        cur, CUSTOMER_ORDERS, CUSTOMER_ORDERS.replace("ON o.customer_id", "ON +o.customer_id")) \
+        == [tuple(r) for r in rows]
+
+
+def test_filtered_probes_keep_asking_when_the_table_is_big(start_sandbox, connect):
+    sb = start_sandbox(customers=40, orders=2500)
+    cur = connect(sb).cursor()
+    rows, reqs = run(sb, cur, CUSTOMER_ORDERS)
+    customers = sb.get_all("/v3/customers")
+    probes = sorted(q for p, q in reqs if p == "/v2/orders" and "customer_id=" in q)
+    # 2,500 orders do not fit in the 4 pages 8 probes are worth: one probe per customer,
+    # and the attempt stopped after those pages.
+    assert probes == sorted(f"customer_id={c['id']}&page=1&limit=250" for c in customers)
+    assert len([q for p, q in reqs if p == "/v2/orders" and "customer_id=" not in q]) <= 5 + 16
+    assert sorted(tuple(r) for r in rows) == customer_orders_expected(sb, customers)
+
+
+def test_join_on_parents_read_by_id_fetches_their_children_ahead(start_sandbox, connect):
+    sb = start_sandbox(orders=100, latency_ms=60)
+    cur = connect(sb).cursor()
+    ids = [o["id"] for o in sb.get_all("/v2/orders")][:12]
+    sql = ("SELECT o.id, i.id FROM Orders o JOIN OrderItems i ON i.order_id = o.id"
+           " WHERE o.id IN (%s) ORDER BY o.id, i.id" % ",".join(map(str, ids)))
+    rows, reqs = run(sb, cur, sql)
+    children = sorted(p for p, _ in reqs if p.endswith("/products"))
+    assert children == sorted(f"/v2/orders/{i}/products" for i in ids)
+    assert len(reqs) == len(set(reqs)) == 2 * len(ids)
+    # The orders come one request each; their items need not wait for them one by one.
+    assert sb.stats()["max_in_flight"] >= 3
+    want = sorted((i, it["id"]) for i in ids for it in (sb.get(f"/v2/orders/{i}/products") or []))
+    assert [tuple(r) for r in rows] == want
+
+
 def test_join_under_a_row_cap_does_not_fetch_ahead(start_sandbox, connect):
     sb = start_sandbox(orders=60)
     cur = connect(sb).cursor()
@@ -587,6 +646,56 @@ def test_odd_bounds_keep_their_meaning(start_sandbox, connect):
     assert rows[0][0] == cur.execute(
         "SELECT COUNT(id) FROM Orders WHERE +date_created >= 'soon'").fetchval()
 
+
+
+# -- children in bulk, and probes answered from rows read once ----------------------------
+
+def test_variants_of_joined_products_come_fifty_parents_a_request(start_sandbox, connect):
+    sb = start_sandbox(products=120)
+    cur = connect(sb).cursor()
+    sql = ("SELECT p.id, v.id, v.sku FROM Products p"
+           " JOIN ProductVariants v ON v.product_id = p.id ORDER BY p.id, v.id")
+    rows, reqs = run(sb, cur, sql)
+    variant_reqs = [q for p, q in reqs if p == "/v3/catalog/variants"]
+    # 120 parents in batches of 50 ids: 3 filtered requests instead of 120.
+    assert len(variant_reqs) == 3
+    asked = [int(x) for q in variant_reqs
+             for x in q.split("product_id:in=")[1].split("&")[0].split(",")]
+    assert sorted(asked) == list(range(1, 121))
+    want = sorted((v["product_id"], v["id"], v["sku"])
+                  for v in sb.get_all("/v3/catalog/variants") if v["product_id"] <= 120)
+    assert [tuple(r) for r in rows] == want
+    assert same_without_pushdown(
+        cur, sql, sql.replace("ON v.product_id = p.id", "ON +v.product_id = p.id")) == want
+
+
+def test_a_lone_variant_probe_is_an_ordinary_filtered_request(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows, reqs = run(sandbox, cur, "SELECT COUNT(*) FROM ProductVariants WHERE product_id = 3")
+    assert reqs == [("/v3/catalog/variants", "product_id:in=3&page=1&limit=250")]
+
+
+def test_probes_on_a_column_the_api_cannot_filter_read_the_table_once(start_sandbox, connect):
+    sb = start_sandbox(orders=300)
+    cur = connect(sb).cursor()
+    sql = ("SELECT o.id, s.name FROM Orders o JOIN OrderStatuses s ON s.id = o.status_id"
+           " ORDER BY o.id")
+    rows, reqs = run(sb, cur, sql)
+    assert [p for p, _ in reqs].count("/v2/order_statuses") == 1
+    statuses = {s["id"]: s["name"] for s in sb.get_all("/v2/order_statuses")}
+    want = [(o["id"], statuses[o["status_id"]]) for o in sb.get_all("/v2/orders")
+            if o["status_id"] in statuses]
+    assert [tuple(r) for r in rows] == want
+    assert same_without_pushdown(cur, sql, sql.replace("s.id = o.status_id",
+                                                       "+s.id = o.status_id")) == want
+    # Text keys, a value no row has, and NULL.
+    name = next(iter(statuses.values()))
+    rows = cur.execute("SELECT o.id FROM Orders o JOIN OrderStatuses s ON s.name = ?"
+                       " AND s.id = o.status_id", name).fetchall()
+    assert len(rows) == sum(1 for o in sb.get_all("/v2/orders")
+                            if statuses.get(o["status_id"]) == name)
+    assert cur.execute("SELECT COUNT(*) FROM OrderStatuses WHERE name = 'none'").fetchval() == 0
+    assert cur.execute("SELECT COUNT(*) FROM OrderStatuses WHERE name = NULL").fetchval() == 0
 
 # -- sys_requests: what the last statement asked the API -----------------------------------
 

@@ -9,6 +9,7 @@
 #include "sandbox.h"
 
 #include <cjson/cJSON.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,6 +326,35 @@ static int asks_anything(const q_table *t, const sb_args *a)
     return 0;
 }
 
+/* Parsed items, per resource, kept from the first filtered request on: parsing every item
+ * of a big list for each request would make the sandbox, not the client, the bottleneck.
+ * Rebuilt when the resource's size changes; used under the lock. */
+typedef struct parsed {
+    const sb_resource *r;
+    size_t count;
+    cJSON **docs;
+} parsed;
+
+static pthread_mutex_t parsed_lock = PTHREAD_MUTEX_INITIALIZER;
+static parsed parsed_of[SB_RES_COUNT];
+
+static cJSON **docs_of(const sb_resource *r, sb_res_id res)
+{
+    parsed *p = &parsed_of[res];
+
+    if (p->r == r && p->count == r->count && p->docs)
+        return p->docs;
+    for (size_t i = 0; p->docs && i < p->count; i++)
+        cJSON_Delete(p->docs[i]);
+    free(p->docs);
+    p->r = r;
+    p->count = r->count;
+    p->docs = calloc(r->count + 1, sizeof *p->docs);
+    for (size_t i = 0; p->docs && i < r->count; i++)
+        p->docs[i] = cJSON_ParseWithLength(r->items[i].json, r->items[i].len);
+    return p->docs;
+}
+
 /* Indices of the matching items of r in the order asked; -1 on failure. *idx NULL = all,
  * in id order. */
 long sb_query_select(const sb_resource *r, sb_res_id res, const sb_args *a, size_t **idx)
@@ -340,23 +370,24 @@ long sb_query_select(const sb_resource *r, sb_res_id res, const sb_args *a, size
         return (long)r->count;
     keys = calloc(r->count + 1, sizeof *keys);
     *idx = malloc((r->count + 1) * sizeof **idx);
-    if (!keys || !*idx) {
+    pthread_mutex_lock(&parsed_lock);
+    cJSON **docs = docs_of(r, res);
+    if (!keys || !*idx || !docs) {
+        pthread_mutex_unlock(&parsed_lock);
         free(keys);
         free(*idx);
         *idx = NULL;
         return -1;
     }
     for (size_t i = 0; i < r->count; i++) {
-        cJSON *doc = cJSON_ParseWithLength(r->items[i].json, r->items[i].len);
+        cJSON *doc = docs[i];
         int ok = doc != NULL;
         for (int f = 0; ok && f < MAX_QF && t->filters[f].param; f++) {
             const char *want = a->get(a->ctx, t->filters[f].param);
             ok = !want || filter_passes(doc, &t->filters[f], want);
         }
-        if (!ok) {
-            cJSON_Delete(doc);
+        if (!ok)
             continue;
-        }
         sort_key *k = &keys[n++];
         k->idx = i;
         k->id = r->items[i].id;
@@ -374,10 +405,9 @@ long sb_query_select(const sb_resource *r, sb_res_id res, const sb_args *a, size
         sort_kind = so->kind;
         qsort(keys, (size_t)n, sizeof *keys, cmp_keys);
     }
-    for (long i = 0; i < n; i++) {
+    pthread_mutex_unlock(&parsed_lock);
+    for (long i = 0; i < n; i++)
         (*idx)[i] = keys[i].idx;
-        cJSON_Delete(keys[i].doc);
-    }
     free(keys);
     return n;
 }
