@@ -19,6 +19,7 @@ struct bc_engine {
     bool has_err;
     volatile int cancel; /* set by bc_engine_cancel; bc_http sees it through the api */
     int depth;           /* > 0 while a cursor walks a parent table through a nested statement */
+    struct bc_write_state *w; /* writes: queued rows and the last write's outcome (owned) */
 };
 
 /* The name of the main schema: SQLITE_DBCONFIG_MAINDBNAME keeps the pointer, so static. */

@@ -4,10 +4,12 @@
  * turns the plan into requests. Pushdown never changes meaning: a term is omitted only when the API
  * applies exactly that predicate.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bc_util.h"
 #include "vtab_internal.h"
+#include "write_internal.h"
 
 static char *declare_sql(const bc_table_def *t)
 {
@@ -162,6 +164,9 @@ static int vt_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
         sqlite3_result_null(ctx);
         return SQLITE_OK;
     }
+    /* An UPDATE leaves this column as it is: no value tells SQLite (and xUpdate) so. */
+    if (sqlite3_vtab_nochange(ctx) && bc_vtab_write_may_skip(cur->pVtab, i))
+        return SQLITE_OK;
     bc_vcursor_resolve_cells(c);
     if (c->cells[i] == NULL && c->cur != NULL) {
         /* A row need not repeat the keys of its path: they are the values we requested. */
@@ -177,6 +182,28 @@ static int vt_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
     return SQLITE_OK;
 }
 
+/* A DELETE whose path needs the parent's id (ProductVariants' product_id) gets only the rowid
+ * in xUpdate: the parent value is remembered here, while the row is at hand. */
+static void note_parent_key(bc_vcursor *c, long long rowid)
+{
+    int pc = bc_vtab_write_parent_col(&c->vt->base);
+    const cJSON *v;
+    char buf[32];
+
+    if (pc < 0)
+        return;
+    v = c->cells[pc];
+    for (int k = 0; v == NULL && c->cur != NULL && k < c->nph; k++)
+        if (c->ph_col[k] == pc && c->cur[k] != NULL)
+            bc_vtab_write_note_row(&c->vt->base, rowid, c->cur[k]);
+    if (cJSON_IsNumber(v)) {
+        snprintf(buf, sizeof buf, "%lld", bc_double_to_ll(v->valuedouble));
+        bc_vtab_write_note_row(&c->vt->base, rowid, buf);
+    } else if (cJSON_IsString(v)) {
+        bc_vtab_write_note_row(&c->vt->base, rowid, v->valuestring);
+    }
+}
+
 static int vt_rowid(sqlite3_vtab_cursor *cur, sqlite_int64 *rowid)
 {
     bc_vcursor *c = (bc_vcursor *)cur;
@@ -190,26 +217,16 @@ static int vt_rowid(sqlite3_vtab_cursor *cur, sqlite_int64 *rowid)
         *rowid = bc_double_to_ll(c->cells[c->vt->pk]->valuedouble); /* any JSON number */
     else
         *rowid = c->rows;
+    note_parent_key(c, *rowid);
     return SQLITE_OK;
-}
-
-static int vt_update(sqlite3_vtab *base, int argc, sqlite3_value **argv, sqlite_int64 *rowid)
-{
-    bc_vtab *vt = (bc_vtab *)base;
-    bc_error err;
-
-    (void)argc;
-    (void)argv;
-    (void)rowid;
-    bc_error_clear(&err);
-    bc_error_set(&err, "HY000", 0,
-                 "the BigCommerce table %s is read-only in this version; use SELECT", vt->t->name);
-    bc_vtab_fail(vt, &err);
-    return SQLITE_READONLY;
 }
 
 static const sqlite3_module k_module = {
     .iVersion = 1,
+    .xBegin = bc_vtab_write_begin,
+    .xSync = bc_vtab_write_sync,
+    .xCommit = bc_vtab_write_commit,
+    .xRollback = bc_vtab_write_rollback,
     .xCreate = vt_connect,
     .xConnect = vt_connect,
     .xBestIndex = bc_vtab_best_index,
@@ -222,7 +239,7 @@ static const sqlite3_module k_module = {
     .xEof = vt_eof,
     .xColumn = vt_column,
     .xRowid = vt_rowid,
-    .xUpdate = vt_update,
+    .xUpdate = bc_vtab_write_update,
 };
 
 int bc_vtab_register(bc_engine *e, bc_error *err)

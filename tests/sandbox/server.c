@@ -5,6 +5,7 @@
  * /stores/{hash}/... the API (auth, rate limit, faults, then router.c).
  */
 #include "sandbox.h"
+#include "write.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -192,10 +193,16 @@ static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con
         api_error(&rp, rest, 429,
                   "Too many requests: the quota is exhausted; retry after the "
                   "reset time.");
-    else if (strcmp(method, "GET") != 0)
-        api_error(&rp, rest, 405, "The sandbox serves only GET on the API.");
-    else
-        sb_route_api(s->store, rest, &args, &rp);
+    else {
+        int get = strcmp(method, "GET") == 0;
+        sb_store_lock(!get);
+        if (get)
+            sb_route_api(s->store, rest, &args, &rp);
+        else
+            sb_route_write((sb_store *)s->store, method, rest, c ? c->body : NULL, c ? c->len : 0,
+                           &args, &rp);
+        sb_store_unlock();
+    }
     return send_reply(con, &rp, &rs);
 }
 

@@ -1,0 +1,238 @@
+/*
+ * Sending the queued rows: consecutive rows of one kind and one path go out together in the
+ * API's batch form (an array body for POST/PUT, an id:in list for DELETE) up to the spec's
+ * batch size, one request at a time through the api layer (which paces them with the store's
+ * rate limiter). Every row gets an outcome; a row is counted as changed only when the API's
+ * answer says it was.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bc_util.h"
+#include "write_internal.h"
+
+static const char *method_of(bc_wop_kind k)
+{
+    return k == BC_WOP_INSERT ? "POST" : k == BC_WOP_UPDATE ? "PUT" : "DELETE";
+}
+
+/* Rows per request for op's kind; an array body (or id list) when the spec says so. */
+static int batch_size(const bc_wop *op, bool *as_list)
+{
+    const bc_write_spec *ws = op->ws;
+    int n = op->kind == BC_WOP_INSERT   ? ws->insert_batch
+            : op->kind == BC_WOP_UPDATE ? ws->update_batch
+            : ws->delete_in_param       ? ws->delete_batch
+                                        : 1;
+
+    *as_list = n > 1;
+    return n > 1 ? n : 1;
+}
+
+static int group_len(const bc_write_state *w, int i)
+{
+    bool list;
+    int max = batch_size(&w->ops[i], &list), n = 1;
+
+    while (i + n < w->nops && n < max && w->ops[i + n].kind == w->ops[i].kind &&
+           w->ops[i + n].t == w->ops[i].t && strcmp(w->ops[i + n].path, w->ops[i].path) == 0)
+        n++;
+    return n;
+}
+
+/* "DELETE /v3/customers?id:in=1,2,3" */
+static char *delete_list_path(const bc_wop *ops, int n)
+{
+    bc_buf b;
+
+    bc_buf_init(&b);
+    bc_buf_printf(&b, "%s?%s=", ops[0].path, ops[0].ws->delete_in_param);
+    for (int k = 0; k < n; k++)
+        bc_buf_printf(&b, "%s%lld", k ? "," : "", ops[k].id);
+    return bc_buf_steal(&b);
+}
+
+/* The body of a group: one object, or an array referring to (not owning) the objects. */
+static cJSON *group_body(const bc_wop *ops, int n, bool as_list)
+{
+    cJSON *arr;
+
+    if (ops[0].body == NULL || !as_list)
+        return ops[0].body;
+    if ((arr = cJSON_CreateArray()) == NULL)
+        return NULL;
+    for (int k = 0; k < n; k++)
+        if (!cJSON_AddItemReferenceToArray(arr, ops[k].body)) {
+            cJSON_Delete(arr);
+            return NULL;
+        }
+    return arr;
+}
+
+static int fail_group(bc_engine *e, const bc_wop *ops, int n, const bc_error *err)
+{
+    for (int k = 0; k < n; k++)
+        if (bc_write_push_result(e->w, &ops[k], ops[k].id, false, err->native, err->sqlstate,
+                                 err->message) != 0)
+            return -1;
+    return 0;
+}
+
+/* A POST or PUT that got no answer may or may not have been applied: it is not sent again
+ * (it could write twice), and the rows say so. */
+static void outcome_unknown(const char *method, const char *path, bc_error *err)
+{
+    char was[sizeof err->message];
+
+    snprintf(was, sizeof was, "%s", err->message);
+    bc_error_clear(err);
+    bc_error_set(err, "08S01", 0,
+                 "Outcome unknown: %s %s got no answer (%s). BigCommerce may or may not have "
+                 "applied it, and the driver does not repeat it; read the rows back before "
+                 "running the statement again.",
+                 method, path, was);
+}
+
+/* The detail text of a 207's "errors" member: title and field messages. Caller frees. */
+static char *multi_status_text(const cJSON *out)
+{
+    const cJSON *errs = cJSON_GetObjectItemCaseSensitive(out, "errors");
+    const cJSON *title = cJSON_GetObjectItemCaseSensitive(errs, "title");
+    const cJSON *fields = cJSON_GetObjectItemCaseSensitive(errs, "errors");
+    const cJSON *it;
+    bc_buf b;
+
+    bc_buf_init(&b);
+    bc_buf_puts(&b, "BigCommerce did not apply all of this row (HTTP 207)");
+    if (cJSON_IsString(title))
+        bc_buf_printf(&b, ": %s", title->valuestring);
+    cJSON_ArrayForEach(it, fields)
+    {
+        if (cJSON_IsString(it))
+            bc_buf_printf(&b, "; %s: %s", it->string ? it->string : "", it->valuestring);
+    }
+    return bc_buf_steal(&b);
+}
+
+/* The answered objects: v3 {data: [...]} or {data: {...}}, v2 the object itself. */
+static const cJSON *answer_items(const cJSON *out)
+{
+    const cJSON *data = cJSON_GetObjectItemCaseSensitive(out, "data");
+
+    return data != NULL ? data : out;
+}
+
+static const cJSON *answer_item(const cJSON *items, int k)
+{
+    if (cJSON_IsArray(items))
+        return cJSON_GetArrayItem(items, k);
+    return k == 0 && cJSON_IsObject(items) ? items : NULL;
+}
+
+static bool answered_id(const cJSON *items, long long id)
+{
+    const cJSON *it;
+
+    cJSON_ArrayForEach(it, items)
+    {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(it, "id");
+        if (cJSON_IsNumber(v) && bc_double_to_ll(v->valuedouble) == id)
+            return true;
+    }
+    return false;
+}
+
+static int record_inserts(bc_engine *e, const bc_wop *ops, int n, const cJSON *out, long status,
+                          const char *warning)
+{
+    const cJSON *items = answer_items(out);
+
+    for (int k = 0; k < n; k++) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(answer_item(items, k), "id");
+        int rc;
+        if (cJSON_IsNumber(id)) {
+            long long v = bc_double_to_ll(id->valuedouble);
+            e->w->last_id = v;
+            rc = bc_write_push_result(e->w, &ops[k], v, true, status, warning ? "01000" : "",
+                                      warning);
+        } else {
+            rc = bc_write_push_result(e->w, &ops[k], 0, false, status, "HY000",
+                                      "BigCommerce accepted the request but did not return this "
+                                      "row; read the table back to see whether it was created.");
+        }
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* UPDATE and DELETE: every row written, except on a 207 the rows the answer leaves out. */
+static int record_changes(bc_engine *e, const bc_wop *ops, int n, const cJSON *out, long status,
+                          const char *detail)
+{
+    const cJSON *items = answer_items(out);
+    bool partial = status == 207 && cJSON_IsArray(items);
+
+    for (int k = 0; k < n; k++) {
+        bool ok = !partial || answered_id(items, ops[k].id);
+        const char *msg = ok && status != 207 ? NULL : detail;
+        if (bc_write_push_result(e->w, &ops[k], ops[k].id, ok, status,
+                                 msg == NULL ? ""
+                                 : ok        ? "01000"
+                                             : "HY000",
+                                 msg) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int send_group(bc_engine *e, const bc_wop *ops, int n)
+{
+    bool as_list;
+    const char *method = method_of(ops[0].kind);
+    char *path;
+    cJSON *body, *out = NULL;
+    long status = 0;
+    bc_error err;
+    int rc;
+
+    batch_size(&ops[0], &as_list);
+    bc_error_clear(&err);
+    path =
+        ops[0].kind == BC_WOP_DELETE && as_list ? delete_list_path(ops, n) : bc_strdup(ops[0].path);
+    body = group_body(ops, n, as_list);
+    if (path == NULL || (ops[0].body != NULL && body == NULL)) {
+        free(path);
+        return -1;
+    }
+    rc = bc_api_request(e->api, method, path, body, &out, &status, &err);
+    if (body != ops[0].body)
+        cJSON_Delete(body);
+    if (rc != 0) {
+        if (strcmp(err.sqlstate, "08S01") == 0 && err.native == 0 && ops[0].kind != BC_WOP_DELETE)
+            outcome_unknown(method, ops[0].path, &err);
+        rc = fail_group(e, ops, n, &err);
+    } else {
+        char *detail = status == 207 ? multi_status_text(out) : NULL;
+        rc = ops[0].kind == BC_WOP_INSERT ? record_inserts(e, ops, n, out, status, detail)
+                                          : record_changes(e, ops, n, out, status, detail);
+        free(detail);
+    }
+    cJSON_Delete(out);
+    free(path);
+    return rc;
+}
+
+int bc_write_flush(bc_engine *e)
+{
+    bc_write_state *w = e->w;
+
+    w->last_id = 0;
+    for (int i = 0; i < w->nops;) {
+        int n = group_len(w, i);
+        if (send_group(e, &w->ops[i], n) != 0)
+            return -1;
+        i += n;
+    }
+    return 0;
+}
