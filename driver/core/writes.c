@@ -17,7 +17,7 @@ static long push_problems(bc_stmt *s, bool set_status)
     for (int i = 0; bc_engine_write_problem(s->dbc->engine, i, &row, &failed, &e); i++) {
         bc_diag_push_at(&s->h.diag, e.sqlstate, (SQLINTEGER)e.native, row,
                         SQL_COLUMN_NUMBER_UNKNOWN, "Row %ld %s: %s", row,
-                        failed ? "was not written" : "was written", e.message);
+                        failed ? "failed" : "was written, with a warning", e.message);
         if (!failed)
             continue;
         failed_rows++;

@@ -33,6 +33,7 @@ typedef struct bc_wresult {
     long row;
     long long id; /* assigned (INSERT) or targeted; 0 when unknown */
     bool ok;
+    bool unknown;     /* no usable answer: the row may or may not have been written */
     long status;      /* HTTP status of the request that carried the row, 0 when none */
     char sqlstate[6]; /* of the failure (or of a warning on a written row) */
     char *message;    /* why it failed, or a warning on a written row; NULL when none */

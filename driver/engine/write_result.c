@@ -116,7 +116,11 @@ static int lr_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
             sqlite3_result_int64(ctx, r->id);
         break;
     case COL_STATUS:
-        sqlite3_result_text(ctx, r->ok ? "written" : "failed", -1, SQLITE_STATIC);
+        sqlite3_result_text(ctx,
+                            r->ok        ? "written"
+                            : r->unknown ? "unknown"
+                                         : "failed",
+                            -1, SQLITE_STATIC);
         break;
     case COL_HTTP:
         if (r->status > 0)

@@ -69,13 +69,26 @@ static cJSON *group_body(const bc_wop *ops, int n, bool as_list)
     return arr;
 }
 
-static int fail_group(bc_engine *e, const bc_wop *ops, int n, const bc_error *err)
+static int fail_group(bc_engine *e, const bc_wop *ops, int n, const bc_error *err, bool unknown)
 {
-    for (int k = 0; k < n; k++)
+    for (int k = 0; k < n; k++) {
         if (bc_write_push_result(e->w, &ops[k], ops[k].id, false, err->native, err->sqlstate,
                                  err->message) != 0)
             return -1;
+        e->w->res[e->w->nres - 1].unknown = unknown;
+    }
     return 0;
+}
+
+/* No answer at all, a time-out, or a server error: a POST or PUT may have been applied. */
+static bool outcome_is_unknown(const bc_wop *op, const bc_error *err)
+{
+    if (op->kind == BC_WOP_DELETE)
+        return false; /* the api layer repeats DELETEs; a lost one simply failed */
+    if (err->native >= 500)
+        return true;
+    return err->native == 0 &&
+           (strcmp(err->sqlstate, "08S01") == 0 || strcmp(err->sqlstate, "HYT00") == 0);
 }
 
 /* A POST or PUT that got no answer may or may not have been applied: it is not sent again
@@ -84,10 +97,12 @@ static void outcome_unknown(const char *method, const char *path, bc_error *err)
 {
     char was[sizeof err->message];
 
+    long native = err->native;
+
     snprintf(was, sizeof was, "%s", err->message);
     bc_error_clear(err);
-    bc_error_set(err, "08S01", 0,
-                 "Outcome unknown: %s %s got no answer (%s). BigCommerce may or may not have "
+    bc_error_set(err, "08S01", native,
+                 "Outcome unknown: %s %s did not complete (%s). BigCommerce may or may not have "
                  "applied it, and the driver does not repeat it; read the rows back before "
                  "running the statement again.",
                  method, path, was);
@@ -209,9 +224,10 @@ static int send_group(bc_engine *e, const bc_wop *ops, int n)
     if (body != ops[0].body)
         cJSON_Delete(body);
     if (rc != 0) {
-        if (strcmp(err.sqlstate, "08S01") == 0 && err.native == 0 && ops[0].kind != BC_WOP_DELETE)
+        bool unknown = outcome_is_unknown(&ops[0], &err);
+        if (unknown)
             outcome_unknown(method, ops[0].path, &err);
-        rc = fail_group(e, ops, n, &err);
+        rc = fail_group(e, ops, n, &err, unknown);
     } else {
         char *detail = status == 207 ? multi_status_text(out) : NULL;
         rc = ops[0].kind == BC_WOP_INSERT ? record_inserts(e, ops, n, out, status, detail)
