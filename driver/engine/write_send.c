@@ -118,7 +118,7 @@ static char *multi_status_text(const cJSON *out)
     bc_buf b;
 
     bc_buf_init(&b);
-    bc_buf_puts(&b, "BigCommerce did not apply all of this row (HTTP 207)");
+    bc_buf_puts(&b, "BigCommerce applied only part of the request (HTTP 207)");
     if (cJSON_IsString(title))
         bc_buf_printf(&b, ": %s", title->valuestring);
     cJSON_ArrayForEach(it, fields)
@@ -190,7 +190,8 @@ static int record_changes(bc_engine *e, const bc_wop *ops, int n, const cJSON *o
 
     for (int k = 0; k < n; k++) {
         bool ok = !partial || answered_id(items, ops[k].id);
-        const char *msg = ok && status != 207 ? NULL : detail;
+        /* A row the batch answer lists went through whole; a lone 207 row only in part. */
+        const char *msg = !ok ? detail : status == 207 && !partial ? detail : NULL;
         if (bc_write_push_result(e->w, &ops[k], ops[k].id, ok, status,
                                  msg == NULL ? ""
                                  : ok        ? "01000"
