@@ -31,6 +31,12 @@ typedef struct bc_write_spec {
     const char *delete_path;
     const char *delete_in_param;
     int delete_batch;
+    /* After a POST that got no usable answer, the row is looked up on insert_path with
+     * ?probe_param=<its probe_column value> (a value the API keeps unique), so that a row
+     * that was created is reported written rather than unknown. NULL when there is no such
+     * column. */
+    const char *probe_param;
+    const char *probe_column;
 } bc_write_spec;
 
 /* The spec of a table (case-insensitive name), NULL when the table takes no writes. */

@@ -80,6 +80,72 @@ static int fail_group(bc_engine *e, const bc_wop *ops, int n, const bc_error *er
     return 0;
 }
 
+static const cJSON *answer_items(const cJSON *out);
+
+/* After a POST without a usable answer: the id of the row found by the spec's unique column,
+ * 0 when no such row exists (yet), -1 when it cannot be looked up. */
+static long long probe_insert(bc_engine *e, const bc_wop *op)
+{
+    const bc_write_spec *ws = op->ws;
+    const cJSON *v =
+        ws->probe_column ? cJSON_GetObjectItemCaseSensitive(op->body, ws->probe_column) : NULL;
+    const cJSON *it;
+    char *esc, *path;
+    cJSON *out = NULL;
+    long long id = 0;
+    bc_error err;
+
+    if (!cJSON_IsString(v) || (esc = bc_http_escape(v->valuestring)) == NULL)
+        return -1;
+    path = bc_sprintf("%s?%s=%s", ws->insert_path, ws->probe_param, esc);
+    free(esc);
+    bc_error_clear(&err);
+    if (path == NULL || bc_api_get(e->api, path, &out, NULL, &err) != 0) {
+        free(path);
+        return -1;
+    }
+    cJSON_ArrayForEach(it, answer_items(out))
+    {
+        const cJSON *f = cJSON_GetObjectItemCaseSensitive(it, ws->probe_column);
+        const cJSON *idv = cJSON_GetObjectItemCaseSensitive(it, "id");
+        if (cJSON_IsString(f) && strcmp(f->valuestring, v->valuestring) == 0 && cJSON_IsNumber(idv))
+            id = bc_double_to_ll(idv->valuedouble);
+    }
+    cJSON_Delete(out);
+    free(path);
+    return id;
+}
+
+/* Rows of a POST whose outcome is unknown: those found afterwards were written; the others
+ * stay unknown, saying whether the check found nothing or could not be made. */
+static int resolve_unknown_inserts(bc_engine *e, const bc_wop *ops, int n, const bc_error *err)
+{
+    for (int k = 0; k < n; k++) {
+        long long id = ops[k].ws->probe_param ? probe_insert(e, &ops[k]) : -1;
+        char msg[sizeof err->message + 200];
+        int rc;
+        if (id > 0) {
+            e->w->last_id = id;
+            snprintf(msg, sizeof msg,
+                     "The request got no usable answer, but the driver found the row afterwards "
+                     "(id %lld): it was written.",
+                     id);
+            rc = bc_write_push_result(e->w, &ops[k], id, true, err->native, "01000", msg);
+        } else {
+            snprintf(msg, sizeof msg, "%s%s", err->message,
+                     id == 0 ? " No such row existed when the driver checked right after; it may "
+                               "still appear."
+                             : "");
+            rc = bc_write_push_result(e->w, &ops[k], 0, false, err->native, err->sqlstate, msg);
+            if (rc == 0)
+                e->w->res[e->w->nres - 1].unknown = true;
+        }
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* No answer at all, a time-out, or a server error: a POST or PUT may have been applied. */
 static bool outcome_is_unknown(const bc_wop *op, const bc_error *err)
 {
@@ -228,7 +294,10 @@ static int send_group(bc_engine *e, const bc_wop *ops, int n)
         bool unknown = outcome_is_unknown(&ops[0], &err);
         if (unknown)
             outcome_unknown(method, ops[0].path, &err);
-        rc = fail_group(e, ops, n, &err, unknown);
+        if (unknown && ops[0].kind == BC_WOP_INSERT)
+            rc = resolve_unknown_inserts(e, ops, n, &err);
+        else
+            rc = fail_group(e, ops, n, &err, unknown);
     } else {
         char *detail = status == 207 ? multi_status_text(out) : NULL;
         rc = ops[0].kind == BC_WOP_INSERT ? record_inserts(e, ops, n, out, status, detail)

@@ -291,6 +291,34 @@ def test_post_without_an_answer_is_not_repeated(sandbox, connect):
     assert sandbox.token not in text
     assert len(writes(sandbox, "POST")) == 1
     assert [r.status for r in lastresult(cur)] == ["unknown"]
+    # The driver looked for the row by its unique name and did not find it.
+    lookups = [r for r in sandbox.api_requests() if r["query"] == "name=Maybe"]
+    assert len(lookups) == 1 and "No such row existed" in text
+
+
+def test_post_whose_answer_was_lost_is_found_and_counted(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    sandbox.fault(status=502, applied=True, count=1, path_contains="/v3/customers")
+    cur.execute("INSERT INTO Customers(email, first_name, last_name) "
+                "VALUES ('lost@example.com', 'Lost', 'Answer')")
+    assert cur.rowcount == 1
+    assert any("found the row afterwards" in m[1] for m in cur.messages)
+    new_id = last_id(cur)
+    assert [(r.id, r.status) for r in lastresult(cur)] == [(new_id, "written")]
+    assert len(writes(sandbox, "POST")) == 1
+    email = cur.execute("SELECT email FROM Customers WHERE id = ?", new_id).fetchone()[0]
+    assert email == "lost@example.com"
+
+
+def test_unanswered_post_on_a_table_without_a_unique_column_stays_unknown(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    sandbox.fault(status=503, applied=True, count=1, path_contains="/catalog/categories")
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute("INSERT INTO Categories(name, parent_id) VALUES ('Ghost', 0)")
+    assert sqlstate(err.value) == "08S01" and "Outcome unknown" in str(err.value)
+    assert [r.status for r in lastresult(cur)] == ["unknown"]
+    # It was in fact created: exactly why the driver does not send it again.
+    assert cur.execute("SELECT count(*) FROM Categories WHERE name = 'Ghost'").fetchone()[0] == 1
 
 
 # -- safety ----------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 /*
  * Injected faults: POST /__sandbox/faults queues {"status":500,"count":2},
  * {"malformed":true,"count":1}, {"status":429,"count":1,"reset_ms":300},
- * {"delay_ms":2000,"count":1}, each optionally limited by {"path_contains":"/orders"}.
+ * {"delay_ms":2000,"count":1}, each optionally limited by {"path_contains":"/orders"};
+ * {"status":502,"applied":true} serves the request first (a write takes effect) and then
+ * answers with the status, as a gateway that loses the answer would.
  * Each API request consumes one unit of the oldest fault whose path filter matches.
  */
 #include "sandbox.h"
@@ -57,6 +59,7 @@ static int parse_fault(const cJSON *o, fault_entry *e)
         return -1;
     e->f.status = (unsigned)status;
     e->f.malformed = cJSON_IsTrue(m);
+    e->f.applied = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "applied"));
     e->f.delay_ms = num_of(o, "delay_ms", 0);
     e->f.reset_ms = num_of(o, "reset_ms", 1000);
     e->remaining = num_of(o, "count", 1);

@@ -259,6 +259,7 @@ typedef struct sb_fault {
     int malformed;   /* answer 200 with broken JSON */
     long delay_ms;   /* sleep before answering */
     long reset_ms;   /* for 429: X-Rate-Limit-Time-Reset-Ms */
+    int applied;     /* serve the request (a write takes effect), then answer with status */
     char match[128]; /* path_contains, "" = any */
 } sb_fault;
 

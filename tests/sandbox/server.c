@@ -180,7 +180,8 @@ static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con
     if (s->cfg->latency_ms > 0)
         sleep_ms(s->cfg->latency_ms);
     sb_ratelimit_take(&rs);
-    if (sb_faults_take(url, &f) && apply_fault(rest, &f, &rp, &rs))
+    int faulted = sb_faults_take(url, &f);
+    if (faulted && !f.applied && apply_fault(rest, &f, &rp, &rs))
         return send_reply(con, &rp, &rs);
     size_t hl = slash ? (size_t)(slash - hash) : strlen(hash);
     if (hl != strlen(s->cfg->store_hash) || strncmp(hash, s->cfg->store_hash, hl) != 0)
@@ -196,12 +197,17 @@ static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con
     else {
         int get = strcmp(method, "GET") == 0;
         sb_store_lock(!get);
-        if (get)
+        if (get && !sb_route_lookup(s->store, rest, &args, &rp))
             sb_route_api(s->store, rest, &args, &rp);
-        else
+        else if (!get)
             sb_route_write((sb_store *)s->store, method, rest, c ? c->body : NULL, c ? c->len : 0,
                            &args, &rp);
         sb_store_unlock();
+    }
+    if (faulted && f.applied) { /* the request took effect; its answer is lost */
+        sb_reply_free(&rp);
+        memset(&rp, 0, sizeof rp);
+        apply_fault(rest, &f, &rp, &rs);
     }
     return send_reply(con, &rp, &rs);
 }

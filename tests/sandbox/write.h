@@ -19,6 +19,11 @@ void sb_store_unlock(void);
 void sb_route_write(sb_store *st, const char *method, const char *path, const char *body,
                     size_t len, const sb_args *args, sb_reply *rp);
 
+/* GET of a list filtered by the unique field the driver checks after a write that got no
+ * answer (products and brands ?name=, customers ?email:in=, coupons ?code=): 1 when path and
+ * arguments are such a lookup (rp filled), else 0. */
+int sb_route_lookup(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp);
+
 /* write_store.c: list changes. idx is an item's position; -1 when absent. */
 long sb_wr_index(const sb_resource *r, long id);
 long sb_wr_next_id(const sb_resource *r);
