@@ -11,6 +11,9 @@
 #include "bc_procs.h"
 #include "test_engine_common.h"
 
+/* sys_tables ... sys_lastresult: the system tables SQLTables lists. */
+#define SYSTEM_TABLES 9
+
 /* Nothing listens on port 9 (discard) of loopback: no request may succeed. */
 #define NO_SERVER "http://127.0.0.1:9"
 
@@ -158,7 +161,7 @@ static void sqltables_lists_tables_and_system_tables(void **state)
     }
     assert_int_equal(tables, count_tables(false));
     assert_int_equal(views, count_tables(true));
-    assert_int_equal(systems, 8);
+    assert_int_equal(systems, SYSTEM_TABLES);
     sqlite3_finalize(vm);
 }
 
@@ -182,7 +185,7 @@ static void sqltables_patterns_and_escapes(void **state)
     assert_int_equal(count_rows(vm), 1); /* sys_connection_props */
     sqlite3_finalize(vm);
     vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){.schema = "Big%", .table = "%"});
-    assert_int_equal(count_rows(vm), usable_count() + 8);
+    assert_int_equal(count_rows(vm), usable_count() + SYSTEM_TABLES);
     sqlite3_finalize(vm);
     vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){.schema = "Other"});
     assert_int_equal(count_rows(vm), 0);
@@ -199,7 +202,7 @@ static void sqltables_filters_table_types(void **state)
     assert_int_equal(count_rows(vm), usable_count());
     sqlite3_finalize(vm);
     vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){.table_types = "SYSTEM TABLE"});
-    assert_int_equal(count_rows(vm), 8);
+    assert_int_equal(count_rows(vm), SYSTEM_TABLES);
     sqlite3_finalize(vm);
     vm = cat(state, BC_CAT_TABLES, (bc_catalog_args){.table_types = "VIEW"});
     assert_int_equal(count_rows(vm), count_tables(true));
@@ -455,7 +458,8 @@ static void authorizer_keeps_metadata_and_schema_intact(void **state)
                                 "CREATE TEMP VIEW v1 AS SELECT a FROM t1; DROP VIEW v1; "
                                 "DROP TABLE t1"),
                      SQLITE_OK);
-    assert_int_equal(query_int(e, "SELECT COUNT(*) FROM bc_meta_tables"), usable_count() + 8);
+    assert_int_equal(query_int(e, "SELECT COUNT(*) FROM bc_meta_tables"),
+                     usable_count() + SYSTEM_TABLES);
 }
 
 static void sqlite_errors_map_to_sqlstates(void **state)
