@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bc_defaults.h"
 #include "bc_util.h"
 #include "write_internal.h"
 
@@ -268,57 +269,102 @@ static int record_changes(bc_engine *e, const bc_wop *ops, int n, const cJSON *o
     return 0;
 }
 
-static int send_group(bc_engine *e, const bc_wop *ops, int n)
+/* One request: its rows (ops[0..n)), and what goes out. */
+typedef struct group {
+    const bc_wop *ops;
+    int n;
+    char *path;
+    cJSON *body; /* ops[0].body itself, or an array referring to the rows' bodies */
+} group;
+
+static int group_prepare(group *g)
 {
     bool as_list;
-    const char *method = method_of(ops[0].kind);
-    char *path;
-    cJSON *body, *out = NULL;
-    long status = 0;
-    bc_error err;
+
+    batch_size(&g->ops[0], &as_list);
+    g->path = g->ops[0].kind == BC_WOP_DELETE && as_list ? delete_list_path(g->ops, g->n)
+                                                         : bc_strdup(g->ops[0].path);
+    g->body = group_body(g->ops, g->n, as_list);
+    return g->path == NULL || (g->ops[0].body != NULL && g->body == NULL) ? -1 : 0;
+}
+
+static void group_free(group *g)
+{
+    if (g->body != g->ops[0].body)
+        cJSON_Delete(g->body);
+    free(g->path);
+}
+
+/* Every row of the group gets its outcome from the request's result. */
+static int group_record(bc_engine *e, const group *g, bc_api_result *r)
+{
+    const bc_wop *ops = g->ops;
     int rc;
 
-    batch_size(&ops[0], &as_list);
-    bc_error_clear(&err);
-    path =
-        ops[0].kind == BC_WOP_DELETE && as_list ? delete_list_path(ops, n) : bc_strdup(ops[0].path);
-    body = group_body(ops, n, as_list);
-    if (path == NULL || (ops[0].body != NULL && body == NULL)) {
-        free(path);
-        return -1;
-    }
-    rc = bc_api_request(e->api, method, path, body, &out, &status, &err);
-    if (body != ops[0].body)
-        cJSON_Delete(body);
-    if (rc != 0) {
-        bool unknown = outcome_is_unknown(&ops[0], &err);
+    if (r->rc != 0) {
+        bool unknown = outcome_is_unknown(&ops[0], &r->err);
         if (unknown)
-            outcome_unknown(method, ops[0].path, &err);
+            outcome_unknown(method_of(ops[0].kind), ops[0].path, &r->err);
         if (unknown && ops[0].kind == BC_WOP_INSERT)
-            rc = resolve_unknown_inserts(e, ops, n, &err);
-        else
-            rc = fail_group(e, ops, n, &err, unknown);
-    } else {
-        char *detail = status == 207 ? multi_status_text(out) : NULL;
-        rc = ops[0].kind == BC_WOP_INSERT ? record_inserts(e, ops, n, out, status, detail)
-                                          : record_changes(e, ops, n, out, status, detail);
-        free(detail);
+            return resolve_unknown_inserts(e, ops, g->n, &r->err);
+        return fail_group(e, ops, g->n, &r->err, unknown);
     }
-    cJSON_Delete(out);
-    free(path);
+    char *detail = r->status == 207 ? multi_status_text(r->out) : NULL;
+    rc = ops[0].kind == BC_WOP_INSERT ? record_inserts(e, ops, g->n, r->out, r->status, detail)
+                                      : record_changes(e, ops, g->n, r->out, r->status, detail);
+    free(detail);
     return rc;
+}
+
+/* Whether the requests may run side by side: no object is the target of two of them (an
+ * array of parameters may update one id twice, and then the order matters). */
+static bool independent(const bc_write_state *w)
+{
+    for (int i = 0; i < w->nops; i++)
+        for (int j = i + 1; w->ops[i].kind != BC_WOP_INSERT && j < w->nops; j++)
+            if (w->ops[j].id == w->ops[i].id)
+                return false;
+    return true;
 }
 
 int bc_write_flush(bc_engine *e)
 {
     bc_write_state *w = e->w;
+    int ngroups = 0, rc = 0;
+    group *gs = calloc((size_t)(w->nops > 0 ? w->nops : 1), sizeof *gs);
+    bc_api_req *reqs = calloc((size_t)(w->nops > 0 ? w->nops : 1), sizeof *reqs);
+    bc_api_result *res = calloc((size_t)(w->nops > 0 ? w->nops : 1), sizeof *res);
 
     w->last_id = 0;
-    for (int i = 0; i < w->nops;) {
-        int n = group_len(w, i);
-        if (send_group(e, &w->ops[i], n) != 0)
-            return -1;
-        i += n;
+    if (w->nops == 0) { /* a transaction without rows (CREATE VIRTUAL TABLE opens one too) */
+        free(gs);
+        free(reqs);
+        free(res);
+        return 0;
     }
-    return 0;
+    if (gs == NULL || reqs == NULL || res == NULL)
+        rc = -1;
+    for (int i = 0; rc == 0 && i < w->nops; ngroups++) {
+        gs[ngroups] = (group){.ops = &w->ops[i], .n = group_len(w, i)};
+        i += gs[ngroups].n;
+        if (group_prepare(&gs[ngroups]) != 0)
+            rc = -1;
+        reqs[ngroups] =
+            (bc_api_req){method_of(gs[ngroups].ops[0].kind), gs[ngroups].path, gs[ngroups].body};
+    }
+    if (rc == 0) {
+        bc_api_request_many(e->api, reqs, ngroups, independent(w) ? BC_WRITE_WINDOW : 1, res);
+        for (int g = 0; g < ngroups; g++)
+            if (rc == 0 && group_record(e, &gs[g], &res[g]) != 0)
+                rc = -1;
+    }
+    for (int g = 0; g < ngroups; g++) {
+        group_free(&gs[g]);
+        if (res != NULL)
+            cJSON_Delete(res[g].out);
+    }
+    free(gs);
+    free(reqs);
+    free(res);
+    return rc;
 }

@@ -33,6 +33,9 @@
 #define BC_HTTP_MAX_BODY (256L * 1024 * 1024)
 /* Pages of one scan that may be in flight at once. */
 #define BC_PAGER_WINDOW 4
+/* Batches of one write statement in flight at once: the reference limits several write
+ * endpoints (customers, their addresses) to 3 concurrent requests. */
+#define BC_WRITE_WINDOW 3
 /* Ids per request when an IN list is pushed down as id:in. */
 #define BC_API_IN_CHUNK 50
 /* The per-statement response cache (DESIGN.md §9): repeated identical GETs inside one

@@ -199,6 +199,30 @@ def test_customers_insert_goes_out_in_batches_of_ten(sandbox, connect):
     assert got.fetchone()[0] == 23
 
 
+def test_batches_of_one_statement_go_out_side_by_side(start_sandbox, connect):
+    sb = start_sandbox(latency_ms=150)
+    cur = connect(sb).cursor()
+    values = ", ".join(f"('side{i}@example.com', 'S{i}', 'B{i}')" for i in range(30))
+    sb.clear_requests()
+    cur.execute(f"INSERT INTO Customers(email, first_name, last_name) VALUES {values}")
+    assert cur.rowcount == 30
+    assert len(writes(sb, "POST")) == 3
+    assert sb.stats()["max_in_flight"] >= 2  # the three batches overlapped
+    assert [r.row_number for r in lastresult(cur)] == list(range(1, 31))
+
+
+def test_an_id_changed_twice_is_sent_in_order(start_sandbox, connect):
+    sb = start_sandbox(latency_ms=100)
+    cur = connect(sb).cursor()
+    cur.fast_executemany = True
+    sb.clear_requests()
+    cur.executemany("UPDATE Brands SET page_title = ? WHERE id = ?",
+                    [("first", 1), ("second", 2), ("last", 1)])
+    assert len(writes(sb, "PUT")) == 3
+    assert sb.stats()["max_in_flight"] == 1
+    assert cur.execute("SELECT page_title FROM Brands WHERE id = 1").fetchone()[0] == "last"
+
+
 def test_products_update_goes_out_in_batches_of_ten(start_sandbox, connect):
     sb = start_sandbox(products=40)
     cur = connect(sb).cursor()
