@@ -48,6 +48,21 @@
     "name type amount min_purchase expires enabled code applies_to max_uses "                      \
     "max_uses_per_customer restricted_to shipping_methods"
 
+#define ORDER_COLUMNS                                                                              \
+    "order_source consignments products shipping_addresses status_id billing_address fees "        \
+    "base_handling_cost base_shipping_cost base_wrapping_cost channel_id customer_id "             \
+    "customer_message date_created discount_amount ebay_order_id external_merchant_id "            \
+    "external_source geoip_country geoip_country_iso2 handling_cost_ex_tax "                       \
+    "handling_cost_inc_tax ip_address ip_address_v6 items_shipped items_total order_is_digital "   \
+    "payment_method payment_provider_id refunded_amount shipping_cost_ex_tax "                     \
+    "shipping_cost_inc_tax staff_notes subtotal_ex_tax subtotal_inc_tax tax_provider_id "          \
+    "customer_locale external_order_id total_ex_tax total_inc_tax wrapping_cost_ex_tax "           \
+    "wrapping_cost_inc_tax"
+
+#define CURRENCY_COLUMNS                                                                           \
+    "is_default country_iso2 currency_exchange_rate auto_update token_location token "             \
+    "decimal_token thousands_token decimal_places name enabled is_transactional"
+
 static const bc_write_spec k_specs[] = {
     {.table = "Brands",
      .probe_param = "name",
@@ -84,6 +99,14 @@ static const bc_write_spec k_specs[] = {
      .delete_path = "/v2/coupons",
      .delete_in_param = "id:in",
      .delete_batch = 50},
+    {.table = "Currencies",
+     .insert_path = "/v2/currencies",
+     .insert_batch = 1,
+     .insert_columns = CURRENCY_COLUMNS " currency_code",
+     .update_path = "/v2/currencies/{id}",
+     .update_batch = 1,
+     .update_columns = CURRENCY_COLUMNS,
+     .delete_path = "/v2/currencies/{id}"},
     {.table = "CustomerAddresses",
      .insert_path = "/v3/customers/addresses",
      .insert_batch = 10,
@@ -106,6 +129,23 @@ static const bc_write_spec k_specs[] = {
      .delete_path = "/v3/customers",
      .delete_in_param = "id:in",
      .delete_batch = 50},
+    {.table = "Orders",
+     .insert_path = "/v2/orders",
+     .insert_batch = 1,
+     .insert_columns = ORDER_COLUMNS " default_currency_code",
+     .update_path = "/v2/orders/{id}",
+     .update_batch = 1,
+     .update_columns = ORDER_COLUMNS,
+     .delete_path = "/v2/orders/{id}"},
+    {.table = "PriceLists",
+     .insert_path = "/v3/pricelists",
+     .insert_batch = 1,
+     .insert_columns = "name active",
+     .update_path = "/v3/pricelists/{id}",
+     .update_batch = 1,
+     .update_columns = "name active",
+     .update_required = "name",
+     .delete_path = "/v3/pricelists/{id}"},
     {.table = "ProductImages",
      .insert_path = "/v3/catalog/products/{product_id}/images",
      .insert_batch = 1,
@@ -114,6 +154,24 @@ static const bc_write_spec k_specs[] = {
      .update_batch = 1,
      .update_columns = "is_thumbnail sort_order description image_url",
      .delete_path = "/v3/catalog/products/{product_id}/images/{id}"},
+    {.table = "ProductMetafields",
+     .insert_path = "/v3/catalog/products/{product_id}/metafields",
+     .insert_batch = 1,
+     .insert_columns = "key value namespace permission_set description",
+     .update_path = "/v3/catalog/products/{product_id}/metafields/{id}",
+     .update_batch = 1,
+     .update_columns = "key value namespace permission_set description",
+     .update_required = "key value namespace permission_set",
+     .delete_path = "/v3/catalog/products/{product_id}/metafields/{id}"},
+    {.table = "ProductReviews",
+     .insert_path = "/v3/catalog/products/{product_id}/reviews",
+     .insert_batch = 1,
+     .insert_columns = "title text status rating email name date_reviewed",
+     .update_path = "/v3/catalog/products/{product_id}/reviews/{id}",
+     .update_batch = 1,
+     .update_columns = "title text status rating email name date_reviewed",
+     .update_required = "title date_reviewed",
+     .delete_path = "/v3/catalog/products/{product_id}/reviews/{id}"},
     {.table = "ProductVariants",
      .insert_path = "/v3/catalog/products/{product_id}/variants",
      .insert_batch = 1,
@@ -134,6 +192,15 @@ static const bc_write_spec k_specs[] = {
      .delete_path = "/v3/catalog/products",
      .delete_in_param = "id:in",
      .delete_batch = 250},
+    {.table = "ShippingZones",
+     .insert_path = "/v2/shipping/zones",
+     .insert_batch = 1,
+     .insert_columns = "name type locations free_shipping handling_fees enabled",
+     .update_path = "/v2/shipping/zones/{id}",
+     .update_batch = 1,
+     .update_columns = "name type locations free_shipping handling_fees enabled",
+     .update_required = "name",
+     .delete_path = "/v2/shipping/zones/{id}"},
     {.table = "Webhooks",
      .insert_path = "/v3/hooks",
      .insert_batch = 1,

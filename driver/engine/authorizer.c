@@ -65,8 +65,10 @@ static const char *write_refusal(const bc_engine *e, const bc_table_def *t, int 
 
     if (e->props != NULL && e->props->readonly)
         return "the connection has Readonly=true, which refuses every INSERT, UPDATE and DELETE";
-    if (t->is_view || ws == NULL)
+    if (t->is_view)
         return "it is read-only (a view): BigCommerce offers no way to change it here";
+    if (ws == NULL)
+        return "this version of the driver does not write to it (see Writing in the README)";
     if (action == SQLITE_INSERT && ws->insert_path == NULL)
         return "BigCommerce cannot create its rows";
     if (action == SQLITE_UPDATE && column != NULL && ws->update_path != NULL &&

@@ -59,6 +59,20 @@ ROUND_TRIPS = [
     ("Coupons", {"name": "Spring", "code": "SPRING10", "type": "percentage_discount",
                  "amount": Decimal("10.0000"), "applies_to": '{"entity":"categories","ids":[1]}'},
      ("amount", Decimal("12.5000"))),
+    ("Orders", {"customer_id": 0, "status_id": 1,
+                "billing_address": '{"first_name":"Ana","last_name":"Lima","email":"a@x.com"}',
+                "products": '[{"name":"Bench","quantity":1,"price_inc_tax":10,"price_ex_tax":10}]'},
+     ("staff_notes", "call before shipping")),
+    ("PriceLists", {"name": "Wholesale", "active": True}, ("active", False)),
+    ("ProductMetafields", {"product_id": 4, "key": "color", "value": "teal",
+                           "namespace": "erp", "permission_set": "read"}, ("value", "navy")),
+    ("ProductReviews", {"product_id": 4, "title": "Sturdy", "rating": 5,
+                        "date_reviewed": "2026-03-01 10:00:00"}, ("status", "approved")),
+    ("ShippingZones", {"name": "Islands", "type": "zip"}, ("name", "Far islands")),
+    ("Currencies", {"currency_code": "NOK", "currency_exchange_rate": Decimal("10.5"),
+                    "decimal_places": 2, "decimal_token": ",", "thousands_token": ".",
+                    "token": "kr", "token_location": "right", "name": "Krone"},
+     ("token", "NOK")),
 ]
 
 
@@ -113,6 +127,15 @@ def test_views_refuse_writes_naming_the_table(sandbox, connect):
         cur.execute("DELETE FROM CustomerAttributes WHERE id = 1")
     assert sqlstate(err.value) == "HY000"
     assert "CustomerAttributes cannot be written" in str(err.value)
+    assert data_requests(sandbox) == []
+
+
+def test_a_table_without_a_write_mapping_says_so(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute("UPDATE Channels SET name = 'x' WHERE id = 1")
+    assert "Channels cannot be written" in str(err.value)
+    assert "does not write to it" in str(err.value)
     assert data_requests(sandbox) == []
 
 
