@@ -7,23 +7,37 @@
  */
 #include "bc_handles.h"
 
-/* One record per problem row; returns how many rows failed. */
+/* Diagnostic records for at most this many rows; sys_lastresult has them all. */
+#define MAX_ROW_RECORDS 100
+
+/* One record per problem row (up to MAX_ROW_RECORDS, then one that counts the rest); marks
+ * failed parameter sets in the status array when asked. Returns how many rows failed. */
 static long push_problems(bc_stmt *s, bool set_status)
 {
     bc_error e;
-    long row, failed_rows = 0;
+    long row, failed_rows = 0, pushed = 0, left = 0;
     bool failed;
 
-    for (int i = 0; bc_engine_write_problem(s->dbc->engine, i, &row, &failed, &e); i++) {
-        bc_diag_push_at(&s->h.diag, e.sqlstate, (SQLINTEGER)e.native, row,
-                        SQL_COLUMN_NUMBER_UNKNOWN, "Row %ld %s: %s", row,
-                        failed ? "failed" : "was written, with a warning", e.message);
+    for (int pos = 0; bc_engine_write_problem(s->dbc->engine, &pos, &row, &failed, &e);) {
+        if (pushed < MAX_ROW_RECORDS) {
+            bc_diag_push_at(&s->h.diag, e.sqlstate, (SQLINTEGER)e.native, row,
+                            SQL_COLUMN_NUMBER_UNKNOWN, "Row %ld %s: %s", row,
+                            failed ? "failed" : "was written, with a warning", e.message);
+            pushed++;
+        } else {
+            left++;
+        }
         if (!failed)
             continue;
         failed_rows++;
         if (set_status && s->ipd.array_status_ptr != NULL && row >= 1)
             s->ipd.array_status_ptr[row - 1] = SQL_PARAM_ERROR;
     }
+    if (left > 0)
+        bc_diag_push(&s->h.diag, "01000", 0,
+                     "%ld more rows failed or were written with a warning; SELECT * FROM "
+                     "sys_lastresult lists every row and why.",
+                     left);
     return failed_rows;
 }
 

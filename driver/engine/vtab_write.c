@@ -210,7 +210,7 @@ static int check_where(bc_vtab *vt, bc_error *err)
         w->has_where = bc_write_statement_has_where(vt->e->db);
         w->where_checked = true;
     }
-    if (w->has_where || w->rows_seen < 2 || w->batch)
+    if (w->has_where || w->rows_seen < 2)
         return SQLITE_OK;
     bc_error_set(err, "HY000", 0,
                  "An UPDATE or DELETE without WHERE would change every row of %s; nothing was "

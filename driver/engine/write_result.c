@@ -176,13 +176,13 @@ bool bc_engine_write_changes(bc_engine *e, long *changed)
     return true;
 }
 
-bool bc_engine_write_problem(bc_engine *e, int i, long *row, bool *failed, bc_error *out)
+bool bc_engine_write_problem(bc_engine *e, int *pos, long *row, bool *failed, bc_error *out)
 {
     const bc_write_state *w = e->w;
 
-    for (int k = 0; k < w->nres; k++) {
-        const bc_wresult *r = &w->res[k];
-        if (r->message == NULL || i-- > 0)
+    while (*pos < w->nres) {
+        const bc_wresult *r = &w->res[(*pos)++];
+        if (r->message == NULL)
             continue;
         *row = r->row;
         *failed = !r->ok;

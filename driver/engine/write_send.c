@@ -154,8 +154,10 @@ static bool outcome_is_unknown(const bc_wop *op, const bc_error *err)
         return false; /* the api layer repeats DELETEs; a lost one simply failed */
     if (err->native >= 500)
         return true;
+    /* Cancelled (HY008) or timed out while in flight: the request may have arrived. */
     return err->native == 0 &&
-           (strcmp(err->sqlstate, "08S01") == 0 || strcmp(err->sqlstate, "HYT00") == 0);
+           (strcmp(err->sqlstate, "08S01") == 0 || strcmp(err->sqlstate, "HYT00") == 0 ||
+            strcmp(err->sqlstate, "HY008") == 0);
 }
 
 /* A POST or PUT that got no answer may or may not have been applied: it is not sent again
