@@ -102,6 +102,17 @@ def test_insert_update_delete_read_back(sandbox, connect, table, values, change)
     assert [r["method"] for r in writes(sandbox)] == ["POST", "PUT", "DELETE"]
 
 
+def test_order_count_follows_inserts_and_deletes(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    before = cur.execute("SELECT COUNT(*) FROM Orders").fetchone()[0]
+    cur.execute("INSERT INTO Orders(customer_id, billing_address, products) VALUES "
+                "(0, '{\"first_name\":\"A\"}', '[{\"name\":\"X\",\"quantity\":1}]')")
+    new_id = last_id(cur)
+    assert cur.execute("SELECT COUNT(*) FROM Orders").fetchone()[0] == before + 1
+    cur.execute("DELETE FROM Orders WHERE id = ?", new_id)
+    assert cur.execute("SELECT COUNT(*) FROM Orders").fetchone()[0] == before
+
+
 def test_variant_delete_uses_its_product_path(sandbox, connect):
     cur = connect(sandbox).cursor()
     cur.execute("INSERT INTO ProductVariants(product_id, sku) VALUES (3, 'V-3-NEW')")

@@ -63,10 +63,7 @@ void sb_render_orders_count(const sb_resource *orders, const sb_resource *doc, c
     size_t lo = 0, hi = orders->count;
     cJSON *d, *st;
 
-    if (min_id < 0 && max_id < 0) {
-        sb_render_singleton(doc, rp);
-        return;
-    }
+    /* Recomputed even without filters: writes (write.c) add and remove orders. */
     while (lo < hi && min_id >= 0 && orders->items[lo].id < min_id)
         lo++;
     while (hi > lo && max_id >= 0 && orders->items[hi - 1].id > max_id)
