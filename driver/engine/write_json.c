@@ -147,7 +147,7 @@ static cJSON *json_text(const bc_table_def *t, const bc_column_def *c, sqlite3_v
                         bc_error *err)
 {
     const char *s = (const char *)sqlite3_value_text(v);
-    cJSON *j = cJSON_Parse(s);
+    cJSON *j = cJSON_ParseWithOpts(s, NULL, 1); /* "1, 2" is not JSON: nothing may follow */
 
     if (j == NULL)
         bc_error_set(err, "22018", 0,

@@ -410,6 +410,13 @@ def test_subquery_where_does_not_count_as_the_statement_where(sandbox, connect):
     with pytest.raises(pyodbc.Error) as err:
         cur.execute("UPDATE Brands SET page_title = (SELECT name FROM Categories WHERE id = 1)")
     assert "without WHERE" in str(err.value)
+    for sql in ("UPDATE Brands SET page_title = 'WHERE'",
+                "UPDATE Brands SET page_title = 'x' -- WHERE id = 1",
+                'UPDATE Brands SET "page_title" = \'x\' /* WHERE */'):
+        with pytest.raises(pyodbc.Error) as err:
+            cur.execute(sql)
+        assert "without WHERE" in str(err.value), sql
+    assert writes(sandbox) == []
 
 
 # -- transactions ----------------------------------------------------------------------------
