@@ -3,7 +3,7 @@
 # dropped from the table must fail this test rather than silently vanish from the README.
 set(expected DSN Driver StoreId OAuthAccessToken OAuthClientId OAuthClientSecret CallbackURL
   InitiateOAuth OAuthSettingsLocation OAuthVerifier OAuthRefreshToken OAuthTimeout Scope
-  Timeout MaxRows Pagesize Logfile Verbosity SSLServerCert ProxyServer ProxyPort ProxyUser
+  Timeout MaxRows Pagesize Readonly Logfile Verbosity SSLServerCert ProxyServer ProxyPort ProxyUser
   ProxyPassword ApiBaseURL OAuthServerURL)
 
 execute_process(COMMAND ${TOOL} OUTPUT_VARIABLE out RESULT_VARIABLE rc)

@@ -303,7 +303,7 @@ static SQLRETURN execute_param_array(bc_stmt *s)
     if (s->ipd.rows_processed_ptr != NULL)
         *s->ipd.rows_processed_ptr = done;
     s->row_count = total;
-    if (batch && bc_stmt_batch_close(s, &errors) == SQL_ERROR && !errors)
+    if (batch && bc_stmt_batch_close(s, &errors) == SQL_ERROR)
         return SQL_ERROR;
     s->has_row = false;
     s->done = true;

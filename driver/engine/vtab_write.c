@@ -298,6 +298,8 @@ int bc_vtab_write_rollback(sqlite3_vtab *base)
 {
     bc_vtab *vt = (bc_vtab *)base;
 
+    if (vt->e->w->batch)
+        vt->e->w->lost += vt->e->w->nops;
     bc_write_ops_clear(vt->e->w);
     vt->e->w->in_txn = false;
     return SQLITE_OK;

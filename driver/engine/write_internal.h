@@ -58,6 +58,7 @@ typedef struct bc_write_state {
     long rows_seen;    /* xUpdate calls of the current statement */
     bool batch;        /* a parameter array is being run as one transaction */
     long param_row;    /* its current parameter set, 1-based */
+    long lost;         /* rows of the batch dropped unsent by a rollback (an interruption) */
     bool where_checked, has_where;
     bool in_txn;       /* between xBegin and xCommit/xRollback */
     long long last_id; /* the id the API gave the last inserted row, 0 when none */

@@ -202,6 +202,7 @@ int bc_engine_batch_begin(bc_engine *e, bc_error *err)
                             sqlite3_errmsg(e->db));
     e->w->batch = true;
     e->w->wrote = false;
+    e->w->lost = 0;
     return 0;
 }
 
@@ -214,7 +215,15 @@ int bc_engine_batch_end(bc_engine *e, bc_error *err)
 {
     int rc = 0;
 
-    if (sqlite3_exec(e->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+    if (sqlite3_get_autocommit(e->db)) {
+        /* An interruption (cancel, time-out) rolled the batch back before its end. */
+        rc = e->w->lost > 0 ? bc_error_set(err, "HY008", 0,
+                                           "The parameter array was interrupted: %ld queued "
+                                           "row(s) were not sent. sys_lastresult shows the rows "
+                                           "that were.",
+                                           e->w->lost)
+                            : 0;
+    } else if (sqlite3_exec(e->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
         rc = bc_error_set(err, sqlite3_errcode(e->db) == SQLITE_NOMEM ? "HY001" : "HY000", 0,
                           "The batch could not be sent: %s", sqlite3_errmsg(e->db));
         sqlite3_exec(e->db, "ROLLBACK", NULL, NULL, NULL);
