@@ -182,26 +182,19 @@ static int vt_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
     return SQLITE_OK;
 }
 
-/* A DELETE whose path needs the parent's id (ProductVariants' product_id) gets only the rowid
- * in xUpdate: the parent value is remembered here, while the row is at hand. */
-static void note_parent_key(bc_vcursor *c, long long rowid)
+/* The text of column i of the cursor's row, for a DELETE path (write_internal.h). */
+static char *cursor_text(void *ctx, const bc_column_def *col, int i)
 {
-    int pc = bc_vtab_write_parent_col(&c->vt->base);
-    const cJSON *v;
-    char buf[32];
+    bc_vcursor *c = ctx;
+    const cJSON *v = c->cells[i];
 
-    if (pc < 0)
-        return;
-    v = c->cells[pc];
+    (void)col;
     for (int k = 0; v == NULL && c->cur != NULL && k < c->nph; k++)
-        if (c->ph_col[k] == pc && c->cur[k] != NULL)
-            bc_vtab_write_note_row(&c->vt->base, rowid, c->cur[k]);
-    if (cJSON_IsNumber(v)) {
-        snprintf(buf, sizeof buf, "%lld", bc_double_to_ll(v->valuedouble));
-        bc_vtab_write_note_row(&c->vt->base, rowid, buf);
-    } else if (cJSON_IsString(v)) {
-        bc_vtab_write_note_row(&c->vt->base, rowid, v->valuestring);
-    }
+        if (c->ph_col[k] == i && c->cur[k] != NULL)
+            return bc_strdup(c->cur[k]); /* already URL-escaped for the path */
+    if (cJSON_IsNumber(v))
+        return bc_sprintf("%lld", bc_double_to_ll(v->valuedouble));
+    return cJSON_IsString(v) ? bc_http_escape(v->valuestring) : NULL;
 }
 
 static int vt_rowid(sqlite3_vtab_cursor *cur, sqlite_int64 *rowid)
@@ -217,7 +210,10 @@ static int vt_rowid(sqlite3_vtab_cursor *cur, sqlite_int64 *rowid)
         *rowid = bc_double_to_ll(c->cells[c->vt->pk]->valuedouble); /* any JSON number */
     else
         *rowid = c->rows;
-    note_parent_key(c, *rowid);
+    /* A DELETE path that needs more than the id is built now, while the row is at hand:
+     * xUpdate gets only the rowid. */
+    if (bc_vtab_write_needs_row(&c->vt->base))
+        bc_vtab_write_note_row(&c->vt->base, *rowid, cursor_text, c);
     return SQLITE_OK;
 }
 

@@ -27,10 +27,21 @@ static bool has_placeholder(const char *tmpl, const char *name)
     return false;
 }
 
-/* Fill tmpl's {placeholders}: {id} from id (when > 0), the others from the row's values (vals
- * NULL: the one remembered parent value). A missing value is an error naming the column. */
-static char *fill_path(bc_vtab *vt, const char *tmpl, sqlite3_value **vals, long long id,
-                       const char *parent, bc_error *err)
+/* The text of column col for a path: from the statement's values (INSERT, UPDATE). */
+static char *value_text(void *ctx, const bc_column_def *col, int i)
+{
+    sqlite3_value **vals = ctx;
+    char *text = NULL;
+
+    if (sqlite3_value_type(vals[i]) != SQLITE_NULL)
+        bc_vkeys_value_text(col, vals[i], &text);
+    return text;
+}
+
+/* Fill tmpl's {placeholders}: {id} from id (when > 0), the others from text_of (each value
+ * URL-escaped). A missing value is an error naming the column. */
+static char *fill_path(bc_vtab *vt, const char *tmpl, bc_write_text_fn text_of, void *ctx,
+                       long long id, bc_error *err)
 {
     const bc_table_def *t = vt->t;
     bc_buf b;
@@ -48,15 +59,12 @@ static char *fill_path(bc_vtab *vt, const char *tmpl, sqlite3_value **vals, long
         int col = bc_catalog_column_index(t, name);
         if (strcmp(name, "id") == 0 && id > 0)
             text = bc_sprintf("%lld", id);
-        else if (vals != NULL && col >= 0 && sqlite3_value_type(vals[col]) != SQLITE_NULL)
-            bc_vkeys_value_text(&t->columns[col], vals[col], &text);
-        else if (vals == NULL && parent != NULL)
-            text = bc_strdup(parent);
+        else if (col >= 0)
+            text = text_of(ctx, &t->columns[col], col);
         if (text == NULL || *text == '\0') {
             free(text);
             bc_buf_free(&b);
-            bc_error_set(err, "HY000", 0, "A row of %s needs %s (a whole number): %s", t->name,
-                         name,
+            bc_error_set(err, "HY000", 0, "A row of %s needs %s: %s", t->name, name,
                          t->parent_table && t->parent_column && strcmp(name, t->parent_column) == 0
                              ? "it is the id of the parent row this row belongs to; give it in "
                                "the statement."
@@ -68,6 +76,18 @@ static char *fill_path(bc_vtab *vt, const char *tmpl, sqlite3_value **vals, long
         p = close + 1;
     }
     return bc_buf_steal(&b);
+}
+
+/* Whether the DELETE path needs more than the id (a parent key, a currency): then the path
+ * is remembered per row at xRowid. */
+static bool delete_needs_row(const bc_write_spec *ws)
+{
+    if (ws == NULL || ws->delete_in_param != NULL || ws->delete_path == NULL)
+        return false;
+    for (const char *p = strchr(ws->delete_path, '{'); p != NULL; p = strchr(p + 1, '{'))
+        if (strncmp(p, "{id}", 4) != 0)
+            return true;
+    return false;
 }
 
 static int queue(bc_vtab *vt, bc_wop *op, bc_error *err)
@@ -135,7 +155,7 @@ static int queue_insert(bc_vtab *vt, const bc_write_spec *ws, sqlite3_value **va
             goto failed;
         }
     }
-    if ((op.path = fill_path(vt, ws->insert_path, vals, 0, NULL, err)) == NULL)
+    if ((op.path = fill_path(vt, ws->insert_path, value_text, vals, 0, err)) == NULL)
         goto failed;
     return queue(vt, &op, err);
 failed:
@@ -173,7 +193,7 @@ static int queue_update(bc_vtab *vt, const bc_write_spec *ws, sqlite3_value *old
         if (put_value(vt, op.body, i, vals[i], err) != 0)
             goto failed;
     }
-    if ((op.path = fill_path(vt, ws->update_path, vals, op.id, NULL, err)) == NULL)
+    if ((op.path = fill_path(vt, ws->update_path, value_text, vals, op.id, err)) == NULL)
         goto failed;
     return queue(vt, &op, err);
 oom:
@@ -186,12 +206,20 @@ failed:
 static int queue_delete(bc_vtab *vt, const bc_write_spec *ws, sqlite3_value *rowid, bc_error *err)
 {
     bc_wop op = {.kind = BC_WOP_DELETE, .ws = ws, .id = sqlite3_value_int64(rowid)};
-    const char *parent = bc_write_key_find(vt->e->w, vt->t, op.id);
 
-    if (ws->delete_in_param != NULL)
+    if (ws->delete_in_param != NULL) {
         op.path = bc_strdup(ws->delete_path);
-    else
-        op.path = fill_path(vt, ws->delete_path, NULL, op.id, parent, err);
+    } else if (delete_needs_row(ws)) {
+        const char *path = bc_write_key_find(vt->e->w, vt->t, op.id);
+        if (path == NULL)
+            bc_error_set(err, "HY000", 0,
+                         "The row of %s to delete could not be identified; select it again.",
+                         vt->t->name);
+        op.path = path ? bc_strdup(path) : NULL;
+    } else {
+        sqlite3_value **none = NULL;
+        op.path = fill_path(vt, ws->delete_path, value_text, none, op.id, err);
+    }
     if (op.path == NULL) {
         if (!bc_error_is_set(err))
             bc_error_set(err, "HY001", 0, "Out of memory while queueing a write.");
@@ -322,30 +350,26 @@ bool bc_vtab_write_may_skip(const sqlite3_vtab *base, int i)
     return !bc_write_spec_lists(ws->update_required, c->name);
 }
 
-int bc_vtab_write_parent_col(const sqlite3_vtab *base)
+bool bc_vtab_write_needs_row(const sqlite3_vtab *base)
 {
     const bc_vtab *vt = (const bc_vtab *)base;
-    const bc_write_spec *ws;
 
-    if (!vt->e->w->in_txn || (ws = bc_write_spec_find(vt->t->name)) == NULL ||
-        ws->delete_in_param != NULL || ws->delete_path == NULL)
-        return -1;
-    for (const char *p = strchr(ws->delete_path, '{'); p != NULL; p = strchr(p + 1, '{')) {
-        char name[64];
-        const char *close = strchr(p, '}');
-        if (close == NULL)
-            break;
-        snprintf(name, sizeof name, "%.*s", (int)(close - p - 1), p + 1);
-        if (strcmp(name, "id") != 0)
-            return bc_catalog_column_index(vt->t, name);
-    }
-    return -1;
+    return vt->e->w->in_txn && delete_needs_row(bc_write_spec_find(vt->t->name));
 }
 
-void bc_vtab_write_note_row(sqlite3_vtab *base, long long rowid, const char *parent)
+void bc_vtab_write_note_row(sqlite3_vtab *base, long long rowid, bc_write_text_fn text_of,
+                            void *ctx)
 {
     bc_vtab *vt = (bc_vtab *)base;
+    const bc_write_spec *ws = bc_write_spec_find(vt->t->name);
+    bc_error err;
+    char *path;
 
-    if (parent != NULL)
-        bc_write_key_note(vt->e->w, vt->t, rowid, parent); /* OOM: the DELETE reports it */
+    bc_error_clear(&err);
+    if (ws == NULL || bc_write_key_find(vt->e->w, vt->t, rowid) != NULL)
+        return;
+    /* A row lacking a key value is left out: its DELETE then says it cannot be identified. */
+    if ((path = fill_path(vt, ws->delete_path, text_of, ctx, rowid, &err)) != NULL)
+        bc_write_key_note(vt->e->w, vt->t, rowid, path);
+    free(path);
 }

@@ -39,13 +39,17 @@ typedef struct bc_wresult {
     char *message;    /* why it failed, or a warning on a written row; NULL when none */
 } bc_wresult;
 
-/* Remembered at xRowid for DELETE paths with a parent placeholder (ProductVariants' product_id):
- * SQLite hands xUpdate only the rowid of a row to delete. */
+/* Remembered at xRowid for DELETE paths that need more than the id (ProductVariants'
+ * product_id, a price record's currency): SQLite hands xUpdate only the rowid of a row to
+ * delete. */
 typedef struct bc_wkey {
     const bc_table_def *t;
     long long rowid;
-    char *parent; /* the parent placeholder's value (owned) */
+    char *path; /* the row's DELETE path, placeholders filled (owned) */
 } bc_wkey;
+
+/* The text of a row's column col (index i) for a path, malloc'd; NULL when it has none. */
+typedef char *(*bc_write_text_fn)(void *ctx, const bc_column_def *col, int i);
 
 typedef struct bc_write_state {
     bc_wop *ops;
@@ -75,8 +79,7 @@ int bc_write_push_op(bc_write_state *w, const bc_wop *op); /* takes path/body; -
 /* Record a row's outcome; message may be NULL. -1 on OOM. */
 int bc_write_push_result(bc_write_state *w, const bc_wop *op, long long id, bool ok, long status,
                          const char *sqlstate, const char *message);
-int bc_write_key_note(bc_write_state *w, const bc_table_def *t, long long rowid,
-                      const char *parent);
+int bc_write_key_note(bc_write_state *w, const bc_table_def *t, long long rowid, const char *path);
 const char *bc_write_key_find(const bc_write_state *w, const bc_table_def *t, long long rowid);
 
 /* write_json.c: an SQLite value as the API expects it in a body, per the column's type (v2
@@ -107,9 +110,10 @@ int bc_vtab_write_rollback(sqlite3_vtab *base);
 /* xColumn during an UPDATE: true when column i may be left out (SQLite then knows it is not
  * changed); key columns and the columns a PUT must carry are always read. */
 bool bc_vtab_write_may_skip(const sqlite3_vtab *base, int i);
-/* xRowid: remember what a later DELETE of this row will need beyond its id. */
-void bc_vtab_write_note_row(sqlite3_vtab *base, long long rowid, const char *parent);
-/* The column whose value a DELETE path needs besides {id}, -1 when none. */
-int bc_vtab_write_parent_col(const sqlite3_vtab *base);
+/* xRowid during a write: whether a DELETE of this table needs the row's path remembered, and
+ * remembering it (the values come from text_of). */
+bool bc_vtab_write_needs_row(const sqlite3_vtab *base);
+void bc_vtab_write_note_row(sqlite3_vtab *base, long long rowid, bc_write_text_fn text_of,
+                            void *ctx);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * The engine's write state: the operations a statement queued, the outcomes of the last write
- * statement, and the parent keys remembered for DELETE. All owned here.
+ * statement, and the paths remembered for DELETE. All owned here.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +21,7 @@ void bc_write_ops_clear(bc_write_state *w)
     }
     w->nops = 0;
     for (int i = 0; i < w->nkeys; i++)
-        free(w->keys[i].parent);
+        free(w->keys[i].path);
     w->nkeys = 0;
 }
 
@@ -91,7 +91,7 @@ int bc_write_push_result(bc_write_state *w, const bc_wop *op, long long id, bool
     return 0;
 }
 
-int bc_write_key_note(bc_write_state *w, const bc_table_def *t, long long rowid, const char *parent)
+int bc_write_key_note(bc_write_state *w, const bc_table_def *t, long long rowid, const char *path)
 {
     bc_wkey *k;
 
@@ -102,7 +102,7 @@ int bc_write_key_note(bc_write_state *w, const bc_table_def *t, long long rowid,
     k = &w->keys[w->nkeys];
     k->t = t;
     k->rowid = rowid;
-    if ((k->parent = bc_strdup(parent)) == NULL)
+    if ((k->path = bc_strdup(path)) == NULL)
         return -1;
     w->nkeys++;
     return 0;
@@ -113,6 +113,6 @@ const char *bc_write_key_find(const bc_write_state *w, const bc_table_def *t, lo
 {
     for (int i = w->nkeys - 1; i >= 0; i--)
         if (w->keys[i].t == t && w->keys[i].rowid == rowid)
-            return w->keys[i].parent;
+            return w->keys[i].path;
     return NULL;
 }
