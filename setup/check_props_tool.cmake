@@ -3,8 +3,8 @@
 # dropped from the table must fail this test rather than silently vanish from the README.
 set(expected DSN Driver StoreId OAuthAccessToken OAuthClientId OAuthClientSecret CallbackURL
   InitiateOAuth OAuthSettingsLocation OAuthVerifier OAuthRefreshToken OAuthTimeout Scope
-  Timeout MaxRows Pagesize Logfile Verbosity SSLServerCert ProxyServer ProxyPort ProxyUser
-  ProxyPassword ApiBaseURL OAuthServerURL AllowInsecureHTTP)
+  Timeout MaxRows Pagesize Readonly Logfile Verbosity SSLServerCert ProxyServer ProxyPort
+  ProxyUser ProxyPassword ApiBaseURL OAuthServerURL AllowInsecureHTTP)
 
 execute_process(COMMAND ${TOOL} OUTPUT_VARIABLE out RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)

@@ -51,6 +51,25 @@ int bc_api_get(bc_api *a, const char *path_query, cJSON **out, long *status, bc_
 int bc_api_request(bc_api *a, const char *method, const char *path_query, const cJSON *body,
                    cJSON **out, long *status, bc_error *err);
 
+/* Several independent requests with JSON bodies (the batches of one write statement), up to
+ * width in flight at once on the connection's multi handle, each admitted by the rate
+ * limiter. results[i] is what bc_api_request would give for reqs[i], except that only a 429
+ * is repeated (BigCommerce did not process it): a POST or PUT never is. Caller frees each
+ * results[i].out. */
+typedef struct bc_api_req {
+    const char *method;
+    const char *path_query;
+    const cJSON *body; /* may be NULL */
+} bc_api_req;
+typedef struct bc_api_result {
+    int rc; /* 0, or -1 with err set */
+    long status;
+    cJSON *out;
+    bc_error err;
+} bc_api_result;
+void bc_api_request_many(bc_api *a, const bc_api_req *reqs, int n, int width,
+                         bc_api_result *results);
+
 /* The per-statement response cache (docs/ARCHITECTURE.md). bc_api_cache_begin empties it and turns
  * it on: from then on a GET whose path and query equal an earlier one's (2xx or 404) is
  * answered from memory, until the next bc_api_cache_begin. Any other method empties it (a

@@ -61,6 +61,7 @@ typedef struct bc_dbc {
     char *current_catalog;
     struct bc_stmt *running; /* the statement inside the engine (cursor.c's lock guards it) */
     char *browse;            /* owned; SQLBrowseConnect's keywords so far (may hold a token) */
+    long unended_writes;     /* rows written since connect or the last SQLEndTran (writes.c) */
 } bc_dbc;
 
 /* One descriptor record (ODBC's SQL_DESC_* fields for one column or parameter). */
@@ -231,6 +232,16 @@ SQLRETURN bc_stmt_exec_direct(bc_stmt *s, const char *sql);
 SQLRETURN bc_stmt_close_cursor(bc_stmt *s, bool must_be_open);
 SQLRETURN bc_stmt_free_stmt(bc_stmt *s, SQLUSMALLINT option);
 SQLRETURN bc_stmt_row_count(bc_stmt *s, SQLLEN *count);
+/* writes.c: after a statement without a result set ran to its end: the row count (the rows
+ * the API changed, for writes to BigCommerce), a diagnostic per row that failed, and
+ * SQL_NO_DATA when nothing was changed. rc is what execution returned so far. */
+SQLRETURN bc_stmt_finish_change(bc_stmt *s, SQLRETURN rc);
+/* A parameter array on a statement that writes runs as one batch: open before the first
+ * execution (false when the statement does not write, or with a diagnostic pushed and *rc set
+ * when the batch cannot start), close after the last, which sends the rows and fills the row
+ * count and the parameter status array. */
+bool bc_stmt_batch_open(bc_stmt *s, SQLRETURN *rc);
+SQLRETURN bc_stmt_batch_close(bc_stmt *s, bool *errors);
 SQLRETURN bc_stmt_more_results(bc_stmt *s);
 SQLRETURN bc_stmt_cancel(bc_stmt *s);
 /* Bracket every call into the engine made for s (a step, a procedure, a catalog query):

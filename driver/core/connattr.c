@@ -19,9 +19,11 @@ SQLRETURN bc_conn_set_attr(bc_dbc *dbc, SQLINTEGER attr, SQLPOINTER value, const
         dbc->access_mode = (SQLUINTEGER)v;
         return SQL_SUCCESS;
     case SQL_ATTR_AUTOCOMMIT:
-        /* Every statement commits itself; manual commit is accepted so tools that switch it
-         * off work, and SQLEndTran is a no-op. */
-        dbc->autocommit = (SQLUINTEGER)v;
+        /* BigCommerce has no transactions: every statement is applied when it runs. Manual
+         * commit is answered with 01S02 and auto-commit stays on, so no application believes
+         * a later rollback could undo its writes (connect.c refuses such a rollback). */
+        if (v != SQL_AUTOCOMMIT_ON)
+            return changed(dbc, "Manual commit (BigCommerce applies every statement as it runs)");
         return SQL_SUCCESS;
     case SQL_ATTR_LOGIN_TIMEOUT:
         dbc->login_timeout = (SQLUINTEGER)v;

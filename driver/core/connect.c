@@ -270,12 +270,39 @@ SQLRETURN bc_conn_disconnect(bc_dbc *dbc)
 }
 
 /* The driver has no transactions: every statement commits itself (SQL_TC_NONE), so commit
- * and rollback have nothing to do. */
+ * has nothing to do. A rollback after writes cannot undo them and says so (HYC00: the data
+ * source does not support rollback) instead of succeeding; with nothing written since the
+ * last SQLEndTran there is nothing to undo. */
+static long take_unended_writes(bc_handle *h)
+{
+    long n = 0;
+
+    if (h->type == SQL_HANDLE_DBC) {
+        n = ((bc_dbc *)h)->unended_writes;
+        ((bc_dbc *)h)->unended_writes = 0;
+    } else if (h->type == SQL_HANDLE_ENV) {
+        for (bc_dbc *d = ((bc_env *)h)->dbcs; d != NULL; d = d->next) {
+            n += d->unended_writes;
+            d->unended_writes = 0;
+        }
+    }
+    return n;
+}
+
 SQLRETURN bc_conn_end_tran(bc_handle *h, SQLSMALLINT completion)
 {
+    long written;
+
     if (completion != SQL_COMMIT && completion != SQL_ROLLBACK)
         return bc_diag_push(&h->diag, "HY012", 0,
                             "Transaction completion must be SQL_COMMIT or SQL_ROLLBACK.");
+    written = take_unended_writes(h);
+    if (completion == SQL_ROLLBACK && written > 0)
+        return bc_diag_push(&h->diag, "HYC00", 0,
+                            "Rollback is not possible: BigCommerce has no transactions, and the "
+                            "%ld row(s) written since the last commit were applied when their "
+                            "statements ran. Undo them with further statements if needed.",
+                            written);
     return SQL_SUCCESS;
 }
 

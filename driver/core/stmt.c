@@ -287,12 +287,18 @@ static SQLRETURN execute_param_array(bc_stmt *s)
         return bc_diag_push(&s->h.diag, "HYC00", 0,
                             "A query cannot be run with an array of parameters; set "
                             "SQL_ATTR_PARAMSET_SIZE to 1.");
+    SQLRETURN brc = SQL_SUCCESS;
+    bool batch = bc_stmt_batch_open(s, &brc);
+    if (brc == SQL_ERROR)
+        return brc;
     for (SQLULEN row = 0; row < n; row++) {
         if (apd->array_status_ptr != NULL && apd->array_status_ptr[row] == SQL_PARAM_IGNORE) {
             set_param_status(s, row, SQL_PARAM_UNUSED);
             continue;
         }
         sqlite3_reset(s->vm);
+        if (batch)
+            bc_engine_batch_row(s->dbc->engine, (long)row + 1);
         SQLRETURN rc = bc_stmt_apply_params(s, s->vm, row);
         int step = rc == SQL_SUCCESS ? bc_stmt_step(s) : -1;
         if (step < 0) {
@@ -307,6 +313,8 @@ static SQLRETURN execute_param_array(bc_stmt *s)
     if (s->ipd.rows_processed_ptr != NULL)
         *s->ipd.rows_processed_ptr = done;
     s->row_count = total;
+    if (batch && bc_stmt_batch_close(s, &errors) == SQL_ERROR)
+        return SQL_ERROR;
     s->has_row = false;
     s->done = true;
     s->state = BC_STMT_EXECUTED;
@@ -365,8 +373,8 @@ SQLRETURN bc_stmt_run(bc_stmt *s)
             return drc;
         s->state = BC_STMT_CURSOR;
     } else {
-        s->row_count = sqlite3_changes(bc_engine_db(s->dbc->engine));
         s->state = BC_STMT_EXECUTED;
+        rc = bc_stmt_finish_change(s, rc);
     }
     return rc;
 }

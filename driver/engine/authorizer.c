@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include <strings.h>
+#include "bc_write_spec.h"
 #include "engine_internal.h"
 
 static bool is_temp(const char *db)
@@ -52,23 +53,58 @@ static int pragma_allowed(const char *name, const char *value)
     return SQLITE_DENY;
 }
 
-/* Writes to permanent tables are refused. For a BigCommerce table the refusal says why
- * (read-only in this version), recorded now so that an UPDATE or DELETE fails before its
- * WHERE scan makes a single request. */
-static int write_allowed(bc_engine *e, const char *table, const char *db)
+/* Why a BigCommerce table refuses this write, NULL when it takes it. column is the one an
+ * UPDATE assigns (NULL for INSERT and DELETE). */
+static const char *write_refusal(const bc_engine *e, const bc_table_def *t, int action,
+                                 const char *column)
+{
+    const bc_write_spec *ws = bc_write_spec_find(t->name);
+
+    if (e->props != NULL && e->props->readonly)
+        return "the connection has Readonly=true, which refuses every INSERT, UPDATE and DELETE";
+    if (t->is_view)
+        return "it is read-only (a view): BigCommerce offers no way to change it here";
+    if (ws == NULL)
+        return "this version of the driver does not write to it (see Writing in the README)";
+    if (action == SQLITE_INSERT && ws->insert_path == NULL)
+        return "BigCommerce cannot create its rows";
+    if (action == SQLITE_UPDATE && column != NULL && ws->update_path != NULL &&
+        !bc_write_spec_lists(ws->update_columns, column) &&
+        !bc_write_spec_lists(ws->update_required, column))
+        return "";
+    if (action == SQLITE_UPDATE && ws->update_path == NULL)
+        return "BigCommerce cannot change its rows";
+    if (action == SQLITE_DELETE && ws->delete_path == NULL)
+        return "BigCommerce cannot delete its rows";
+    return NULL;
+}
+
+/* Writes to permanent tables other than BigCommerce's are refused. For a BigCommerce table a
+ * refusal says why, recorded now so that an UPDATE or DELETE fails before its WHERE scan
+ * makes a single request. */
+static int write_allowed(bc_engine *e, int action, const char *table, const char *column,
+                         const char *db)
 {
     const bc_table_def *t;
+    const char *why;
     bc_error err;
 
     if (is_temp(db))
         return SQLITE_OK;
     t = bc_catalog_find(table);
-    if (t != NULL) {
-        bc_error_clear(&err);
+    if (t == NULL || !bc_engine_table_usable(t))
+        return SQLITE_DENY;
+    if ((why = write_refusal(e, t, action, column)) == NULL)
+        return SQLITE_OK;
+    bc_error_clear(&err);
+    if (*why == '\0')
         bc_error_set(&err, "HY000", 0,
-                     "the BigCommerce table %s is read-only in this version; use SELECT", t->name);
-        bc_engine_record_error(e, &err);
-    }
+                     "Column %s of %s is read-only: BigCommerce does not let an UPDATE change it. "
+                     "Leave it out of the SET list.",
+                     column, t->name);
+    else
+        bc_error_set(&err, "HY000", 0, "%s cannot be written: %s.", t->name, why);
+    bc_engine_record_error(e, &err);
     return SQLITE_DENY;
 }
 
@@ -78,9 +114,10 @@ int bc_engine_authorize(void *aux, int action, const char *a1, const char *a2, c
     (void)trigger;
     switch (action) {
     case SQLITE_INSERT:
-    case SQLITE_UPDATE:
     case SQLITE_DELETE:
-        return write_allowed(aux, a1, db);
+        return write_allowed(aux, action, a1, NULL, db);
+    case SQLITE_UPDATE:
+        return write_allowed(aux, action, a1, a2, db);
     case SQLITE_PRAGMA:
         return pragma_allowed(a1, a2);
     case SQLITE_ATTACH:

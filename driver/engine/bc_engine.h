@@ -44,6 +44,20 @@ char *bc_engine_pushdown_terms(bc_engine *e, const bc_table_def *t);
  * earlier one. */
 void bc_engine_begin_statement(bc_engine *e);
 
+/* Writes (DESIGN.md §10). After a statement ran: true when it wrote to a BigCommerce table,
+ * with *changed = the rows the API changed (what SQLRowCount reports). */
+bool bc_engine_write_changes(bc_engine *e, long *changed);
+/* The next row of the last write statement that failed or carries a warning, from *pos
+ * (start at 0; advanced past the row returned): its row (1-based; the parameter set for
+ * arrays), whether it failed, and why. False past the last. */
+bool bc_engine_write_problem(bc_engine *e, int *pos, long *row, bool *failed, bc_error *out);
+/* Run the executions of a parameter array as one batch: the rows queue across the steps
+ * (bc_engine_batch_row names the parameter set, 1-based, before each) and go out in the API's
+ * batch form at bc_engine_batch_end. Both return 0 or -1 with err set. */
+int bc_engine_batch_begin(bc_engine *e, bc_error *err);
+void bc_engine_batch_row(bc_engine *e, long row);
+int bc_engine_batch_end(bc_engine *e, bc_error *err);
+
 /* The error a virtual table recorded while the last statement ran; cleared by taking it.
  * Returns false when none was recorded (then SQLite's own message applies). */
 bool bc_engine_take_error(bc_engine *e, bc_error *out);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "engine_internal.h"
+#include "write_internal.h"
 #include "bc_util.h"
 
 const char bc_engine_main_name[] = "BigCommerce";
@@ -52,7 +53,7 @@ static int open_db(bc_engine *e, bc_error *err)
 static int build(bc_engine *e, bc_error *err)
 {
     if (open_db(e, err) != 0 || bc_vtab_register(e, err) != 0 || bc_vtab_create_all(e, err) != 0 ||
-        bc_sysreq_create(e, err) != 0)
+        bc_sysreq_create(e, err) != 0 || bc_write_result_register(e, err) != 0)
         return -1;
     if (bc_meta_create(e, err) != 0 || bc_meta_fill_tables(e, err) != 0 ||
         bc_meta_fill_procs(e, err) != 0 || bc_meta_fill_types(e, err) != 0 ||
@@ -75,6 +76,11 @@ bc_engine *bc_engine_open(bc_api *api, const bc_props *props, volatile int *canc
     e->api = api;
     e->props = props;
     e->cancel = cancel_flag;
+    if ((e->w = bc_write_state_new()) == NULL) {
+        free(e);
+        bc_error_set(err, "HY001", 0, "out of memory while opening the SQL engine");
+        return NULL;
+    }
     bc_error_clear(&e->err);
     if (build(e, err) != 0) {
         bc_engine_close(e);
@@ -88,6 +94,7 @@ void bc_engine_close(bc_engine *e)
     if (e == NULL)
         return;
     sqlite3_close_v2(e->db);
+    bc_write_state_free(e->w);
     free(e);
 }
 
@@ -102,6 +109,7 @@ void bc_engine_begin_statement(bc_engine *e)
         return;
     bc_api_cache_begin(e->api);
     bc_api_requests_begin(e->api);
+    e->w->wrote = false;
 }
 
 void bc_engine_record_error(bc_engine *e, const bc_error *err)

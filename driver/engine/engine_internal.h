@@ -21,6 +21,7 @@ struct bc_engine {
     int depth;             /* > 0 while a cursor walks a parent table through a nested statement */
     int temp_meta_version; /* temp schema version the "temp" metadata rows were built from */
     struct bc_vcursor *open_cursors; /* every open table cursor, to see a parent's coming rows */
+    struct bc_write_state *w;        /* writes: queued rows and the last write's outcome (owned) */
 };
 
 /* The name of the main schema: SQLITE_DBCONFIG_MAINDBNAME keeps the pointer, so static. */

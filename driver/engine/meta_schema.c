@@ -101,9 +101,9 @@ static const char *const k_ddl[] = {
 
 /* The system tables in the order SQLTables lists them (by name). */
 const char *const bc_sys_table_names[] = {
-    "sys_connection_props", "sys_foreignkeys", "sys_keycolumns", "sys_procedureparameters",
-    "sys_procedures",       "sys_requests",    "sys_sqlinfo",    "sys_tablecolumns",
-    "sys_tables",
+    "sys_connection_props",    "sys_foreignkeys", "sys_keycolumns", "sys_lastresult",
+    "sys_procedureparameters", "sys_procedures",  "sys_requests",   "sys_sqlinfo",
+    "sys_tablecolumns",        "sys_tables",
 };
 const int bc_sys_table_count = (int)(sizeof bc_sys_table_names / sizeof bc_sys_table_names[0]);
 

@@ -4,10 +4,12 @@
  * turns the plan into requests. Pushdown never changes meaning: a term is omitted only when the API
  * applies exactly that predicate.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bc_util.h"
 #include "vtab_internal.h"
+#include "write_internal.h"
 
 static char *declare_sql(const bc_table_def *t)
 {
@@ -180,6 +182,9 @@ static int vt_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
         sqlite3_result_null(ctx);
         return SQLITE_OK;
     }
+    /* An UPDATE leaves this column as it is: no value tells SQLite (and xUpdate) so. */
+    if (sqlite3_vtab_nochange(ctx) && bc_vtab_write_may_skip(cur->pVtab, i))
+        return SQLITE_OK;
     bc_vcursor_resolve_cells(c);
     if (c->cells[i] == NULL && c->cur != NULL) {
         /* A row need not repeat the keys of its path: they are the values we requested. */
@@ -195,6 +200,21 @@ static int vt_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
     return SQLITE_OK;
 }
 
+/* The text of column i of the cursor's row, for a DELETE path (write_internal.h). */
+static char *cursor_text(void *ctx, const bc_column_def *col, int i)
+{
+    bc_vcursor *c = ctx;
+    const cJSON *v = c->cells[i];
+
+    (void)col;
+    for (int k = 0; v == NULL && c->cur != NULL && k < c->nph; k++)
+        if (c->ph_col[k] == i && c->cur[k] != NULL)
+            return bc_strdup(c->cur[k]); /* already URL-escaped for the path */
+    if (cJSON_IsNumber(v))
+        return bc_sprintf("%lld", bc_double_to_ll(v->valuedouble));
+    return cJSON_IsString(v) ? bc_http_escape(v->valuestring) : NULL;
+}
+
 static int vt_rowid(sqlite3_vtab_cursor *cur, sqlite_int64 *rowid)
 {
     bc_vcursor *c = (bc_vcursor *)cur;
@@ -208,26 +228,19 @@ static int vt_rowid(sqlite3_vtab_cursor *cur, sqlite_int64 *rowid)
         *rowid = bc_double_to_ll(c->cells[c->vt->pk]->valuedouble); /* any JSON number */
     else
         *rowid = c->rows;
+    /* A DELETE path that needs more than the id is built now, while the row is at hand:
+     * xUpdate gets only the rowid. */
+    if (bc_vtab_write_needs_row(&c->vt->base))
+        bc_vtab_write_note_row(&c->vt->base, *rowid, cursor_text, c);
     return SQLITE_OK;
-}
-
-static int vt_update(sqlite3_vtab *base, int argc, sqlite3_value **argv, sqlite_int64 *rowid)
-{
-    bc_vtab *vt = (bc_vtab *)base;
-    bc_error err;
-
-    (void)argc;
-    (void)argv;
-    (void)rowid;
-    bc_error_clear(&err);
-    bc_error_set(&err, "HY000", 0,
-                 "the BigCommerce table %s is read-only in this version; use SELECT", vt->t->name);
-    bc_vtab_fail(vt, &err);
-    return SQLITE_READONLY;
 }
 
 static const sqlite3_module k_module = {
     .iVersion = 1,
+    .xBegin = bc_vtab_write_begin,
+    .xSync = bc_vtab_write_sync,
+    .xCommit = bc_vtab_write_commit,
+    .xRollback = bc_vtab_write_rollback,
     .xCreate = vt_connect,
     .xConnect = vt_connect,
     .xBestIndex = bc_vtab_best_index,
@@ -240,7 +253,7 @@ static const sqlite3_module k_module = {
     .xEof = vt_eof,
     .xColumn = vt_column,
     .xRowid = vt_rowid,
-    .xUpdate = vt_update,
+    .xUpdate = bc_vtab_write_update,
 };
 
 int bc_vtab_register(bc_engine *e, bc_error *err)

@@ -49,6 +49,7 @@ typedef struct bc_props {
     int timeout;  /* seconds per HTTP request, 0 = none */
     int max_rows; /* 0 = no cap */
     int page_size;
+    int readonly; /* 1: every INSERT, UPDATE and DELETE is refused */
     char *logfile;
     int verbosity;
     char *ssl_server_cert;

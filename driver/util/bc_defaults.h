@@ -39,6 +39,9 @@
 #define BC_PAGER_WINDOW 4
 #define BC_API_WINDOW_MAX 16
 #define BC_API_WINDOW_STEP_MS 10
+/* Batches of one write statement in flight at once: the reference limits several write
+ * endpoints (customers, their addresses) to 3 concurrent requests. */
+#define BC_WRITE_WINDOW 3
 /* Ids per request when an IN list is pushed down as id:in. */
 #define BC_API_IN_CHUNK 50
 /* The per-statement response cache (docs/ARCHITECTURE.md): repeated identical GETs inside one

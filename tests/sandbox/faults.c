@@ -1,6 +1,9 @@
 /*
  * Injected faults. POST /__sandbox/faults queues one of
  *   {"status":500,"count":2}               an error reply (429: {"reset_ms":300} too)
+ *   {"status":502,"applied":true}          the request served first (a write takes effect),
+ *                                          then answered with the status, as a gateway that
+ *                                          loses the answer would
  *   {"status":503,"retry_after_seconds":1} a 503 in the price-list shape {"error":{...}}
  *   {"malformed":true}                     a 200 with a fixed broken JSON body
  *   {"delay_ms":2000}                      a slow reply
@@ -111,6 +114,7 @@ static int parse_fault(const cJSON *o, fault_entry *e)
     e->f.status = (unsigned)status;
     e->f.malformed = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "malformed"));
     e->f.reset = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "reset"));
+    e->f.applied = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "applied"));
     e->f.delay_ms = num_of(o, "delay_ms", 0);
     e->f.reset_ms = num_of(o, "reset_ms", 1000);
     e->f.retry_after_s = num_of(o, "retry_after_seconds", -1);

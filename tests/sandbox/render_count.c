@@ -81,10 +81,7 @@ void sb_render_orders_count(const sb_resource *orders, long incomplete, const sb
         sb_reply_set(rp, 500, "application/json", NULL, 0);
         return;
     }
-    if (idx == NULL) {
-        sb_render_singleton(doc, rp);
-        return;
-    }
+    /* Recomputed even without filters: writes (write.c) add and remove orders. */
     incomplete = a->get(a->ctx, "status_id")
                      ? 0
                      : incomplete_in(orders, incomplete, id_arg(a, "min_id"), id_arg(a, "max_id"));

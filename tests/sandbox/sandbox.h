@@ -282,6 +282,7 @@ typedef struct sb_fault {
     unsigned status;      /* 0 = none */
     int malformed;        /* answer 200 with broken JSON */
     int reset;            /* close the connection without a reply */
+    int applied;          /* serve the request (a write takes effect), then answer with status */
     long delay_ms;        /* sleep before answering */
     long reset_ms;        /* for 429: X-Rate-Limit-Time-Reset-Ms */
     long retry_after_s;   /* for 5xx: {"error":{"retry_after_seconds"}}, -1 = plain error */

@@ -5,6 +5,7 @@
  * /stores/{hash}/... the API (auth, rate limit, faults, then router.c).
  */
 #include "sandbox.h"
+#include "write.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
@@ -233,7 +234,7 @@ static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con
     int faulty = sb_faults_take(url, q, &f);
     if (faulty && f.reset)
         return MHD_NO; /* libmicrohttpd closes the connection: no reply at all */
-    if (faulty && apply_fault(rest, &f, &rp, &rs))
+    if (faulty && !f.applied && apply_fault(rest, &f, &rp, &rs))
         return send_reply(con, &rp, &rs);
     size_t hl = slash ? (size_t)(slash - hash) : strlen(hash);
     if (hl != strlen(s->cfg->store_hash) || strncmp(hash, s->cfg->store_hash, hl) != 0)
@@ -246,15 +247,25 @@ static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con
         api_error(&rp, rest, 429,
                   "Too many requests: the quota is exhausted; retry after the "
                   "reset time.");
-    else if (strcmp(method, "GET") != 0)
-        api_error(&rp, rest, 405, "The sandbox serves only GET on the API.");
     else {
+        int get = strcmp(method, "GET") == 0;
+        sb_store_lock(!get);
         sb_render_shift = faulty ? f.shift : 0;
-        sb_route_api(s->store, rest, &args, &rp);
+        if (get && !sb_route_lookup(s->store, rest, &args, &rp))
+            sb_route_api(s->store, rest, &args, &rp);
+        else if (!get)
+            sb_route_write((sb_store *)s->store, method, rest, c ? c->body : NULL, c ? c->len : 0,
+                           &args, &rp);
         sb_render_shift = 0;
+        sb_store_unlock();
         note_unknown_args(&ac, seq);
-        if (faulty)
+        if (faulty && !f.applied)
             sb_fault_mangle(&f, rest, &rp);
+    }
+    if (faulty && f.applied) { /* the request took effect; its answer is lost */
+        sb_reply_free(&rp);
+        memset(&rp, 0, sizeof rp);
+        apply_fault(rest, &f, &rp, &rs);
     }
     return send_reply(con, &rp, &rs);
 }

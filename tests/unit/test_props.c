@@ -41,6 +41,7 @@ static const char *const design_names[] = {
     "Timeout",
     "MaxRows",
     "Pagesize",
+    "Readonly",
     "Logfile",
     "Verbosity",
     "SSLServerCert",

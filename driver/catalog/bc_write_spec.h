@@ -1,0 +1,47 @@
+/*
+ * How each writable table maps INSERT, UPDATE and DELETE onto the API (DESIGN.md §10). Kept
+ * apart from the table definitions: a table with a spec here (and not marked is_view) takes
+ * writes; every other table is read-only. Columns are named by their SQL names, so the spec
+ * follows the table definition without repeating it.
+ *
+ * A path may hold {placeholders} named after the table's columns ("{product_id}", "{id}"):
+ * the row's values fill them. A batch size above 1 means the request body is a JSON array of
+ * up to that many objects (or, for DELETE, that many ids in the delete_in_param filter).
+ */
+#ifndef BC_WRITE_SPEC_H
+#define BC_WRITE_SPEC_H
+
+#include <stdbool.h>
+#include "bc_catalog.h"
+
+typedef struct bc_write_spec {
+    const char *table; /* the catalog table's SQL name */
+    /* INSERT: POST insert_path; NULL when the API cannot create these objects. */
+    const char *insert_path;
+    int insert_batch;
+    const char *insert_columns; /* space-separated SQL names the POST body accepts */
+    /* UPDATE: PUT update_path; with a batch above 1 the ids travel in the body's objects. */
+    const char *update_path;
+    int update_batch;
+    const char *update_columns;
+    /* Columns the PUT body must carry even when the UPDATE does not change them (the
+     * reference marks them required); their current values are sent. */
+    const char *update_required;
+    /* DELETE: delete_path; with delete_in_param ("id:in") up to delete_batch ids per request. */
+    const char *delete_path;
+    const char *delete_in_param;
+    int delete_batch;
+    /* After a POST that got no usable answer, the row is looked up on insert_path with
+     * ?probe_param=<its probe_column value> (a value the API keeps unique), so that a row
+     * that was created is reported written rather than unknown. NULL when there is no such
+     * column. */
+    const char *probe_param;
+    const char *probe_column;
+} bc_write_spec;
+
+/* The spec of a table (case-insensitive name), NULL when the table takes no writes. */
+const bc_write_spec *bc_write_spec_find(const char *table);
+/* Whether name is a word of the space-separated list (NULL list: false). */
+bool bc_write_spec_lists(const char *list, const char *name);
+
+#endif

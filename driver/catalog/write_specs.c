@@ -1,0 +1,236 @@
+/*
+ * The write specs: which endpoint, method, batch form and batch size each writable table
+ * uses, and which columns its POST and PUT bodies accept, all from the request schemas of the
+ * official reference (the catalog files, customers.v3.yml, marketing.v2.yml, webhooks.v3.yml).
+ * Columns the reference marks read-only, or leaves out of a request schema, are not listed,
+ * which is what makes assigning them fail.
+ */
+#include <string.h>
+#include <strings.h>
+#include "bc_write_spec.h"
+
+#define PRODUCT_COLUMNS                                                                            \
+    "name type sku description weight width depth height price cost_price retail_price "           \
+    "sale_price map_price tax_class_id product_tax_code categories brand_id inventory_level "      \
+    "inventory_warning_level inventory_tracking fixed_cost_shipping_price is_free_shipping "       \
+    "is_visible is_featured related_products warranty bin_picking_number layout_file upc "         \
+    "search_keywords availability_description availability gift_wrapping_options_type "            \
+    "gift_wrapping_options_list sort_order condition is_condition_shown order_quantity_minimum "   \
+    "order_quantity_maximum page_title meta_keywords meta_description view_count "                 \
+    "preorder_release_date preorder_message is_preorder_only is_price_hidden price_hidden_label "  \
+    "custom_url open_graph_type open_graph_title open_graph_description "                          \
+    "open_graph_use_meta_description open_graph_use_product_name open_graph_use_image gtin mpn "   \
+    "date_last_imported reviews_rating_sum reviews_count total_sold custom_fields "                \
+    "bulk_pricing_rules images videos"
+
+#define BRAND_COLUMNS                                                                              \
+    "name page_title meta_keywords meta_description search_keywords image_url custom_url"
+
+#define CATEGORY_COLUMNS                                                                           \
+    "parent_id name description views sort_order page_title meta_keywords meta_description "       \
+    "layout_file image_url is_visible search_keywords default_product_sort custom_url"
+
+#define VARIANT_COLUMNS                                                                            \
+    "cost_price price sale_price retail_price weight width height depth is_free_shipping "         \
+    "fixed_cost_shipping_price purchasing_disabled purchasing_disabled_message upc "               \
+    "inventory_level inventory_warning_level bin_picking_number"
+
+#define CUSTOMER_COLUMNS                                                                           \
+    "email first_name last_name company phone notes tax_exempt_category customer_group_id "        \
+    "authentication form_fields store_credit_amounts "                                             \
+    "accepts_product_review_abandoned_cart_emails origin_channel_id channel_ids"
+
+#define ADDRESS_COLUMNS                                                                            \
+    "address1 address2 address_type city company country_code first_name last_name phone "         \
+    "postal_code state_or_province form_fields"
+
+#define COUPON_COLUMNS                                                                             \
+    "name type amount min_purchase expires enabled code applies_to max_uses "                      \
+    "max_uses_per_customer restricted_to shipping_methods"
+
+#define ORDER_COLUMNS                                                                              \
+    "order_source consignments products shipping_addresses status_id billing_address fees "        \
+    "base_handling_cost base_shipping_cost base_wrapping_cost channel_id customer_id "             \
+    "customer_message date_created discount_amount ebay_order_id external_merchant_id "            \
+    "external_source geoip_country geoip_country_iso2 handling_cost_ex_tax "                       \
+    "handling_cost_inc_tax ip_address ip_address_v6 items_shipped items_total order_is_digital "   \
+    "payment_method payment_provider_id refunded_amount shipping_cost_ex_tax "                     \
+    "shipping_cost_inc_tax staff_notes subtotal_ex_tax subtotal_inc_tax tax_provider_id "          \
+    "customer_locale external_order_id total_ex_tax total_inc_tax wrapping_cost_ex_tax "           \
+    "wrapping_cost_inc_tax"
+
+#define CURRENCY_COLUMNS                                                                           \
+    "is_default country_iso2 currency_exchange_rate auto_update token_location token "             \
+    "decimal_token thousands_token decimal_places name enabled is_transactional"
+
+static const bc_write_spec k_specs[] = {
+    {.table = "Brands",
+     .probe_param = "name",
+     .probe_column = "name",
+     .insert_path = "/v3/catalog/brands",
+     .insert_batch = 1,
+     .insert_columns = BRAND_COLUMNS,
+     .update_path = "/v3/catalog/brands/{id}",
+     .update_batch = 1,
+     .update_columns = BRAND_COLUMNS,
+     .update_required = "name",
+     .delete_path = "/v3/catalog/brands/{id}"},
+    {.table = "Categories",
+     .insert_path = "/v3/catalog/categories",
+     .insert_batch = 1,
+     .insert_columns = CATEGORY_COLUMNS,
+     .update_path = "/v3/catalog/categories/{id}",
+     .update_batch = 1,
+     .update_columns = CATEGORY_COLUMNS,
+     .update_required = "name parent_id",
+     .delete_path = "/v3/catalog/categories",
+     .delete_in_param = "id:in",
+     .delete_batch = 50},
+    {.table = "Coupons",
+     .probe_param = "code",
+     .probe_column = "code",
+     .insert_path = "/v2/coupons",
+     .insert_batch = 1,
+     .insert_columns = COUPON_COLUMNS,
+     .update_path = "/v2/coupons/{id}",
+     .update_batch = 1,
+     .update_columns = COUPON_COLUMNS,
+     .update_required = "name type amount code applies_to",
+     .delete_path = "/v2/coupons",
+     .delete_in_param = "id:in",
+     .delete_batch = 50},
+    {.table = "Currencies",
+     .insert_path = "/v2/currencies",
+     .insert_batch = 1,
+     .insert_columns = CURRENCY_COLUMNS " currency_code",
+     .update_path = "/v2/currencies/{id}",
+     .update_batch = 1,
+     .update_columns = CURRENCY_COLUMNS,
+     .delete_path = "/v2/currencies/{id}"},
+    {.table = "CustomerAddresses",
+     .insert_path = "/v3/customers/addresses",
+     .insert_batch = 10,
+     .insert_columns = ADDRESS_COLUMNS " customer_id",
+     .update_path = "/v3/customers/addresses",
+     .update_batch = 10,
+     .update_columns = ADDRESS_COLUMNS,
+     .delete_path = "/v3/customers/addresses",
+     .delete_in_param = "id:in",
+     .delete_batch = 50},
+    {.table = "Customers",
+     .probe_param = "email:in",
+     .probe_column = "email",
+     .insert_path = "/v3/customers",
+     .insert_batch = 10,
+     .insert_columns = CUSTOMER_COLUMNS " addresses attributes",
+     .update_path = "/v3/customers",
+     .update_batch = 10,
+     .update_columns = CUSTOMER_COLUMNS " registration_ip_address",
+     .delete_path = "/v3/customers",
+     .delete_in_param = "id:in",
+     .delete_batch = 50},
+    {.table = "Orders",
+     .insert_path = "/v2/orders",
+     .insert_batch = 1,
+     .insert_columns = ORDER_COLUMNS " default_currency_code",
+     .update_path = "/v2/orders/{id}",
+     .update_batch = 1,
+     .update_columns = ORDER_COLUMNS,
+     .delete_path = "/v2/orders/{id}"},
+    {.table = "PriceLists",
+     .insert_path = "/v3/pricelists",
+     .insert_batch = 1,
+     .insert_columns = "name active",
+     .update_path = "/v3/pricelists/{id}",
+     .update_batch = 1,
+     .update_columns = "name active",
+     .update_required = "name",
+     .delete_path = "/v3/pricelists/{id}"},
+    {.table = "ProductImages",
+     .insert_path = "/v3/catalog/products/{product_id}/images",
+     .insert_batch = 1,
+     .insert_columns = "is_thumbnail sort_order description image_url",
+     .update_path = "/v3/catalog/products/{product_id}/images/{id}",
+     .update_batch = 1,
+     .update_columns = "is_thumbnail sort_order description image_url",
+     .delete_path = "/v3/catalog/products/{product_id}/images/{id}"},
+    {.table = "ProductMetafields",
+     .insert_path = "/v3/catalog/products/{product_id}/metafields",
+     .insert_batch = 1,
+     .insert_columns = "key value namespace permission_set description",
+     .update_path = "/v3/catalog/products/{product_id}/metafields/{id}",
+     .update_batch = 1,
+     .update_columns = "key value namespace permission_set description",
+     .update_required = "key value namespace permission_set",
+     .delete_path = "/v3/catalog/products/{product_id}/metafields/{id}"},
+    {.table = "ProductReviews",
+     .insert_path = "/v3/catalog/products/{product_id}/reviews",
+     .insert_batch = 1,
+     .insert_columns = "title text status rating email name date_reviewed",
+     .update_path = "/v3/catalog/products/{product_id}/reviews/{id}",
+     .update_batch = 1,
+     .update_columns = "title text status rating email name date_reviewed",
+     .update_required = "title date_reviewed",
+     .delete_path = "/v3/catalog/products/{product_id}/reviews/{id}"},
+    {.table = "ProductVariants",
+     .insert_path = "/v3/catalog/products/{product_id}/variants",
+     .insert_batch = 1,
+     .insert_columns = VARIANT_COLUMNS " sku",
+     .update_path = "/v3/catalog/variants",
+     .update_batch = 50,
+     .update_columns = VARIANT_COLUMNS,
+     .delete_path = "/v3/catalog/products/{product_id}/variants/{id}"},
+    {.table = "Products",
+     .probe_param = "name",
+     .probe_column = "name",
+     .insert_path = "/v3/catalog/products",
+     .insert_batch = 1,
+     .insert_columns = PRODUCT_COLUMNS,
+     .update_path = "/v3/catalog/products",
+     .update_batch = 10,
+     .update_columns = PRODUCT_COLUMNS,
+     .delete_path = "/v3/catalog/products",
+     .delete_in_param = "id:in",
+     .delete_batch = 250},
+    {.table = "ShippingZones",
+     .insert_path = "/v2/shipping/zones",
+     .insert_batch = 1,
+     .insert_columns = "name type locations free_shipping handling_fees enabled",
+     .update_path = "/v2/shipping/zones/{id}",
+     .update_batch = 1,
+     .update_columns = "name type locations free_shipping handling_fees enabled",
+     .update_required = "name",
+     .delete_path = "/v2/shipping/zones/{id}"},
+    {.table = "Webhooks",
+     .insert_path = "/v3/hooks",
+     .insert_batch = 1,
+     .insert_columns = "scope destination headers is_active",
+     .update_path = "/v3/hooks/{id}",
+     .update_batch = 1,
+     .update_columns = "scope destination headers is_active",
+     .delete_path = "/v3/hooks/{id}"},
+};
+
+const bc_write_spec *bc_write_spec_find(const char *table)
+{
+    if (table == NULL)
+        return NULL;
+    for (size_t i = 0; i < sizeof k_specs / sizeof k_specs[0]; i++)
+        if (strcasecmp(k_specs[i].table, table) == 0)
+            return &k_specs[i];
+    return NULL;
+}
+
+bool bc_write_spec_lists(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+
+    for (const char *p = list; p != NULL && *p != '\0';) {
+        const char *end = strchr(p, ' ');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && strncmp(p, name, n) == 0)
+            return true;
+        p = end ? end + 1 : NULL;
+    }
+    return false;
+}

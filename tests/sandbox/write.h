@@ -1,0 +1,35 @@
+/*
+ * The sandbox's write side: POST, PUT and DELETE on the writable resources, validated as the
+ * official reference documents (required fields, 422 bodies with field messages, batch limits
+ * with 413, 207 for a batch update that applies only some rows), with ids assigned and the
+ * lists changed so that later reads in the same process see the writes.
+ */
+#ifndef SB_WRITE_H
+#define SB_WRITE_H
+
+#include "sandbox.h"
+
+struct cJSON;
+
+/* Readers take the lock shared, writes exclusive. */
+void sb_store_lock(int write);
+void sb_store_unlock(void);
+
+/* path as sb_route_api gets it; body the raw request body (may be NULL). Always fills rp. */
+void sb_route_write(sb_store *st, const char *method, const char *path, const char *body,
+                    size_t len, const sb_args *args, sb_reply *rp);
+
+/* GET of a list filtered by the unique field the driver checks after a write that got no
+ * answer (products and brands ?name=, customers ?email:in=, coupons ?code=): 1 when path and
+ * arguments are such a lookup (rp filled), else 0. */
+int sb_route_lookup(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp);
+
+/* write_store.c: list changes. idx is an item's position; -1 when absent. */
+long sb_wr_index(const sb_resource *r, long id);
+long sb_wr_next_id(const sb_resource *r);
+struct cJSON *sb_wr_parse(const sb_resource *r, long idx); /* caller deletes */
+int sb_wr_insert(sb_resource *r, long id, long parent_id, const struct cJSON *obj);
+int sb_wr_replace(sb_resource *r, long idx, const struct cJSON *obj);
+void sb_wr_remove(sb_resource *r, long idx);
+
+#endif
