@@ -90,7 +90,7 @@ void bc_pager_check_free(bc_pager *p)
     free(p->resume_param);
 }
 
-int bc_pager_set_resume_param(bc_pager *p, const char *param)
+int bc_pager_set_resume_param(bc_pager *p, const char *param, bool inclusive)
 {
     char *copy = NULL;
 
@@ -98,13 +98,28 @@ int bc_pager_set_resume_param(bc_pager *p, const char *param)
         return -1;
     free(p->resume_param);
     p->resume_param = copy;
+    p->resume_inclusive = inclusive;
     return 0;
+}
+
+/* Whether query already bounds the key with param (WHERE id >= 5 pushed down): a second
+ * bound in the same request would leave it to the server which one counts. */
+static bool query_has(const char *query, const char *param)
+{
+    size_t n = strlen(param);
+
+    for (const char *q = query; q != NULL && *q != '\0'; q += strcspn(q, "&"), q += *q == '&') {
+        if (strncmp(q, param, n) == 0 && q[n] == '=')
+            return true;
+    }
+    return false;
 }
 
 bool bc_pager_can_resume(const bc_pager *p)
 {
-    return p->paging == BC_PAGING_V3 && p->key != NULL && p->resume_param != NULL &&
-           p->keys_ascending && p->seen_n > 0;
+    return (p->paging == BC_PAGING_V3 || p->paging == BC_PAGING_V2) && p->key != NULL &&
+           p->resume_param != NULL && p->keys_ascending && p->seen_n > 0 &&
+           p->max_key < 9007199254740991LL && !query_has(p->query, p->resume_param);
 }
 
 int bc_pager_set_key(bc_pager *p, const char *key)
