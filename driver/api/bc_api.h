@@ -112,12 +112,13 @@ int bc_pager_set_count_path(bc_pager *p, const char *count_path);
  * returned twice. NULL (the default) turns it off. The string is copied. 0, or -1 when out
  * of memory. */
 int bc_pager_set_key(bc_pager *p, const char *key);
-/* For a v3 pager with a key: the query parameter that keeps only items whose key is greater
- * than a value ("id:greater"). When a page still contradicts the scan after being read again
- * (an item deleted or added meanwhile) and the keys so far came in ascending order, the scan
- * goes on from the last key handed out, one page after another, instead of failing: pages by
- * key cannot shift. The string is copied. 0, or -1 when out of memory. */
-int bc_pager_set_resume_param(bc_pager *p, const char *param);
+/* For a pager with a key: the query parameter that keeps only items whose key is past a
+ * value: exclusive ("id:greater" on v3) or, with inclusive, at least it ("min_id" on v2,
+ * given the last key + 1). When a page still contradicts the scan after being read again (an
+ * item deleted or added meanwhile) and the keys so far came in ascending order, the scan
+ * goes on from the last key handed out, one page after another, instead of failing: pages
+ * by key cannot shift. The string is copied. 0, or -1 when out of memory. */
+int bc_pager_set_resume_param(bc_pager *p, const char *param, bool inclusive);
 
 /* Fetch the first pages of n pagers at once (a sliding window of BC_PAGER_WINDOW requests,
  * bounded by the rate limiter) into the response cache, so that bc_pager_open(a, paths[i],

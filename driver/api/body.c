@@ -90,11 +90,13 @@ static cJSON *parse_exact(const char *text, size_t len, bool *cut)
 static bool envelope_ok(const cJSON *doc, bc_api_expect expect)
 {
     switch (expect) {
-    case BC_API_EXPECT_V3:
-        /* {"data": [...]} or {"data": {...}}; a missing or scalar data is no envelope. */
+    case BC_API_EXPECT_V3: {
+        /* {"data": [...]}, {"data": {...}} or an explicit {"data": null} (nothing); a
+         * missing or scalar data is no envelope. */
+        const cJSON *data = cJSON_GetObjectItemCaseSensitive(doc, "data");
         return cJSON_IsObject(doc) &&
-               (cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(doc, "data")) ||
-                cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(doc, "data")));
+               (cJSON_IsArray(data) || cJSON_IsObject(data) || cJSON_IsNull(data));
+    }
     case BC_API_EXPECT_V2_LIST:
         return cJSON_IsArray(doc);
     default:

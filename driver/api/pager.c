@@ -150,7 +150,7 @@ static int checked(bc_pager *p, const char *pq, int page, cJSON **doc, bc_error 
 static int get_key_page(bc_pager *p, cJSON **doc, bc_error *err)
 {
     char *q = bc_sprintf("%s%s%s=%lld&limit=%ld", p->query ? p->query : "", p->query ? "&" : "",
-                         p->resume_param, p->max_key, p->limit);
+                         p->resume_param, p->max_key + (p->resume_inclusive ? 1 : 0), p->limit);
     char *pq = q ? bc_api_join_query(p->path, q) : NULL;
     int rc;
 
@@ -158,10 +158,10 @@ static int get_key_page(bc_pager *p, cJSON **doc, bc_error *err)
     if (pq == NULL)
         return oom(err);
     rc = get(p, pq, doc, err);
-    if (rc == 0) {
+    if (rc == 0 && p->paging == BC_PAGING_V3)
         bc_pager_declare(p, *doc);
-        rc = checked(p, pq, 1, doc, err);
-    }
+    if (rc == 0)
+        rc = checked(p, pq, p->paging == BC_PAGING_V3 ? 1 : 0, doc, err);
     free(pq);
     return rc;
 }
@@ -174,6 +174,7 @@ static int resume_by_key(bc_pager *p, cJSON **doc, bc_error *err)
     bc_pager_window_close(p);
     p->last = 0;
     p->by_key = true;
+    p->done = false;
     return get_key_page(p, doc, err);
 }
 
@@ -221,6 +222,10 @@ static int verify_short_v2(bc_pager *p, const char *pq, int page, cJSON **doc, b
         return -1;
     snprintf(why, sizeof why, "page %d holds fewer than %ld items, yet page %d has more", page,
              p->limit, page + 1);
+    if (bc_pager_can_resume(p)) {
+        bc_log(2, "%s: %s: going on by key", pq, why);
+        return resume_by_key(p, doc, err);
+    }
     return bc_pager_inconsistent(p, why, err);
 }
 
@@ -390,6 +395,10 @@ static int first_v2_counted(bc_pager *p, cJSON **items, bc_error *err)
 
 static int next_v2(bc_pager *p, cJSON **items, bc_error *err)
 {
+    if (p->by_key) {
+        cJSON *doc = NULL;
+        return get_key_page(p, &doc, err) != 0 ? -1 : hand_out(p, doc, items, err);
+    }
     if (p->count_path != NULL && p->next_page == 1)
         return first_v2_counted(p, items, err);
     if (p->total_pages > 0)

@@ -90,7 +90,7 @@ void bc_pager_check_free(bc_pager *p)
     free(p->resume_param);
 }
 
-int bc_pager_set_resume_param(bc_pager *p, const char *param)
+int bc_pager_set_resume_param(bc_pager *p, const char *param, bool inclusive)
 {
     char *copy = NULL;
 
@@ -98,13 +98,28 @@ int bc_pager_set_resume_param(bc_pager *p, const char *param)
         return -1;
     free(p->resume_param);
     p->resume_param = copy;
+    p->resume_inclusive = inclusive;
     return 0;
+}
+
+/* Whether query already bounds the key with param (WHERE id >= 5 pushed down): a second
+ * bound in the same request would leave it to the server which one counts. */
+static bool query_has(const char *query, const char *param)
+{
+    size_t n = strlen(param);
+
+    for (const char *q = query; q != NULL && *q != '\0'; q += strcspn(q, "&"), q += *q == '&') {
+        if (strncmp(q, param, n) == 0 && q[n] == '=')
+            return true;
+    }
+    return false;
 }
 
 bool bc_pager_can_resume(const bc_pager *p)
 {
-    return p->paging == BC_PAGING_V3 && p->key != NULL && p->resume_param != NULL &&
-           p->keys_ascending && p->seen_n > 0;
+    return (p->paging == BC_PAGING_V3 || p->paging == BC_PAGING_V2) && p->key != NULL &&
+           p->resume_param != NULL && p->keys_ascending && p->seen_n > 0 &&
+           p->max_key < 9007199254740991LL && !query_has(p->query, p->resume_param);
 }
 
 int bc_pager_set_key(bc_pager *p, const char *key)
@@ -131,31 +146,49 @@ static bool item_key(const bc_pager *p, const cJSON *item, long long *id)
     return true;
 }
 
-/* The first key of items already handed out or repeated inside items, via *dup. */
+static int cmp_ll(const void *x, const void *y)
+{
+    long long a = *(const long long *)x, b = *(const long long *)y;
+
+    return (a > b) - (a < b);
+}
+
+/* The first key of items already handed out, or repeated inside items, via *dup. Keys are
+ * read once per item and compared in sorted order, so a page of 250 items costs little. */
 static bool find_duplicate(const bc_pager *p, const cJSON *items, long long *dup)
 {
-    const cJSON *it, *other;
-    long long id, id2;
+    const cJSON *it;
+    long long *keys, id;
+    size_t n = 0;
+    bool found = false;
 
-    if (p->key == NULL)
+    if (p->key == NULL || cJSON_GetArraySize(items) == 0)
         return false;
+    keys = malloc((size_t)cJSON_GetArraySize(items) * sizeof *keys);
     cJSON_ArrayForEach(it, items)
     {
         if (!item_key(p, it, &id))
             continue;
         if (set_has(p, id)) {
             *dup = id;
+            free(keys);
             return true;
         }
-        /* Pages are small (<= 250 items): a quadratic look inside one is cheap. */
-        for (other = it->next; other != NULL; other = other->next) {
-            if (item_key(p, other, &id2) && id2 == id) {
-                *dup = id;
-                return true;
+        if (keys != NULL)
+            keys[n++] = id;
+    }
+    /* Out of memory: the repeats inside this page go unchecked, the set still holds. */
+    if (keys != NULL && n > 1) {
+        qsort(keys, n, sizeof *keys, cmp_ll);
+        for (size_t i = 1; i < n && !found; i++) {
+            if (keys[i] == keys[i - 1]) {
+                *dup = keys[i];
+                found = true;
             }
         }
     }
-    return false;
+    free(keys);
+    return found;
 }
 
 int bc_pager_remember(bc_pager *p, const cJSON *items)

@@ -33,6 +33,7 @@ struct bc_pager {
     long long max_key;      /* the greatest key handed out */
     bool keys_ascending;    /* every key handed out was greater than the one before */
     char *resume_param;     /* "id:greater", or NULL: the scan cannot go on by key */
+    bool resume_inclusive;  /* resume_param is an inclusive bound ("min_id") */
     bool by_key;            /* the scan goes on by key (pager.c next_by_key) */
     long declared_total;    /* v3: meta.pagination.total of page 1; -1 when none */
     long declared_per_page; /* v3: meta.pagination.per_page of page 1; -1 when none */

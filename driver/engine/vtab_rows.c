@@ -101,7 +101,12 @@ static int set_item_key(bc_pager *p, const bc_table_def *t)
         return 0;
     if (bc_pager_set_key(p, k->json_path ? k->json_path : k->name) != 0)
         return -1;
-    return k->filter_after ? bc_pager_set_resume_param(p, k->filter_after) : 0;
+    if (k->filter_after != NULL)
+        return bc_pager_set_resume_param(p, k->filter_after, false);
+    /* v2 lists sort by id by default; min_id is their inclusive bound on it. */
+    if (t->paging == BC_PAGING_V2 && k->filter_min != NULL)
+        return bc_pager_set_resume_param(p, k->filter_min, true);
+    return 0;
 }
 /* Open the next request of the plan: 1 opened, 0 none left, -1 with err set. */
 static int open_next_request(bc_vcursor *c, bc_error *err)

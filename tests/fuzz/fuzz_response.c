@@ -59,6 +59,8 @@ static void read_page(bc_api *a, bc_paging paging, cJSON *doc)
     p = bc_pager_open(a, "/v3/fuzz", NULL, paging, 0, &err);
     if (p != NULL) {
         bc_pager_set_key(p, "id");
+        bc_pager_set_resume_param(p, paging == BC_PAGING_V2 ? "min_id" : "id:greater",
+                                  paging == BC_PAGING_V2);
         bc_pager_declare(p, doc);
         for (int page = 0; page < 3; page++)
             if (bc_pager_contradiction(p, page, doc, why, sizeof why))
@@ -71,6 +73,7 @@ static void read_page(bc_api *a, bc_paging paging, cJSON *doc)
     owner = bc_pager_items(doc, &items); /* consumes doc */
     if (p != NULL && items != NULL) {
         bc_pager_remember(p, items);
+        (void)bc_pager_can_resume(p);
         bc_pager_truncate(items, 3, 1);
         BC_FUZZ_ASSERT(cJSON_GetArraySize(items) <= 2);
     }
