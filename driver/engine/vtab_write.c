@@ -176,7 +176,9 @@ static int queue_update(bc_vtab *vt, const bc_write_spec *ws, sqlite3_value *old
 {
     const bc_table_def *t = vt->t;
     bc_wop op = {.kind = BC_WOP_UPDATE, .ws = ws, .id = row_id(vt, vals, old_rowid)};
-    bool batch = !has_placeholder(ws->update_path, "id");
+    /* A batch PUT names each object in its body; a table without ids (an upsert) by the
+     * update_required keys instead. */
+    bool batch = !has_placeholder(ws->update_path, "id") && bc_catalog_column_index(t, "id") >= 0;
 
     if ((op.body = cJSON_CreateObject()) == NULL)
         return SQLITE_NOMEM;

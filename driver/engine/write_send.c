@@ -12,9 +12,11 @@
 #include "bc_util.h"
 #include "write_internal.h"
 
-static const char *method_of(bc_wop_kind k)
+static const char *method_of(const bc_wop *op)
 {
-    return k == BC_WOP_INSERT ? "POST" : k == BC_WOP_UPDATE ? "PUT" : "DELETE";
+    if (op->kind == BC_WOP_INSERT)
+        return op->ws->insert_method ? op->ws->insert_method : "POST";
+    return op->kind == BC_WOP_UPDATE ? "PUT" : "DELETE";
 }
 
 /* Rows per request for op's kind; an array body (or id list) when the spec says so. */
@@ -230,11 +232,15 @@ static int record_inserts(bc_engine *e, const bc_wop *ops, int n, const cJSON *o
                           const char *warning)
 {
     const cJSON *items = answer_items(out);
+    bool has_ids = bc_catalog_column_index(ops[0].t, "id") >= 0;
 
     for (int k = 0; k < n; k++) {
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(answer_item(items, k), "id");
         int rc;
-        if (cJSON_IsNumber(id)) {
+        if (!has_ids) { /* an upsert of objects without ids: the 2xx is the answer */
+            rc = bc_write_push_result(e->w, &ops[k], 0, true, status, warning ? "01000" : "",
+                                      warning);
+        } else if (cJSON_IsNumber(id)) {
             long long v = bc_double_to_ll(id->valuedouble);
             e->w->last_id = v;
             rc = bc_write_push_result(e->w, &ops[k], v, true, status, warning ? "01000" : "",
@@ -306,7 +312,7 @@ static int group_record(bc_engine *e, const group *g, bc_api_result *r)
     if (r->rc != 0) {
         bool unknown = outcome_is_unknown(&ops[0], &r->err);
         if (unknown)
-            outcome_unknown(method_of(ops[0].kind), ops[0].path, &r->err);
+            outcome_unknown(method_of(&ops[0]), ops[0].path, &r->err);
         if (unknown && ops[0].kind == BC_WOP_INSERT)
             return resolve_unknown_inserts(e, ops, g->n, &r->err);
         return fail_group(e, ops, g->n, &r->err, unknown);
@@ -352,10 +358,11 @@ int bc_write_flush(bc_engine *e)
         if (group_prepare(&gs[ngroups]) != 0)
             rc = -1;
         reqs[ngroups] =
-            (bc_api_req){method_of(gs[ngroups].ops[0].kind), gs[ngroups].path, gs[ngroups].body};
+            (bc_api_req){method_of(gs[ngroups].ops), gs[ngroups].path, gs[ngroups].body};
     }
     if (rc == 0) {
-        bc_api_request_many(e->api, reqs, ngroups, independent(w) ? BC_WRITE_WINDOW : 1, res);
+        int window = w->ops[0].ws->window > 0 ? w->ops[0].ws->window : BC_WRITE_WINDOW;
+        bc_api_request_many(e->api, reqs, ngroups, independent(w) ? window : 1, res);
         for (int g = 0; g < ngroups; g++)
             if (rc == 0 && group_record(e, &gs[g], &res[g]) != 0)
                 rc = -1;

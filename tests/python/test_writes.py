@@ -123,6 +123,32 @@ def test_variant_delete_uses_its_product_path(sandbox, connect):
     assert [api_path(r) for r in writes(sandbox)] == [f"v3/catalog/products/3/variants/{vid}"]
 
 
+def test_price_list_records_are_upserted_and_deleted_by_their_keys(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    cur.execute("INSERT INTO PriceListRecords(price_list_id, variant_id, currency, price) "
+                "VALUES (1, 1005, 'EUR', 9.5), (1, 1006, 'EUR', 7)")
+    assert cur.rowcount == 2
+    eur = "SELECT variant_id, price FROM PriceListRecords WHERE price_list_id = 1 " \
+          "AND currency = 'EUR' ORDER BY variant_id"
+    assert [tuple(r) for r in cur.execute(eur).fetchall()] == [
+        (1005, Decimal("9.5000")), (1006, Decimal("7.0000"))]
+    cur.execute("UPDATE PriceListRecords SET price = price + 1 "
+                "WHERE price_list_id = 1 AND currency = 'EUR'")
+    assert cur.rowcount == 2
+    assert [r.price for r in cur.execute(eur).fetchall()] == [Decimal("10.5000"),
+                                                              Decimal("8.0000")]
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute("UPDATE PriceListRecords SET currency = 'GBP' WHERE price_list_id = 1")
+    assert "Column currency of PriceListRecords is read-only" in str(err.value)
+    cur.execute("DELETE FROM PriceListRecords WHERE price_list_id = 1 AND currency = 'EUR'")
+    assert cur.rowcount == 2
+    assert cur.execute(eur).fetchall() == []
+    sent = [(r["method"], api_path(r)) for r in writes(sandbox)]
+    assert sent[:2] == [("PUT", "v3/pricelists/1/records")] * 2
+    assert sorted(sent[2:]) == [("DELETE", "v3/pricelists/1/records/1005/EUR"),
+                                ("DELETE", "v3/pricelists/1/records/1006/EUR")]
+
+
 def test_webhooks_are_a_view_and_refuse_writes(sandbox, connect):
     cur = connect(sandbox).cursor()
     with pytest.raises(pyodbc.Error) as err:
@@ -212,8 +238,9 @@ def test_batch_insert_ids_are_in_sys_lastresult(sandbox, connect):
         (1, "INSERT", "written"), (2, "INSERT", "written"), (3, "INSERT", "written")]
     ids = [r.id for r in rows]
     assert last_id(cur) == ids[-1]
-    names = cur.execute("SELECT name FROM Brands WHERE id IN (?, ?, ?) ORDER BY id", *ids)
-    assert [r.name for r in names.fetchall()] == ["One", "Two", "Three"]
+    # The three POSTs may be answered in any order; each row keeps the id of its own answer.
+    names = [cur.execute("SELECT name FROM Brands WHERE id = ?", i).fetchone()[0] for i in ids]
+    assert names == ["One", "Two", "Three"]
     # A SELECT does not replace the last write's results.
     assert len(lastresult(cur)) == 3
 

@@ -509,6 +509,8 @@ static void delete_in(wreq *q)
 void sb_route_write(sb_store *st, const char *method, const char *path, const char *body,
                     size_t len, const sb_args *args, sb_reply *rp)
 {
+    if (sb_route_records(st, method, path, body, len, rp))
+        return;
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
         wreq q = {st, &routes[i], &st->res[routes[i].res], {0, 0}, 0, 0, args, rp};
         cJSON *doc = NULL;
