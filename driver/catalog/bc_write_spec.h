@@ -42,6 +42,12 @@ typedef struct bc_write_spec {
     const char *probe_column;
     /* Requests of one statement in flight at once; 0 = BC_WRITE_WINDOW. */
     int window;
+    /* Rows written through their parent (OrderItems through the order's PUT): the rows of a
+     * request travel as the array body_wrap of one object ({"products": [...]}), and a
+     * DELETE is delete_method with the row's id and delete_body ({"quantity": 0}). */
+    const char *body_wrap;
+    const char *delete_method;
+    const char *delete_body;
 } bc_write_spec;
 
 /* The spec of a table (case-insensitive name), NULL when the table takes no writes. */

@@ -59,6 +59,10 @@
     "customer_locale external_order_id total_ex_tax total_inc_tax wrapping_cost_ex_tax "           \
     "wrapping_cost_inc_tax"
 
+#define ORDER_ITEM_COLUMNS                                                                         \
+    "name name_customer name_merchant product_options quantity price_inc_tax price_ex_tax upc "    \
+    "sku wrapping_id wrapping_name wrapping_message wrapping_cost_ex_tax wrapping_cost_inc_tax"
+
 #define CURRENCY_COLUMNS                                                                           \
     "is_default country_iso2 currency_exchange_rate auto_update token_location token "             \
     "decimal_token thousands_token decimal_places name enabled is_transactional"
@@ -129,6 +133,21 @@ static const bc_write_spec k_specs[] = {
      .delete_path = "/v3/customers",
      .delete_in_param = "id:in",
      .delete_batch = 50},
+    /* The reference changes an order's items through the order: PUT /v2/orders/{id} with
+     * products [...]: without id adds, with id updates, quantity 0 removes. */
+    {.table = "OrderItems",
+     .insert_path = "/v2/orders/{order_id}",
+     .insert_method = "PUT",
+     .insert_batch = 50,
+     .insert_columns = ORDER_ITEM_COLUMNS " product_id variant_id",
+     .update_path = "/v2/orders/{order_id}",
+     .update_batch = 50,
+     .update_columns = ORDER_ITEM_COLUMNS,
+     .delete_path = "/v2/orders/{order_id}",
+     .delete_batch = 50,
+     .body_wrap = "products",
+     .delete_method = "PUT",
+     .delete_body = "{\"quantity\":0}"},
     {.table = "Orders",
      .insert_path = "/v2/orders",
      .insert_batch = 1,

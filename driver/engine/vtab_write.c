@@ -222,7 +222,15 @@ static int queue_delete(bc_vtab *vt, const bc_write_spec *ws, sqlite3_value *row
         sqlite3_value **none = NULL;
         op.path = fill_path(vt, ws->delete_path, value_text, none, op.id, err);
     }
+    if (op.path != NULL && ws->delete_body != NULL) { /* a removal that is an update */
+        op.body = cJSON_Parse(ws->delete_body);
+        if (op.body == NULL || !cJSON_AddNumberToObject(op.body, "id", (double)op.id)) {
+            free(op.path);
+            op.path = NULL;
+        }
+    }
     if (op.path == NULL) {
+        cJSON_Delete(op.body);
         if (!bc_error_is_set(err))
             bc_error_set(err, "HY001", 0, "Out of memory while queueing a write.");
         return fail(vt, err);

@@ -149,6 +149,27 @@ def test_price_list_records_are_upserted_and_deleted_by_their_keys(sandbox, conn
                                 ("DELETE", "v3/pricelists/1/records/1006/EUR")]
 
 
+def test_order_items_change_through_the_orders_put(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    items = "SELECT product_id, quantity, name FROM OrderItems WHERE order_id = 100 " \
+            "AND name IN ('Extra', 'More') ORDER BY name"
+    cur.execute("INSERT INTO OrderItems(order_id, product_id, quantity, name) "
+                "VALUES (100, 5, 2, 'Extra'), (100, 6, 1, 'More')")
+    assert cur.rowcount == 2
+    assert [tuple(r) for r in cur.execute(items).fetchall()] == [(5, 2, "Extra"), (6, 1, "More")]
+    cur.execute("UPDATE OrderItems SET quantity = quantity + 1 "
+                "WHERE order_id = 100 AND name IN ('Extra', 'More')")
+    assert cur.rowcount == 2
+    cur.execute("DELETE FROM OrderItems WHERE order_id = 100 AND name = 'More'")
+    assert cur.rowcount == 1
+    assert [tuple(r) for r in cur.execute(items).fetchall()] == [(5, 3, "Extra")]
+    # Every change is one PUT of the order, the rows as its products.
+    assert [(r["method"], api_path(r)) for r in writes(sandbox)] == [("PUT", "v2/orders/100")] * 3
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute("INSERT INTO OrderItems(product_id, quantity) VALUES (5, 1)")
+    assert "needs order_id" in str(err.value)
+
+
 def test_webhooks_are_a_view_and_refuse_writes(sandbox, connect):
     cur = connect(sandbox).cursor()
     with pytest.raises(pyodbc.Error) as err:

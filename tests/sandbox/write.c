@@ -362,8 +362,9 @@ static cJSON *merge(wreq *q, long idx, const cJSON *in)
     cJSON_ArrayForEach(f, in)
     {
         if (strcmp(f->string, "id") == 0 ||
-            (q->r->parent_key && strcmp(f->string, q->r->parent_key) == 0))
-            continue;
+            (q->r->parent_key && strcmp(f->string, q->r->parent_key) == 0) ||
+            (q->r->res == SB_RES_ORDERS && strcmp(f->string, "products") == 0))
+            continue; /* an order's products are its items (write_order_items.c) */
         cJSON_DeleteItemFromObjectCaseSensitive(o, f->string);
         cJSON_AddItemToObject(o, f->string, cJSON_Duplicate(f, 1));
     }
@@ -395,6 +396,15 @@ static void update_one(wreq *q, const cJSON *in)
         return;
     }
     cJSON_Delete(errors);
+    if (q->r->res == SB_RES_ORDERS) {
+        const char *why = NULL;
+        if (!sb_order_items_apply(q->st, id, in, &why)) {
+            cJSON *e = cJSON_CreateObject();
+            cJSON_AddStringToObject(e, "products", why);
+            fail(q, 400, why, e);
+            return;
+        }
+    }
     if ((o = merge(q, idx, in)) == NULL) {
         fail(q, 500, "The sandbox ran out of memory.", NULL);
         return;

@@ -127,11 +127,22 @@ static void dotted_paths_build_nested_objects(void **state)
 
 static void specs_list_only_catalog_columns(void **state)
 {
-    static const char *const tables[] = {"Brands",          "Categories",        "Coupons",
-                                         "Currencies",      "CustomerAddresses", "Customers",
-                                         "Orders",          "PriceLists",        "PriceListRecords",
-                                         "ProductImages",   "ProductMetafields", "ProductReviews",
-                                         "ProductVariants", "Products",          "ShippingZones",
+    static const char *const tables[] = {"Brands",
+                                         "Categories",
+                                         "Coupons",
+                                         "Currencies",
+                                         "CustomerAddresses",
+                                         "Customers",
+                                         "OrderItems",
+                                         "Orders",
+                                         "PriceLists",
+                                         "PriceListRecords",
+                                         "ProductImages",
+                                         "ProductMetafields",
+                                         "ProductReviews",
+                                         "ProductVariants",
+                                         "Products",
+                                         "ShippingZones",
                                          "Webhooks"};
     (void)state;
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
