@@ -63,6 +63,12 @@
     "name name_customer name_merchant product_options quantity price_inc_tax price_ex_tax upc "    \
     "sku wrapping_id wrapping_name wrapping_message wrapping_cost_ex_tax wrapping_cost_inc_tax"
 
+#define SHIPMENT_COLUMNS                                                                           \
+    "order_address_id tracking_number merchant_shipping_cost shipping_method "                     \
+    "shipping_provider tracking_carrier tracking_link comments"
+
+#define SHIPPING_METHOD_COLUMNS "name type settings enabled handling_fees is_fallback channel_ids"
+
 #define CURRENCY_COLUMNS                                                                           \
     "is_default country_iso2 currency_exchange_rate auto_update token_location token "             \
     "decimal_token thousands_token decimal_places name enabled is_transactional"
@@ -90,6 +96,13 @@ static const bc_write_spec k_specs[] = {
      .delete_path = "/v3/catalog/categories",
      .delete_in_param = "id:in",
      .delete_batch = 50},
+    {.table = "Channels",
+     .insert_path = "/v3/channels",
+     .insert_batch = 1,
+     .insert_columns = "external_id is_listable_from_ui is_visible status name type platform",
+     .update_path = "/v3/channels/{id}",
+     .update_batch = 1,
+     .update_columns = "external_id is_listable_from_ui is_visible status name"},
     {.table = "Coupons",
      .probe_param = "code",
      .probe_column = "code",
@@ -156,6 +169,14 @@ static const bc_write_spec k_specs[] = {
      .update_batch = 1,
      .update_columns = ORDER_COLUMNS,
      .delete_path = "/v2/orders/{id}"},
+    {.table = "OrderShipments",
+     .insert_path = "/v2/orders/{order_id}/shipments",
+     .insert_batch = 1,
+     .insert_columns = SHIPMENT_COLUMNS " items",
+     .update_path = "/v2/orders/{order_id}/shipments/{id}",
+     .update_batch = 1,
+     .update_columns = SHIPMENT_COLUMNS,
+     .delete_path = "/v2/orders/{order_id}/shipments/{id}"},
     {.table = "PriceLists",
      .insert_path = "/v3/pricelists",
      .insert_batch = 1,
@@ -195,6 +216,14 @@ static const bc_write_spec k_specs[] = {
      .update_columns = "key value namespace permission_set description",
      .update_required = "key value namespace permission_set",
      .delete_path = "/v3/catalog/products/{product_id}/metafields/{id}"},
+    {.table = "ProductOptions",
+     .insert_path = "/v3/catalog/products/{product_id}/options",
+     .insert_batch = 1,
+     .insert_columns = "display_name type config sort_order",
+     .update_path = "/v3/catalog/products/{product_id}/options/{id}",
+     .update_batch = 1,
+     .update_columns = "display_name type config sort_order",
+     .delete_path = "/v3/catalog/products/{product_id}/options/{id}"},
     {.table = "ProductReviews",
      .insert_path = "/v3/catalog/products/{product_id}/reviews",
      .insert_batch = 1,
@@ -224,6 +253,14 @@ static const bc_write_spec k_specs[] = {
      .delete_path = "/v3/catalog/products",
      .delete_in_param = "id:in",
      .delete_batch = 250},
+    {.table = "ShippingMethods",
+     .insert_path = "/v2/shipping/zones/{zone_id}/methods",
+     .insert_batch = 1,
+     .insert_columns = SHIPPING_METHOD_COLUMNS,
+     .update_path = "/v2/shipping/zones/{zone_id}/methods/{id}",
+     .update_batch = 1,
+     .update_columns = SHIPPING_METHOD_COLUMNS,
+     .delete_path = "/v2/shipping/zones/{zone_id}/methods/{id}"},
     {.table = "ShippingZones",
      .insert_path = "/v2/shipping/zones",
      .insert_batch = 1,

@@ -73,6 +73,13 @@ ROUND_TRIPS = [
                     "decimal_places": 2, "decimal_token": ",", "thousands_token": ".",
                     "token": "kr", "token_location": "right", "name": "Krone"},
      ("token", "NOK")),
+    ("OrderShipments", {"order_id": 101, "order_address_id": 101, "tracking_number": "TRK1",
+                        "items": '[{"order_product_id":1,"quantity":1}]'},
+     ("tracking_number", "TRK2")),
+    ("ShippingMethods", {"zone_id": 1, "name": "Courier", "type": "perorder",
+                         "settings": '{"rate":5}'}, ("name", "Night courier")),
+    ("ProductOptions", {"product_id": 2, "display_name": "Size", "type": "dropdown"},
+     ("display_name", "Bench size")),
 ]
 
 
@@ -191,10 +198,24 @@ def test_views_refuse_writes_naming_the_table(sandbox, connect):
 def test_a_table_without_a_write_mapping_says_so(sandbox, connect):
     cur = connect(sandbox).cursor()
     with pytest.raises(pyodbc.Error) as err:
-        cur.execute("UPDATE Channels SET name = 'x' WHERE id = 1")
-    assert "Channels cannot be written" in str(err.value)
+        cur.execute("UPDATE InventoryLocations SET label = 'x' WHERE id = 1")
+    assert "InventoryLocations cannot be written" in str(err.value)
     assert "does not write to it" in str(err.value)
     assert data_requests(sandbox) == []
+
+
+def test_channels_are_created_and_changed_but_not_deleted(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    cur.execute("INSERT INTO Channels(name, type, platform) VALUES ('Pop-up', 'pos', 'square')")
+    new_id = last_id(cur)
+    cur.execute("UPDATE Channels SET status = 'inactive' WHERE id = ?", new_id)
+    assert cur.rowcount == 1
+    row = cur.execute("SELECT name, status FROM Channels WHERE id = ?", new_id).fetchone()
+    assert tuple(row) == ("Pop-up", "inactive")
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute("DELETE FROM Channels WHERE id = ?", new_id)
+    assert "BigCommerce cannot delete its rows" in str(err.value)
+    assert [r["method"] for r in writes(sandbox)] == ["POST", "PUT"]
 
 
 # -- read-only columns and parent keys -------------------------------------------------------
