@@ -27,13 +27,14 @@ static bool has_placeholder(const char *tmpl, const char *name)
     return false;
 }
 
-/* The text of column col for a path: from the statement's values (INSERT, UPDATE). */
+/* The text of column col for a path: from the statement's values (INSERT, UPDATE); none
+ * without values (a DELETE, which has only the rowid). */
 static char *value_text(void *ctx, const bc_column_def *col, int i)
 {
     sqlite3_value **vals = ctx;
     char *text = NULL;
 
-    if (sqlite3_value_type(vals[i]) != SQLITE_NULL)
+    if (vals != NULL && sqlite3_value_type(vals[i]) != SQLITE_NULL)
         bc_vkeys_value_text(col, vals[i], &text);
     return text;
 }
