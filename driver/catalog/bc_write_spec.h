@@ -16,8 +16,10 @@
 
 typedef struct bc_write_spec {
     const char *table; /* the catalog table's SQL name */
-    /* INSERT: POST insert_path; NULL when the API cannot create these objects. */
+    /* INSERT: POST insert_path (or insert_method: "PUT" where the API creates by upserting);
+     * NULL when the API cannot create these objects. */
     const char *insert_path;
+    const char *insert_method;
     int insert_batch;
     const char *insert_columns; /* space-separated SQL names the POST body accepts */
     /* UPDATE: PUT update_path; with a batch above 1 the ids travel in the body's objects. */
@@ -25,7 +27,8 @@ typedef struct bc_write_spec {
     int update_batch;
     const char *update_columns;
     /* Columns the PUT body must carry even when the UPDATE does not change them (the
-     * reference marks them required); their current values are sent. */
+     * reference marks them required, or they name the object); their current values are
+     * sent. Only update_columns may be assigned. */
     const char *update_required;
     /* DELETE: delete_path; with delete_in_param ("id:in") up to delete_batch ids per request. */
     const char *delete_path;
@@ -37,6 +40,14 @@ typedef struct bc_write_spec {
      * column. */
     const char *probe_param;
     const char *probe_column;
+    /* Requests of one statement in flight at once; 0 = BC_WRITE_WINDOW. */
+    int window;
+    /* Rows written through their parent (OrderItems through the order's PUT): the rows of a
+     * request travel as the array body_wrap of one object ({"products": [...]}), and a
+     * DELETE is delete_method with the row's id and delete_body ({"quantity": 0}). */
+    const char *body_wrap;
+    const char *delete_method;
+    const char *delete_body;
 } bc_write_spec;
 
 /* The spec of a table (case-insensitive name), NULL when the table takes no writes. */

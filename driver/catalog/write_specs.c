@@ -59,6 +59,16 @@
     "customer_locale external_order_id total_ex_tax total_inc_tax wrapping_cost_ex_tax "           \
     "wrapping_cost_inc_tax"
 
+#define ORDER_ITEM_COLUMNS                                                                         \
+    "name name_customer name_merchant product_options quantity price_inc_tax price_ex_tax upc "    \
+    "sku wrapping_id wrapping_name wrapping_message wrapping_cost_ex_tax wrapping_cost_inc_tax"
+
+#define SHIPMENT_COLUMNS                                                                           \
+    "order_address_id tracking_number merchant_shipping_cost shipping_method "                     \
+    "shipping_provider tracking_carrier tracking_link comments"
+
+#define SHIPPING_METHOD_COLUMNS "name type settings enabled handling_fees is_fallback channel_ids"
+
 #define CURRENCY_COLUMNS                                                                           \
     "is_default country_iso2 currency_exchange_rate auto_update token_location token "             \
     "decimal_token thousands_token decimal_places name enabled is_transactional"
@@ -86,6 +96,13 @@ static const bc_write_spec k_specs[] = {
      .delete_path = "/v3/catalog/categories",
      .delete_in_param = "id:in",
      .delete_batch = 50},
+    {.table = "Channels",
+     .insert_path = "/v3/channels",
+     .insert_batch = 1,
+     .insert_columns = "external_id is_listable_from_ui is_visible status name type platform",
+     .update_path = "/v3/channels/{id}",
+     .update_batch = 1,
+     .update_columns = "external_id is_listable_from_ui is_visible status name"},
     {.table = "Coupons",
      .probe_param = "code",
      .probe_column = "code",
@@ -129,6 +146,21 @@ static const bc_write_spec k_specs[] = {
      .delete_path = "/v3/customers",
      .delete_in_param = "id:in",
      .delete_batch = 50},
+    /* The reference changes an order's items through the order: PUT /v2/orders/{id} with
+     * products [...]: without id adds, with id updates, quantity 0 removes. */
+    {.table = "OrderItems",
+     .insert_path = "/v2/orders/{order_id}",
+     .insert_method = "PUT",
+     .insert_batch = 50,
+     .insert_columns = ORDER_ITEM_COLUMNS " product_id variant_id",
+     .update_path = "/v2/orders/{order_id}",
+     .update_batch = 50,
+     .update_columns = ORDER_ITEM_COLUMNS,
+     .delete_path = "/v2/orders/{order_id}",
+     .delete_batch = 50,
+     .body_wrap = "products",
+     .delete_method = "PUT",
+     .delete_body = "{\"quantity\":0}"},
     {.table = "Orders",
      .insert_path = "/v2/orders",
      .insert_batch = 1,
@@ -137,6 +169,14 @@ static const bc_write_spec k_specs[] = {
      .update_batch = 1,
      .update_columns = ORDER_COLUMNS,
      .delete_path = "/v2/orders/{id}"},
+    {.table = "OrderShipments",
+     .insert_path = "/v2/orders/{order_id}/shipments",
+     .insert_batch = 1,
+     .insert_columns = SHIPMENT_COLUMNS " items",
+     .update_path = "/v2/orders/{order_id}/shipments/{id}",
+     .update_batch = 1,
+     .update_columns = SHIPMENT_COLUMNS,
+     .delete_path = "/v2/orders/{order_id}/shipments/{id}"},
     {.table = "PriceLists",
      .insert_path = "/v3/pricelists",
      .insert_batch = 1,
@@ -146,6 +186,19 @@ static const bc_write_spec k_specs[] = {
      .update_columns = "name active",
      .update_required = "name",
      .delete_path = "/v3/pricelists/{id}"},
+    /* An upsert keyed by (variant_id, currency): INSERT and UPDATE are the same PUT. */
+    {.table = "PriceListRecords",
+     .insert_path = "/v3/pricelists/{price_list_id}/records",
+     .insert_method = "PUT",
+     .insert_batch = 1000,
+     .insert_columns = "variant_id sku currency price sale_price retail_price map_price "
+                       "bulk_pricing_tiers",
+     .update_path = "/v3/pricelists/{price_list_id}/records",
+     .update_batch = 1000,
+     .update_columns = "sku price sale_price retail_price map_price bulk_pricing_tiers",
+     .update_required = "variant_id currency",
+     .delete_path = "/v3/pricelists/{price_list_id}/records/{variant_id}/{currency}",
+     .window = 2},
     {.table = "ProductImages",
      .insert_path = "/v3/catalog/products/{product_id}/images",
      .insert_batch = 1,
@@ -163,6 +216,14 @@ static const bc_write_spec k_specs[] = {
      .update_columns = "key value namespace permission_set description",
      .update_required = "key value namespace permission_set",
      .delete_path = "/v3/catalog/products/{product_id}/metafields/{id}"},
+    {.table = "ProductOptions",
+     .insert_path = "/v3/catalog/products/{product_id}/options",
+     .insert_batch = 1,
+     .insert_columns = "display_name type config sort_order",
+     .update_path = "/v3/catalog/products/{product_id}/options/{id}",
+     .update_batch = 1,
+     .update_columns = "display_name type config sort_order",
+     .delete_path = "/v3/catalog/products/{product_id}/options/{id}"},
     {.table = "ProductReviews",
      .insert_path = "/v3/catalog/products/{product_id}/reviews",
      .insert_batch = 1,
@@ -192,6 +253,14 @@ static const bc_write_spec k_specs[] = {
      .delete_path = "/v3/catalog/products",
      .delete_in_param = "id:in",
      .delete_batch = 250},
+    {.table = "ShippingMethods",
+     .insert_path = "/v2/shipping/zones/{zone_id}/methods",
+     .insert_batch = 1,
+     .insert_columns = SHIPPING_METHOD_COLUMNS,
+     .update_path = "/v2/shipping/zones/{zone_id}/methods/{id}",
+     .update_batch = 1,
+     .update_columns = SHIPPING_METHOD_COLUMNS,
+     .delete_path = "/v2/shipping/zones/{zone_id}/methods/{id}"},
     {.table = "ShippingZones",
      .insert_path = "/v2/shipping/zones",
      .insert_batch = 1,

@@ -69,8 +69,7 @@ static const char *write_refusal(const bc_engine *e, const bc_table_def *t, int 
     if (action == SQLITE_INSERT && ws->insert_path == NULL)
         return "BigCommerce cannot create its rows";
     if (action == SQLITE_UPDATE && column != NULL && ws->update_path != NULL &&
-        !bc_write_spec_lists(ws->update_columns, column) &&
-        !bc_write_spec_lists(ws->update_required, column))
+        !bc_write_spec_lists(ws->update_columns, column))
         return "";
     if (action == SQLITE_UPDATE && ws->update_path == NULL)
         return "BigCommerce cannot change its rows";

@@ -230,8 +230,13 @@ static int vt_rowid(sqlite3_vtab_cursor *cur, sqlite_int64 *rowid)
         *rowid = c->rows;
     /* A DELETE path that needs more than the id is built now, while the row is at hand:
      * xUpdate gets only the rowid. */
-    if (bc_vtab_write_needs_row(&c->vt->base))
+    if (bc_vtab_write_needs_row(&c->vt->base)) {
+        /* Without an id column the key may repeat (PriceListRecords' price_list_id), and
+         * SQLite would delete one row per rowid: the row's position keeps them apart. */
+        if (bc_catalog_column_index(c->vt->t, "id") < 0)
+            *rowid = c->rows;
         bc_vtab_write_note_row(&c->vt->base, *rowid, cursor_text, c);
+    }
     return SQLITE_OK;
 }
 

@@ -27,13 +27,14 @@ static bool has_placeholder(const char *tmpl, const char *name)
     return false;
 }
 
-/* The text of column col for a path: from the statement's values (INSERT, UPDATE). */
+/* The text of column col for a path: from the statement's values (INSERT, UPDATE); none
+ * without values (a DELETE, which has only the rowid). */
 static char *value_text(void *ctx, const bc_column_def *col, int i)
 {
     sqlite3_value **vals = ctx;
     char *text = NULL;
 
-    if (sqlite3_value_type(vals[i]) != SQLITE_NULL)
+    if (vals != NULL && sqlite3_value_type(vals[i]) != SQLITE_NULL)
         bc_vkeys_value_text(col, vals[i], &text);
     return text;
 }
@@ -176,7 +177,9 @@ static int queue_update(bc_vtab *vt, const bc_write_spec *ws, sqlite3_value *old
 {
     const bc_table_def *t = vt->t;
     bc_wop op = {.kind = BC_WOP_UPDATE, .ws = ws, .id = row_id(vt, vals, old_rowid)};
-    bool batch = !has_placeholder(ws->update_path, "id");
+    /* A batch PUT names each object in its body; a table without ids (an upsert) by the
+     * update_required keys instead. */
+    bool batch = !has_placeholder(ws->update_path, "id") && bc_catalog_column_index(t, "id") >= 0;
 
     if ((op.body = cJSON_CreateObject()) == NULL)
         return SQLITE_NOMEM;
@@ -220,7 +223,15 @@ static int queue_delete(bc_vtab *vt, const bc_write_spec *ws, sqlite3_value *row
         sqlite3_value **none = NULL;
         op.path = fill_path(vt, ws->delete_path, value_text, none, op.id, err);
     }
+    if (op.path != NULL && ws->delete_body != NULL) { /* a removal that is an update */
+        op.body = cJSON_Parse(ws->delete_body);
+        if (op.body == NULL || !cJSON_AddNumberToObject(op.body, "id", (double)op.id)) {
+            free(op.path);
+            op.path = NULL;
+        }
+    }
     if (op.path == NULL) {
+        cJSON_Delete(op.body);
         if (!bc_error_is_set(err))
             bc_error_set(err, "HY001", 0, "Out of memory while queueing a write.");
         return fail(vt, err);

@@ -12,19 +12,23 @@
 #include "bc_util.h"
 #include "write_internal.h"
 
-static const char *method_of(bc_wop_kind k)
+static const char *method_of(const bc_wop *op)
 {
-    return k == BC_WOP_INSERT ? "POST" : k == BC_WOP_UPDATE ? "PUT" : "DELETE";
+    if (op->kind == BC_WOP_INSERT)
+        return op->ws->insert_method ? op->ws->insert_method : "POST";
+    if (op->kind == BC_WOP_DELETE)
+        return op->ws->delete_method ? op->ws->delete_method : "DELETE";
+    return "PUT";
 }
 
 /* Rows per request for op's kind; an array body (or id list) when the spec says so. */
 static int batch_size(const bc_wop *op, bool *as_list)
 {
     const bc_write_spec *ws = op->ws;
-    int n = op->kind == BC_WOP_INSERT   ? ws->insert_batch
-            : op->kind == BC_WOP_UPDATE ? ws->update_batch
-            : ws->delete_in_param       ? ws->delete_batch
-                                        : 1;
+    int n = op->kind == BC_WOP_INSERT                ? ws->insert_batch
+            : op->kind == BC_WOP_UPDATE              ? ws->update_batch
+            : ws->delete_in_param || ws->delete_body ? ws->delete_batch
+                                                     : 1;
 
     *as_list = n > 1;
     return n > 1 ? n : 1;
@@ -56,9 +60,10 @@ static char *delete_list_path(const bc_wop *ops, int n)
 /* The body of a group: one object, or an array referring to (not owning) the objects. */
 static cJSON *group_body(const bc_wop *ops, int n, bool as_list)
 {
-    cJSON *arr;
+    const char *wrap = ops[0].ws->body_wrap;
+    cJSON *arr, *outer;
 
-    if (ops[0].body == NULL || !as_list)
+    if (ops[0].body == NULL || (!as_list && wrap == NULL))
         return ops[0].body;
     if ((arr = cJSON_CreateArray()) == NULL)
         return NULL;
@@ -67,7 +72,15 @@ static cJSON *group_body(const bc_wop *ops, int n, bool as_list)
             cJSON_Delete(arr);
             return NULL;
         }
-    return arr;
+    if (wrap == NULL)
+        return arr;
+    /* {"products": [rows]}: the rows go through their parent's PUT. */
+    if ((outer = cJSON_CreateObject()) == NULL || !cJSON_AddItemToObject(outer, wrap, arr)) {
+        cJSON_Delete(outer);
+        cJSON_Delete(arr);
+        return NULL;
+    }
+    return outer;
 }
 
 static int fail_group(bc_engine *e, const bc_wop *ops, int n, const bc_error *err, bool unknown)
@@ -150,7 +163,7 @@ static int resolve_unknown_inserts(bc_engine *e, const bc_wop *ops, int n, const
 /* No answer at all, a time-out, or a server error: a POST or PUT may have been applied. */
 static bool outcome_is_unknown(const bc_wop *op, const bc_error *err)
 {
-    if (op->kind == BC_WOP_DELETE)
+    if (op->kind == BC_WOP_DELETE && op->ws->delete_method == NULL)
         return false; /* the api layer repeats DELETEs; a lost one simply failed */
     if (err->native >= 500)
         return true;
@@ -230,11 +243,16 @@ static int record_inserts(bc_engine *e, const bc_wop *ops, int n, const cJSON *o
                           const char *warning)
 {
     const cJSON *items = answer_items(out);
+    /* Rows written through their parent are answered with the parent, not with themselves. */
+    bool has_ids = bc_catalog_column_index(ops[0].t, "id") >= 0 && ops[0].ws->body_wrap == NULL;
 
     for (int k = 0; k < n; k++) {
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(answer_item(items, k), "id");
         int rc;
-        if (cJSON_IsNumber(id)) {
+        if (!has_ids) { /* an upsert of objects without ids: the 2xx is the answer */
+            rc = bc_write_push_result(e->w, &ops[k], 0, true, status, warning ? "01000" : "",
+                                      warning);
+        } else if (cJSON_IsNumber(id)) {
             long long v = bc_double_to_ll(id->valuedouble);
             e->w->last_id = v;
             rc = bc_write_push_result(e->w, &ops[k], v, true, status, warning ? "01000" : "",
@@ -284,8 +302,9 @@ static int group_prepare(group *g)
     bool as_list;
 
     batch_size(&g->ops[0], &as_list);
-    g->path = g->ops[0].kind == BC_WOP_DELETE && as_list ? delete_list_path(g->ops, g->n)
-                                                         : bc_strdup(g->ops[0].path);
+    g->path = g->ops[0].kind == BC_WOP_DELETE && g->ops[0].ws->delete_in_param
+                  ? delete_list_path(g->ops, g->n)
+                  : bc_strdup(g->ops[0].path);
     g->body = group_body(g->ops, g->n, as_list);
     return g->path == NULL || (g->ops[0].body != NULL && g->body == NULL) ? -1 : 0;
 }
@@ -306,7 +325,7 @@ static int group_record(bc_engine *e, const group *g, bc_api_result *r)
     if (r->rc != 0) {
         bool unknown = outcome_is_unknown(&ops[0], &r->err);
         if (unknown)
-            outcome_unknown(method_of(ops[0].kind), ops[0].path, &r->err);
+            outcome_unknown(method_of(&ops[0]), ops[0].path, &r->err);
         if (unknown && ops[0].kind == BC_WOP_INSERT)
             return resolve_unknown_inserts(e, ops, g->n, &r->err);
         return fail_group(e, ops, g->n, &r->err, unknown);
@@ -352,10 +371,11 @@ int bc_write_flush(bc_engine *e)
         if (group_prepare(&gs[ngroups]) != 0)
             rc = -1;
         reqs[ngroups] =
-            (bc_api_req){method_of(gs[ngroups].ops[0].kind), gs[ngroups].path, gs[ngroups].body};
+            (bc_api_req){method_of(gs[ngroups].ops), gs[ngroups].path, gs[ngroups].body};
     }
     if (rc == 0) {
-        bc_api_request_many(e->api, reqs, ngroups, independent(w) ? BC_WRITE_WINDOW : 1, res);
+        int window = w->ops[0].ws->window > 0 ? w->ops[0].ws->window : BC_WRITE_WINDOW;
+        bc_api_request_many(e->api, reqs, ngroups, independent(w) ? window : 1, res);
         for (int g = 0; g < ngroups; g++)
             if (rc == 0 && group_record(e, &gs[g], &res[g]) != 0)
                 rc = -1;

@@ -73,6 +73,13 @@ ROUND_TRIPS = [
                     "decimal_places": 2, "decimal_token": ",", "thousands_token": ".",
                     "token": "kr", "token_location": "right", "name": "Krone"},
      ("token", "NOK")),
+    ("OrderShipments", {"order_id": 101, "order_address_id": 101, "tracking_number": "TRK1",
+                        "items": '[{"order_product_id":1,"quantity":1}]'},
+     ("tracking_number", "TRK2")),
+    ("ShippingMethods", {"zone_id": 1, "name": "Courier", "type": "perorder",
+                         "settings": '{"rate":5}'}, ("name", "Night courier")),
+    ("ProductOptions", {"product_id": 2, "display_name": "Size", "type": "dropdown"},
+     ("display_name", "Bench size")),
 ]
 
 
@@ -123,6 +130,53 @@ def test_variant_delete_uses_its_product_path(sandbox, connect):
     assert [api_path(r) for r in writes(sandbox)] == [f"v3/catalog/products/3/variants/{vid}"]
 
 
+def test_price_list_records_are_upserted_and_deleted_by_their_keys(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    cur.execute("INSERT INTO PriceListRecords(price_list_id, variant_id, currency, price) "
+                "VALUES (1, 1005, 'EUR', 9.5), (1, 1006, 'EUR', 7)")
+    assert cur.rowcount == 2
+    eur = "SELECT variant_id, price FROM PriceListRecords WHERE price_list_id = 1 " \
+          "AND currency = 'EUR' ORDER BY variant_id"
+    assert [tuple(r) for r in cur.execute(eur).fetchall()] == [
+        (1005, Decimal("9.5000")), (1006, Decimal("7.0000"))]
+    cur.execute("UPDATE PriceListRecords SET price = price + 1 "
+                "WHERE price_list_id = 1 AND currency = 'EUR'")
+    assert cur.rowcount == 2
+    assert [r.price for r in cur.execute(eur).fetchall()] == [Decimal("10.5000"),
+                                                              Decimal("8.0000")]
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute("UPDATE PriceListRecords SET currency = 'GBP' WHERE price_list_id = 1")
+    assert "Column currency of PriceListRecords is read-only" in str(err.value)
+    cur.execute("DELETE FROM PriceListRecords WHERE price_list_id = 1 AND currency = 'EUR'")
+    assert cur.rowcount == 2
+    assert cur.execute(eur).fetchall() == []
+    sent = [(r["method"], api_path(r)) for r in writes(sandbox)]
+    assert sent[:2] == [("PUT", "v3/pricelists/1/records")] * 2
+    assert sorted(sent[2:]) == [("DELETE", "v3/pricelists/1/records/1005/EUR"),
+                                ("DELETE", "v3/pricelists/1/records/1006/EUR")]
+
+
+def test_order_items_change_through_the_orders_put(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    items = "SELECT product_id, quantity, name FROM OrderItems WHERE order_id = 100 " \
+            "AND name IN ('Extra', 'More') ORDER BY name"
+    cur.execute("INSERT INTO OrderItems(order_id, product_id, quantity, name) "
+                "VALUES (100, 5, 2, 'Extra'), (100, 6, 1, 'More')")
+    assert cur.rowcount == 2
+    assert [tuple(r) for r in cur.execute(items).fetchall()] == [(5, 2, "Extra"), (6, 1, "More")]
+    cur.execute("UPDATE OrderItems SET quantity = quantity + 1 "
+                "WHERE order_id = 100 AND name IN ('Extra', 'More')")
+    assert cur.rowcount == 2
+    cur.execute("DELETE FROM OrderItems WHERE order_id = 100 AND name = 'More'")
+    assert cur.rowcount == 1
+    assert [tuple(r) for r in cur.execute(items).fetchall()] == [(5, 3, "Extra")]
+    # Every change is one PUT of the order, the rows as its products.
+    assert [(r["method"], api_path(r)) for r in writes(sandbox)] == [("PUT", "v2/orders/100")] * 3
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute("INSERT INTO OrderItems(product_id, quantity) VALUES (5, 1)")
+    assert "needs order_id" in str(err.value)
+
+
 def test_webhooks_are_a_view_and_refuse_writes(sandbox, connect):
     cur = connect(sandbox).cursor()
     with pytest.raises(pyodbc.Error) as err:
@@ -144,10 +198,24 @@ def test_views_refuse_writes_naming_the_table(sandbox, connect):
 def test_a_table_without_a_write_mapping_says_so(sandbox, connect):
     cur = connect(sandbox).cursor()
     with pytest.raises(pyodbc.Error) as err:
-        cur.execute("UPDATE Channels SET name = 'x' WHERE id = 1")
-    assert "Channels cannot be written" in str(err.value)
+        cur.execute("UPDATE InventoryLocations SET label = 'x' WHERE id = 1")
+    assert "InventoryLocations cannot be written" in str(err.value)
     assert "does not write to it" in str(err.value)
     assert data_requests(sandbox) == []
+
+
+def test_channels_are_created_and_changed_but_not_deleted(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    cur.execute("INSERT INTO Channels(name, type, platform) VALUES ('Pop-up', 'pos', 'square')")
+    new_id = last_id(cur)
+    cur.execute("UPDATE Channels SET status = 'inactive' WHERE id = ?", new_id)
+    assert cur.rowcount == 1
+    row = cur.execute("SELECT name, status FROM Channels WHERE id = ?", new_id).fetchone()
+    assert tuple(row) == ("Pop-up", "inactive")
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute("DELETE FROM Channels WHERE id = ?", new_id)
+    assert "BigCommerce cannot delete its rows" in str(err.value)
+    assert [r["method"] for r in writes(sandbox)] == ["POST", "PUT"]
 
 
 # -- read-only columns and parent keys -------------------------------------------------------
@@ -212,8 +280,9 @@ def test_batch_insert_ids_are_in_sys_lastresult(sandbox, connect):
         (1, "INSERT", "written"), (2, "INSERT", "written"), (3, "INSERT", "written")]
     ids = [r.id for r in rows]
     assert last_id(cur) == ids[-1]
-    names = cur.execute("SELECT name FROM Brands WHERE id IN (?, ?, ?) ORDER BY id", *ids)
-    assert [r.name for r in names.fetchall()] == ["One", "Two", "Three"]
+    # The three POSTs may be answered in any order; each row keeps the id of its own answer.
+    names = [cur.execute("SELECT name FROM Brands WHERE id = ?", i).fetchone()[0] for i in ids]
+    assert names == ["One", "Two", "Three"]
     # A SELECT does not replace the last write's results.
     assert len(lastresult(cur)) == 3
 

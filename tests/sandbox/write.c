@@ -100,6 +100,26 @@ static const wroute routes[] = {
      0, -1, 0},
     {"PUT", "v2/currencies/{id}", W_UPDATE_ONE, SB_RES_CURRENCIES, NULL, 0, -1, 0},
     {"DELETE", "v2/currencies/{id}", W_DELETE_ONE, SB_RES_CURRENCIES, NULL, 0, -1, 0},
+    {"POST", "v2/orders/{id}/shipments", W_CREATE_CHILD, SB_RES_ORDER_SHIPMENTS,
+     "order_address_id items", 0, SB_RES_ORDERS, "order_id"},
+    {"PUT", "v2/orders/{id}/shipments/{id}", W_UPDATE_ONE, SB_RES_ORDER_SHIPMENTS, NULL, 0,
+     SB_RES_ORDERS, "order_id"},
+    {"DELETE", "v2/orders/{id}/shipments/{id}", W_DELETE_ONE, SB_RES_ORDER_SHIPMENTS, NULL, 0,
+     SB_RES_ORDERS, "order_id"},
+    {"POST", "v2/shipping/zones/{id}/methods", W_CREATE_CHILD, SB_RES_SHIPPING_METHODS, "name type",
+     0, SB_RES_SHIPPING_ZONES, "zone_id"},
+    {"PUT", "v2/shipping/zones/{id}/methods/{id}", W_UPDATE_ONE, SB_RES_SHIPPING_METHODS, NULL, 0,
+     SB_RES_SHIPPING_ZONES, "zone_id"},
+    {"DELETE", "v2/shipping/zones/{id}/methods/{id}", W_DELETE_ONE, SB_RES_SHIPPING_METHODS, NULL,
+     0, SB_RES_SHIPPING_ZONES, "zone_id"},
+    {"POST", "v3/catalog/products/{id}/options", W_CREATE_CHILD, SB_RES_PRODUCT_OPTIONS,
+     "display_name type", 0, SB_RES_PRODUCTS, "product_id"},
+    {"PUT", "v3/catalog/products/{id}/options/{id}", W_UPDATE_ONE, SB_RES_PRODUCT_OPTIONS, NULL, 0,
+     SB_RES_PRODUCTS, "product_id"},
+    {"DELETE", "v3/catalog/products/{id}/options/{id}", W_DELETE_ONE, SB_RES_PRODUCT_OPTIONS, NULL,
+     0, SB_RES_PRODUCTS, "product_id"},
+    {"POST", "v3/channels", W_CREATE, SB_RES_CHANNELS, "name type platform", 0, -1, 0},
+    {"PUT", "v3/channels/{id}", W_UPDATE_ONE, SB_RES_CHANNELS, NULL, 0, -1, 0},
     {"POST", "v3/hooks", W_CREATE, SB_RES_WEBHOOKS, "scope destination", 0, -1, 0},
     {"PUT", "v3/hooks/{id}", W_UPDATE_ONE, SB_RES_WEBHOOKS, NULL, 0, -1, 0},
     {"DELETE", "v3/hooks/{id}", W_DELETE_ONE, SB_RES_WEBHOOKS, NULL, 0, -1, 0},
@@ -362,8 +382,9 @@ static cJSON *merge(wreq *q, long idx, const cJSON *in)
     cJSON_ArrayForEach(f, in)
     {
         if (strcmp(f->string, "id") == 0 ||
-            (q->r->parent_key && strcmp(f->string, q->r->parent_key) == 0))
-            continue;
+            (q->r->parent_key && strcmp(f->string, q->r->parent_key) == 0) ||
+            (q->r->res == SB_RES_ORDERS && strcmp(f->string, "products") == 0))
+            continue; /* an order's products are its items (write_order_items.c) */
         cJSON_DeleteItemFromObjectCaseSensitive(o, f->string);
         cJSON_AddItemToObject(o, f->string, cJSON_Duplicate(f, 1));
     }
@@ -395,6 +416,15 @@ static void update_one(wreq *q, const cJSON *in)
         return;
     }
     cJSON_Delete(errors);
+    if (q->r->res == SB_RES_ORDERS) {
+        const char *why = NULL;
+        if (!sb_order_items_apply(q->st, id, in, &why)) {
+            cJSON *e = cJSON_CreateObject();
+            cJSON_AddStringToObject(e, "products", why);
+            fail(q, 400, why, e);
+            return;
+        }
+    }
     if ((o = merge(q, idx, in)) == NULL) {
         fail(q, 500, "The sandbox ran out of memory.", NULL);
         return;
@@ -509,6 +539,8 @@ static void delete_in(wreq *q)
 void sb_route_write(sb_store *st, const char *method, const char *path, const char *body,
                     size_t len, const sb_args *args, sb_reply *rp)
 {
+    if (sb_route_records(st, method, path, body, len, rp))
+        return;
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
         wreq q = {st, &routes[i], &st->res[routes[i].res], {0, 0}, 0, 0, args, rp};
         cJSON *doc = NULL;

@@ -24,6 +24,15 @@ void sb_route_write(sb_store *st, const char *method, const char *path, const ch
  * arguments are such a lookup (rp filled), else 0. */
 int sb_route_lookup(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp);
 
+/* write_records.c: PUT and DELETE on a price list's records; 1 when path is one (rp filled). */
+int sb_route_records(sb_store *st, const char *method, const char *path, const char *body,
+                     size_t len, sb_reply *rp);
+
+/* write_order_items.c: the "products" of a PUT on order `order` applied to its items; 1 on
+ * success (also when there are none), 0 with *why when the body cannot apply (nothing
+ * changed). */
+int sb_order_items_apply(sb_store *st, long order, const struct cJSON *body, const char **why);
+
 /* write_store.c: list changes. idx is an item's position; -1 when absent. */
 long sb_wr_index(const sb_resource *r, long id);
 long sb_wr_next_id(const sb_resource *r);
