@@ -13,6 +13,10 @@ sqlite3_stmt *bc_meta_insert(sqlite3 *db, const char *table, int n, bc_error *er
 /* Bind one row and run it. fmt has one letter per column: 's' const char * (NULL = SQL NULL),
  * 'i' int, 'n' SQL NULL (no argument). Returns 0 or -1 with err set. */
 int bc_meta_row(sqlite3_stmt *vm, bc_error *err, const char *fmt, ...);
+/* In a table of column descriptions (bc_meta_columns, bc_meta_proccols), store the values
+ * that do not apply to a column's type as NULL, as ODBC asks: DECIMAL_DIGITS of text and
+ * floating types, and zero radix, datetime subcode, octet length and precision. */
+int bc_meta_null_inapplicable(sqlite3 *db, const char *table, bc_error *err);
 /* ODBC 2's number for the datetime types (SQL_DATE 9, SQL_TIMESTAMP 11), else the same. */
 int bc_meta_odbc2_type(int sql_type);
 /* SQL_DATA_TYPE and SQL_DATETIME_SUB of a type, as SQLColumns reports them. */
