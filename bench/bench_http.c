@@ -17,26 +17,6 @@ struct bench_http {
     char store[128];
 };
 
-typedef struct bench_buf {
-    char *data;
-    size_t len;
-} bench_buf;
-
-static size_t bench_http_collect(char *p, size_t size, size_t n, void *ud)
-{
-    bench_buf *b = ud;
-    size_t add = size * n;
-    char *grown = realloc(b->data, b->len + add + 1);
-    if (!grown) {
-        return 0; /* libcurl reports CURLE_WRITE_ERROR; the run is marked failed */
-    }
-    b->data = grown;
-    memcpy(b->data + b->len, p, add);
-    b->len += add;
-    b->data[b->len] = '\0';
-    return add;
-}
-
 bench_http *bench_http_new(const bench_sandbox *sb)
 {
     bench_http *h = calloc(1, sizeof *h);
@@ -61,7 +41,7 @@ bench_http *bench_http_new(const bench_sandbox *sb)
     snprintf(h->store, sizeof h->store, "/stores/%s", sb->store_hash);
     curl_easy_setopt(h->curl, CURLOPT_HTTPHEADER, h->headers);
     curl_easy_setopt(h->curl, CURLOPT_TIMEOUT, 60L);
-    curl_easy_setopt(h->curl, CURLOPT_WRITEFUNCTION, bench_http_collect);
+    curl_easy_setopt(h->curl, CURLOPT_WRITEFUNCTION, sandbox_collect_body);
     curl_easy_setopt(h->curl, CURLOPT_NOSIGNAL, 1L);
     return h;
 }
@@ -75,7 +55,7 @@ void bench_http_free(bench_http *h)
     }
 }
 
-static long bench_http_do(bench_http *h, const char *method, const char *url, bench_buf *b)
+static long bench_http_do(bench_http *h, const char *method, const char *url, sandbox_body *b)
 {
     long status = 0;
     curl_easy_setopt(h->curl, CURLOPT_URL, url);
@@ -91,7 +71,7 @@ static long bench_http_do(bench_http *h, const char *method, const char *url, be
 long bench_http_get(bench_http *h, const char *path, struct cJSON **json)
 {
     char url[2048];
-    bench_buf b = {0};
+    sandbox_body b = {0};
     *json = NULL;
     snprintf(url, sizeof url, "%s%s%s", h->base, h->store, path);
     long status = bench_http_do(h, "GET", url, &b);
@@ -108,7 +88,7 @@ long bench_http_get(bench_http *h, const char *path, struct cJSON **json)
 long bench_http_raw(bench_http *h, const char *method, const char *path, char **body)
 {
     char url[2048];
-    bench_buf b = {0};
+    sandbox_body b = {0};
     snprintf(url, sizeof url, "%s%s", h->base, path);
     long status = bench_http_do(h, method, url, &b);
     if (body) {

@@ -1,7 +1,7 @@
 /*
- * How each writable table maps INSERT, UPDATE and DELETE onto the API (DESIGN.md §10). Kept
- * apart from the table definitions: a table with a spec here (and not marked is_view) takes
- * writes; every other table is read-only. Columns are named by their SQL names, so the spec
+ * How each writable table maps INSERT, UPDATE and DELETE onto the API (docs/ARCHITECTURE.md, "A
+ * write"). Kept apart from the table definitions: a table with a spec here (and not marked is_view)
+ * takes writes; every other table is read-only. Columns are named by their SQL names, so the spec
  * follows the table definition without repeating it.
  *
  * A path may hold {placeholders} named after the table's columns ("{product_id}", "{id}"):

@@ -1,8 +1,8 @@
 /*
- * What a statement that writes to BigCommerce returns (DESIGN.md §10): SQLRowCount is the
- * number of rows the API changed; each row that failed (or was written with a warning) is a
- * diagnostic record with its row number; "If SQLExecute executes a searched update, insert,
- * or delete statement that does not affect any rows at the data source, the call to
+ * What a statement that writes to BigCommerce returns (docs/ARCHITECTURE.md, "A write"):
+ * SQLRowCount is the number of rows the API changed; each row that failed (or was written with a
+ * warning) is a diagnostic record with its row number; "If SQLExecute executes a searched update,
+ * insert, or delete statement that does not affect any rows at the data source, the call to
  * SQLExecute returns SQL_NO_DATA."
  */
 #include "bc_handles.h"

@@ -44,8 +44,8 @@ char *bc_engine_pushdown_terms(bc_engine *e, const bc_table_def *t);
  * earlier one. */
 void bc_engine_begin_statement(bc_engine *e);
 
-/* Writes (DESIGN.md §10). After a statement ran: true when it wrote to a BigCommerce table,
- * with *changed = the rows the API changed (what SQLRowCount reports). */
+/* Writes (docs/ARCHITECTURE.md, "A write"). After a statement ran: true when it wrote to a
+ * BigCommerce table, with *changed = the rows the API changed (what SQLRowCount reports). */
 bool bc_engine_write_changes(bc_engine *e, long *changed);
 /* The next row of the last write statement that failed or carries a warning, from *pos
  * (start at 0; advanced past the row returned): its row (1-based; the parameter set for

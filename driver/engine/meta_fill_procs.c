@@ -59,14 +59,6 @@ int bc_meta_fill_procs(bc_engine *e, bc_error *err)
     sqlite3_finalize(procs);
     sqlite3_finalize(cols);
     if (rc == 0)
-        rc = bc_engine_exec(e->db,
-                            "UPDATE bc_meta_proccols SET "
-                            "DECIMAL_DIGITS = CASE WHEN DATA_TYPE IN (-10,-9,-8,-1,1,12,8,6,7) "
-                            "THEN NULL ELSE DECIMAL_DIGITS END, "
-                            "NUM_PREC_RADIX = NULLIF(NUM_PREC_RADIX, 0), "
-                            "SQL_DATETIME_SUB = NULLIF(SQL_DATETIME_SUB, 0), "
-                            "CHAR_OCTET_LENGTH = NULLIF(CHAR_OCTET_LENGTH, 0), "
-                            "NUMERIC_PRECISION = NULLIF(NUMERIC_PRECISION, 0)",
-                            err);
+        rc = bc_meta_null_inapplicable(e->db, "bc_meta_proccols", err);
     return rc;
 }

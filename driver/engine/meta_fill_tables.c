@@ -49,20 +49,6 @@ static int add_column(fillers *f, const char *table, const char *name, const bc_
     return bc_meta_column_row(f->columns, SCHEMA, table, name, t, nullable, remarks, ordinal, err);
 }
 
-/* Columns whose value is "not applicable" are stored as NULL, as ODBC asks. */
-int bc_meta_null_out_inapplicable(sqlite3 *db, bc_error *err)
-{
-    return bc_engine_exec(db,
-                          "UPDATE bc_meta_columns SET "
-                          "DECIMAL_DIGITS = CASE WHEN DATA_TYPE IN (-10,-9,-8,-1,1,12,8,6,7) "
-                          "THEN NULL ELSE DECIMAL_DIGITS END, "
-                          "NUM_PREC_RADIX = NULLIF(NUM_PREC_RADIX, 0), "
-                          "SQL_DATETIME_SUB = NULLIF(SQL_DATETIME_SUB, 0), "
-                          "CHAR_OCTET_LENGTH = NULLIF(CHAR_OCTET_LENGTH, 0), "
-                          "NUMERIC_PRECISION = NULLIF(NUMERIC_PRECISION, 0)",
-                          err);
-}
-
 static int add_privileges(fillers *f, const char *table, bc_error *err)
 {
     return bc_meta_row(f->tabprivs, err, "nssnsss", SCHEMA, table, "PUBLIC", "SELECT", "NO");
@@ -196,6 +182,7 @@ int bc_meta_fill_tables(bc_engine *e, bc_error *err)
 done:
     finalize_all(&f);
     if (rc == 0)
-        rc = bc_meta_null_out_inapplicable(e->db, err) || fill_enums(e->db, err) ? -1 : 0;
+        rc = bc_meta_null_inapplicable(e->db, "bc_meta_columns", err) || fill_enums(e->db, err) ? -1
+                                                                                                : 0;
     return rc;
 }

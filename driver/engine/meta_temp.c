@@ -111,7 +111,7 @@ int bc_meta_sync_temp(bc_engine *e, bc_error *err)
     /* The metadata tables are closed to application SQL; the engine itself rewrites them. */
     sqlite3_set_authorizer(e->db, NULL, NULL);
     rc = forget_temp_rows(e->db, err) != 0 || add_temp_objects(e->db, err) != 0 ||
-                 bc_meta_null_out_inapplicable(e->db, err) != 0
+                 bc_meta_null_inapplicable(e->db, "bc_meta_columns", err) != 0
              ? -1
              : 0;
     sqlite3_set_authorizer(e->db, bc_engine_authorize, e);

@@ -6,6 +6,7 @@
 #include <sql.h>
 #include <sqlext.h>
 #include "bc_util.h"
+#include "engine_internal.h"
 #include "meta_util.h"
 
 sqlite3_stmt *bc_meta_insert(sqlite3 *db, const char *table, int n, bc_error *err)
@@ -117,4 +118,23 @@ bool bc_meta_is_numeric(int sql_type)
     default:
         return false;
     }
+}
+
+int bc_meta_null_inapplicable(sqlite3 *db, const char *table, bc_error *err)
+{
+    char *sql = sqlite3_mprintf("UPDATE %s SET "
+                                "DECIMAL_DIGITS = CASE WHEN DATA_TYPE IN (-10,-9,-8,-1,1,12,8,6,7) "
+                                "THEN NULL ELSE DECIMAL_DIGITS END, "
+                                "NUM_PREC_RADIX = NULLIF(NUM_PREC_RADIX, 0), "
+                                "SQL_DATETIME_SUB = NULLIF(SQL_DATETIME_SUB, 0), "
+                                "CHAR_OCTET_LENGTH = NULLIF(CHAR_OCTET_LENGTH, 0), "
+                                "NUMERIC_PRECISION = NULLIF(NUMERIC_PRECISION, 0)",
+                                table);
+    int rc;
+
+    if (sql == NULL)
+        return bc_error_set(err, "HY001", 0, "out of memory while building the metadata");
+    rc = bc_engine_exec(db, sql, err);
+    sqlite3_free(sql);
+    return rc;
 }

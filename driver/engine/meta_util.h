@@ -17,8 +17,10 @@ int bc_meta_row(sqlite3_stmt *vm, bc_error *err, const char *fmt, ...);
 int bc_meta_column_row(sqlite3_stmt *ins, const char *schema, const char *table, const char *name,
                        const bc_sql_type *t, bool nullable, const char *remarks, int ordinal,
                        bc_error *err);
-/* Store "not applicable" column values of bc_meta_columns as NULL, as ODBC asks. */
-int bc_meta_null_out_inapplicable(sqlite3 *db, bc_error *err);
+/* In a table of column descriptions (bc_meta_columns, bc_meta_proccols), store the values
+ * that do not apply to a column's type as NULL, as ODBC asks: DECIMAL_DIGITS of text and
+ * floating types, and zero radix, datetime subcode, octet length and precision. */
+int bc_meta_null_inapplicable(sqlite3 *db, const char *table, bc_error *err);
 /* ODBC 2's number for the datetime types (SQL_DATE 9, SQL_TIMESTAMP 11), else the same. */
 int bc_meta_odbc2_type(int sql_type);
 /* SQL_DATA_TYPE and SQL_DATETIME_SUB of a type, as SQLColumns reports them. */

@@ -44,14 +44,31 @@ static int plan_of(sqlite3 *db, const char *sql, int *mode, char **terms)
     return rc;
 }
 
-/* The term the plan gives column col ('F', 'N', 'P' ...), 0 when none. */
+/* Whether a term sends its value to the API (a path placeholder, a filter, a bound). Any
+ * other term (LIMIT, or work the engine does itself) is not a pushdown the README lists. */
+static bool sent_to_api(char term)
+{
+    switch (term) {
+    case BC_TERM_PATH:
+    case BC_TERM_PATH_IN:
+    case BC_TERM_EQ:
+    case BC_TERM_IN:
+    case BC_TERM_MIN:
+    case BC_TERM_MAX:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The term the plan sends to the API for column col ('F', 'N', 'P' ...), 0 when none. */
 static char term_on(const char *terms, int col)
 {
     for (const char *p = terms; *p;) {
         char op = *p++;
         char *end;
         long c = strtol(p, &end, 10);
-        if (c == col && op != BC_TERM_LIMIT && op != BC_TERM_OFFSET)
+        if (c == col && sent_to_api(op))
             return op;
         p = *end == ',' ? end + 1 : end;
     }
@@ -95,9 +112,11 @@ static pushed probe(bc_engine *e, const bc_table_def *t, int col, int op)
 
     if (sql != NULL && plan_of(e->db, sql, &mode, &terms) == 0) {
         char term = term_on(terms, col);
-        p.yes = term != 0;
+        bool path = term == BC_TERM_PATH || term == BC_TERM_PATH_IN;
+        p.form = term != 0 ? api_form(t, col, term, mode, op == 1) : NULL;
+        /* Only a path placeholder goes without a parameter name. */
+        p.yes = term != 0 && (p.form != NULL || path);
         p.per_value = op == 1 && (term == BC_TERM_EQ || term == BC_TERM_PATH);
-        p.form = p.yes ? api_form(t, col, term, mode, op == 1) : NULL;
     }
     free(sql);
     free(terms);

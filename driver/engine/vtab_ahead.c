@@ -1,6 +1,6 @@
 /*
- * Children of the coming parents (DESIGN.md §9). In a join such as Orders JOIN OrderItems
- * ON i.order_id = o.id, SQLite scans Orders and asks OrderItems for one order at a time:
+ * Children of the coming parents (docs/ARCHITECTURE.md, "A query"). In a join such as Orders JOIN
+ * OrderItems ON i.order_id = o.id, SQLite scans Orders and asks OrderItems for one order at a time:
  * one round trip after another. But the Orders cursor already holds the rest of its page,
  * which are the orders SQLite will ask about next, in that order. So when a child is asked
  * for the parent a parent cursor stands on, the children of the next parents on that page

@@ -1,8 +1,8 @@
 /*
- * Writes (DESIGN.md §10), private to engine/. The virtual table's xUpdate turns each row of an
- * INSERT, UPDATE or DELETE into a pending operation (vtab_write.c); nothing is sent until the
- * statement's implicit transaction syncs (xSync), when the operations go out in the API's batch
- * form (write_send.c) and every row's outcome is kept (write_state.c) for the statement's row
+ * Writes (docs/ARCHITECTURE.md, "A write"), private to engine/. The virtual table's xUpdate turns
+ * each row of an INSERT, UPDATE or DELETE into a pending operation (vtab_write.c); nothing is sent
+ * until the statement's implicit transaction syncs (xSync), when the operations go out in the API's
+ * batch form (write_send.c) and every row's outcome is kept (write_state.c) for the statement's row
  * count, its diagnostics and the sys_lastresult table (write_result.c). Sending at the end means
  * a statement that fails half-way through its own SQL (a bad value in row 7) sends nothing.
  */

@@ -1,6 +1,6 @@
 /*
  * The stored procedures of the web flow (README, Signing in), as data: read by the parser
- * (sql/procs_parse.c), the executor (procs_exec.c), SQLProcedures/SQLProcedureColumns and
+ * (procs_parse.c), the executor (procs_exec.c), SQLProcedures/SQLProcedureColumns and
  * sys_procedures. Inputs are listed in the order positional calls ({call p(?, ?)}) use.
  */
 #include <stddef.h>

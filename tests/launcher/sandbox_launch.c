@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
@@ -90,6 +91,21 @@ bool sandbox_launch(sandbox_child *c, const char *const *argv, int timeout_ms)
         return false;
     }
     return true;
+}
+
+size_t sandbox_collect_body(char *p, size_t size, size_t n, void *body)
+{
+    sandbox_body *b = body;
+    size_t add = size * n;
+    char *grown = realloc(b->data, b->len + add + 1);
+
+    if (grown == NULL)
+        return 0;
+    b->data = grown;
+    memcpy(b->data + b->len, p, add);
+    b->len += add;
+    b->data[b->len] = '\0';
+    return add;
 }
 
 void sandbox_halt(sandbox_child *c)

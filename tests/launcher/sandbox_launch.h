@@ -28,4 +28,14 @@ void sandbox_halt(sandbox_child *c);
 /* Monotonic milliseconds. */
 long long sandbox_now_ms(void);
 
+/* A response body being received: NUL-terminated, malloc'd, freed by the caller. */
+typedef struct sandbox_body {
+    char *data;
+    size_t len;
+} sandbox_body;
+
+/* A libcurl CURLOPT_WRITEFUNCTION appending to the sandbox_body given as CURLOPT_WRITEDATA;
+ * out of memory stops the transfer (CURLE_WRITE_ERROR). */
+size_t sandbox_collect_body(char *p, size_t size, size_t n, void *body);
+
 #endif

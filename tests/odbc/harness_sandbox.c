@@ -55,29 +55,9 @@ void bct_sandbox_stop(bct_sandbox *sb)
     sandbox_halt(&sb->child);
 }
 
-typedef struct bct_buf {
-    char *data;
-    size_t len;
-} bct_buf;
-
-static size_t bct_collect(char *p, size_t size, size_t n, void *ud)
-{
-    bct_buf *b = ud;
-    size_t add = size * n;
-    char *grown = realloc(b->data, b->len + add + 1);
-    if (!grown) {
-        return 0;
-    }
-    b->data = grown;
-    memcpy(b->data + b->len, p, add);
-    b->len += add;
-    b->data[b->len] = '\0';
-    return add;
-}
-
 /* One request; returns the HTTP status (0 on a transport error) and the body in *body. */
 static long bct_http(const bct_sandbox *sb, const char *method, const char *url, const char *post,
-                     bct_buf *body)
+                     sandbox_body *body)
 {
     CURL *c = curl_easy_init();
     if (!c) {
@@ -93,7 +73,7 @@ static long bct_http(const bct_sandbox *sb, const char *method, const char *url,
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
     curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
     curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, bct_collect);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sandbox_collect_body);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, body);
     if (post) {
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, post);
@@ -109,7 +89,7 @@ static long bct_http(const bct_sandbox *sb, const char *method, const char *url,
 
 static cJSON *bct_get_url(const bct_sandbox *sb, const char *url, long *status)
 {
-    bct_buf b = {0};
+    sandbox_body b = {0};
     *status = bct_http(sb, "GET", url, NULL, &b);
     cJSON *j = (*status == 200 && b.data) ? cJSON_Parse(b.data) : NULL;
     free(b.data);
@@ -204,7 +184,7 @@ int bct_sb_api_request_count(const bct_sandbox *sb)
 void bct_sb_clear_requests(const bct_sandbox *sb)
 {
     char url[512];
-    bct_buf b = {0};
+    sandbox_body b = {0};
     snprintf(url, sizeof url, "%s/__sandbox/requests", sb->url);
     long status = bct_http(sb, "DELETE", url, NULL, &b);
     free(b.data);
@@ -216,7 +196,7 @@ void bct_sb_clear_requests(const bct_sandbox *sb)
 bool bct_sb_fault(const bct_sandbox *sb, const char *json)
 {
     char url[512];
-    bct_buf b = {0};
+    sandbox_body b = {0};
     snprintf(url, sizeof url, "%s/__sandbox/faults", sb->url);
     long status = bct_http(sb, "POST", url, json, &b);
     free(b.data);
@@ -230,7 +210,7 @@ bool bct_sb_fault(const bct_sandbox *sb, const char *json)
 void bct_sb_fault_clear(const bct_sandbox *sb)
 {
     char url[512];
-    bct_buf b = {0};
+    sandbox_body b = {0};
     snprintf(url, sizeof url, "%s/__sandbox/faults", sb->url);
     long status = bct_http(sb, "DELETE", url, NULL, &b);
     free(b.data);

@@ -49,7 +49,7 @@ static void nested_view_lists_its_parents_path(void **state)
 {
     char *s = terms_of("ProductOptionValues");
     (void)state;
-    assert_string_equal(s, "`product_id =`/`IN` (path)");
+    assert_non_null(strstr(s, "`product_id =`/`IN` (path)"));
     free(s);
 }
 
@@ -62,11 +62,13 @@ static void v2_list_lists_id_path_and_integer_bounds(void **state)
     free(s);
 }
 
-static void v3_list_lists_its_filters(void **state)
+static void v3_list_lists_its_filters_and_not_what_the_engine_does_itself(void **state)
 {
     char *s = terms_of("Products");
     (void)state;
-    assert_string_equal(s, "`id =`/`IN` (`id:in`)");
+    assert_non_null(strstr(s, "`id =`/`IN` (`id:in`)"));
+    /* The API has no exact filter on name: "name = ?" is SQLite's work, whatever the plan. */
+    assert_null(strstr(s, "`name "));
     free(s);
 }
 
@@ -75,7 +77,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(nested_view_lists_its_parents_path),
         cmocka_unit_test(v2_list_lists_id_path_and_integer_bounds),
-        cmocka_unit_test(v3_list_lists_its_filters),
+        cmocka_unit_test(v3_list_lists_its_filters_and_not_what_the_engine_does_itself),
     };
     return cmocka_run_group_tests(tests, open_engine, close_engine);
 }

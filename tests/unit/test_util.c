@@ -94,16 +94,25 @@ static char *read_all(const char *path)
     return data;
 }
 
+/* Open the log on a new temporary file at verbosity; path gets the file's name. */
+static void open_temp_log(char path[static 32], int verbosity)
+{
+    int fd;
+
+    strcpy(path, "/tmp/bc_test_log_XXXXXX");
+    fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    bc_log_open(path, verbosity);
+}
+
 static void log_redacts_registered_secrets_and_secret_fields(void **state)
 {
-    char path[] = "/tmp/bc_test_log_XXXXXX";
-    int fd = mkstemp(path);
+    char path[32];
     char *text;
 
     (void)state;
-    assert_true(fd >= 0);
-    close(fd);
-    bc_log_open(path, 5);
+    open_temp_log(path, 5);
     bc_log_secret("tok-SECRET-123");
     bc_log(1, "GET /v2/store with token tok-SECRET-123 failed");
     bc_log(3, "header X-Auth-Token: abcdef0123 sent");
@@ -138,14 +147,11 @@ static void log_redacts_registered_secrets_and_secret_fields(void **state)
 
 static void log_masks_a_secret_only_where_it_stands_alone(void **state)
 {
-    char path[] = "/tmp/bc_test_log_XXXXXX";
-    int fd = mkstemp(path);
+    char path[32];
     char *text;
 
     (void)state;
-    assert_true(fd >= 0);
-    close(fd);
-    bc_log_open(path, 1);
+    open_temp_log(path, 1);
     bc_log_secret("pass");
     bc_log(1, "passage, bypass and compass are words; pass=1, 'pass' and pass are not");
     bc_log_close();
