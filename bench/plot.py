@@ -28,7 +28,7 @@ def read_runs(lines):
 
 
 def svg(runs):
-    bar, gap, left, width = 18, 6, 300, 420
+    bar, gap, left, width = 18, 6, 250, 420
     lo, hi = math.log10(0.1), math.log10(100.0)
 
     def x_of(ratio):
@@ -36,7 +36,7 @@ def svg(runs):
         return left + (v - lo) / (hi - lo) * width
 
     height = 40 + sum(28 + len(r["rows"]) * (bar + gap) for r in runs) + 30
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 120}" '
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 190}" '
            f'height="{height}" font-family="sans-serif" font-size="12">',
            '<rect width="100%" height="100%" fill="white"/>',
            f'<text x="10" y="20" font-size="14">baseline ms / driver ms (log scale; '
@@ -50,10 +50,11 @@ def svg(runs):
         for num, name, ratio, reqs in run["rows"]:
             x0, x1 = x_of(1.0), x_of(ratio)
             color = "#3a7d44" if ratio >= 1 else "#b5452b"
-            out.append(f'<text x="10" y="{y + 13}">{num} {name} ({reqs} requests)</text>')
+            out.append(f'<text x="10" y="{y + 13}">{num} {name}</text>')
             out.append(f'<rect x="{min(x0, x1):.1f}" y="{y}" width="{abs(x1 - x0):.1f}" '
                        f'height="{bar}" fill="{color}"/>')
-            out.append(f'<text x="{max(x0, x1) + 4:.1f}" y="{y + 13}">{ratio:.2f}x</text>')
+            out.append(f'<text x="{max(x0, x1) + 4:.1f}" y="{y + 13}">{ratio:.2f}x '
+                       f'({reqs} requests)</text>')
             y += bar + gap
         for tick in (0.1, 1, 10, 100):
             xt = x_of(tick)

@@ -182,6 +182,7 @@ void bc_vbatch_select(bc_vcursor *c, const char *key)
             hi = mid;
     }
     c->batch_pos = c->batch_end = lo;
+    c->next_item = c->next_sub = NULL; /* the pages the rows came from are gone */
     while (c->batch_end < b->nrows && strcmp(b->rows[c->batch_end].key, key) == 0)
         c->batch_end++;
     c->in_batch = true;

@@ -1,8 +1,11 @@
 /*
  * The "bigcommerce" virtual-table module, split over vtab.c (module, connect),
- * vtab_plan.c (xBestIndex), vtab_cursor.c (requests and paging), vtab_keys.c (the values
- * that fill an endpoint's placeholders: given, or walked from the parent table) and
- * vtab_value.c (JSON to SQLite values).
+ * vtab_plan.c (xBestIndex), vtab_cursor.c (a plan's terms into requests), vtab_rows.c
+ * (requests and paging), vtab_keys.c (the values that fill an endpoint's placeholders:
+ * given, or walked from the parent table), vtab_bounds.c (bounds and LIKE prefixes as the
+ * API takes them), vtab_ahead.c (requests of the coming parents, in flight early),
+ * vtab_batch.c (rows held for the statement, probed in memory) and vtab_value.c (JSON to
+ * SQLite values).
  */
 #ifndef BC_VTAB_INTERNAL_H
 #define BC_VTAB_INTERNAL_H

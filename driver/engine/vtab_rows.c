@@ -237,10 +237,13 @@ int bc_vcursor_next(bc_vcursor *c)
     rc = c->in_batch ? bc_vbatch_next(c) : bc_vcursor_advance(c, &err);
     if (rc < 0) {
         c->eof = true;
+        c->item = c->parent_item = c->next_item = c->next_sub = NULL;
         return bc_vtab_fail(c->vt, &err);
     }
     c->eof = rc == 0;
     if (!c->eof)
         c->rows++;
+    else /* the last page is gone: no row is current (other cursors look at item) */
+        c->item = c->parent_item = c->next_item = c->next_sub = NULL;
     return SQLITE_OK;
 }
