@@ -167,6 +167,11 @@ typedef struct bc_stmt {
     sqlite3_value **rowset_values; /* owned */
     size_t rowset_nvalues, rowset_cap;
     SQLULEN current_row; /* 1-based row SQLGetData reads; 0 = the statement's own row */
+    /* scroll.c: a static cursor keeps all rows in rowset_values */
+    bool static_ready;
+    SQLULEN static_rows;  /* rows kept */
+    SQLULEN static_start; /* first row (1-based) of the current rowset; 0 before the start */
+    SQLULEN fill_row;     /* kept row being converted into the rowset */
 } bc_stmt;
 
 /* ---- internal interface of driver/core, called by the exported skin in driver/odbc ----
@@ -302,14 +307,22 @@ bool bc_dae_missing(const bc_stmt *s, int n);
 void bc_rowset_clear(bc_stmt *s);
 void bc_rowset_free(bc_stmt *s);
 SQLRETURN bc_rowset_keep_row(bc_stmt *s, SQLULEN row);
-/* Column col (1-based) of the current row. */
+/* Column col (1-based) of the current row; of kept row `row` (1-based). */
 sqlite3_value *bc_rowset_value(bc_stmt *s, int col);
+sqlite3_value *bc_rowset_row_value(bc_stmt *s, SQLULEN row, int col);
+/* scroll.c */
+SQLRETURN bc_stmt_static_fetch(bc_stmt *s, SQLSMALLINT orientation, SQLLEN offset);
 SQLRETURN bc_stmt_set_pos(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock);
 
 /* fetch.c, getdata.c */
 SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
                            SQLLEN buflen, SQLLEN *ind);
 SQLRETURN bc_stmt_fetch(bc_stmt *s);
+/* The next row of the result (1), the end (0) or an error (-1, pushed). */
+int bc_stmt_next_row(bc_stmt *s);
+/* Convert the bound columns of the current row into rowset row `row`; its row status. */
+SQLUSMALLINT bc_stmt_fill_row(bc_stmt *s, SQLULEN row, bool *any_info);
+void bc_stmt_set_row_status(SQLUSMALLINT *st, SQLULEN i, SQLUSMALLINT v);
 SQLRETURN bc_stmt_fetch_scroll(bc_stmt *s, SQLSMALLINT orientation, SQLLEN offset);
 SQLRETURN bc_stmt_get_data(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
                            SQLLEN buflen, SQLLEN *ind);

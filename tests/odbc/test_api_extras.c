@@ -151,6 +151,53 @@ static void browse_connect_asks_for_the_store_then_the_token(void)
     SQLFreeHandle(SQL_HANDLE_DBC, d);
 }
 
+static SQLINTEGER first_id(SQLHSTMT st, SQLRETURN rc)
+{
+    SQLINTEGER id = -1;
+    SQLLEN ind;
+    if (SQL_SUCCEEDED(rc))
+        SQLGetData(st, 1, SQL_C_SLONG, &id, 0, &ind);
+    return rc == SQL_NO_DATA ? 0 : id;
+}
+
+static void static_cursor_scrolls_in_every_direction(void)
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    if (!st)
+        return;
+    SQLUINTEGER attrs = 0;
+    CHECK_OK(SQLGetInfo(dbc, SQL_STATIC_CURSOR_ATTRIBUTES1, &attrs, sizeof attrs, NULL),
+             SQL_HANDLE_DBC, dbc);
+    CHECK(attrs & SQL_CA1_ABSOLUTE);
+    CHECK_OK(SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, (SQLPOINTER)SQL_CURSOR_STATIC, 0),
+             SQL_HANDLE_STMT, st);
+    bct_sb_clear_requests(&sb);
+    CHECK_OK(SQLExecDirect(st, (SQLCHAR *)"SELECT id FROM Products ORDER BY id", SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    cJSON *all = bct_sb_get_all(&sb, "/v3/catalog/products");
+    int n = cJSON_GetArraySize(all);
+    SQLINTEGER ids[64] = {0};
+    for (int i = 0; i < n && i < 64; i++)
+        ids[i] =
+            (SQLINTEGER)cJSON_GetNumberValue(cJSON_GetObjectItem(cJSON_GetArrayItem(all, i), "id"));
+    cJSON_Delete(all);
+    bct_sb_clear_requests(&sb);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_LAST, 0)), ids[n - 1]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_PRIOR, 0)), ids[n - 2]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_FIRST, 0)), ids[0]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_PRIOR, 0)), 0); /* before the start */
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_NEXT, 0)), ids[0]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_ABSOLUTE, 3)), ids[2]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_RELATIVE, 2)), ids[4]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_ABSOLUTE, -1)), ids[n - 1]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_NEXT, 0)), 0); /* after the end */
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_PRIOR, 0)), ids[n - 1]);
+    CHECK_INT(first_id(st, SQLFetch(st)), 0);
+    /* Scrolling reads the kept rows: no new request. */
+    CHECK_INT(bct_sb_api_request_count(&sb), 0);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -167,6 +214,7 @@ int main(int argc, char **argv)
         BCT_TEST(describe_param_takes_the_compared_column_type),
         BCT_TEST(getdata_reads_any_row_of_a_block_cursor),
         BCT_TEST(browse_connect_asks_for_the_store_then_the_token),
+        BCT_TEST(static_cursor_scrolls_in_every_direction),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
     bct_disconnect(dbc);
