@@ -53,6 +53,16 @@ static void describe_param_takes_the_compared_column_type(void)
                  4);
     check_params("SELECT id FROM Products WHERE id NOT IN (?, ?) AND is_visible = ?",
                  (want_param[]){{SQL_INTEGER, 0}, {SQL_INTEGER, 0}, {SQL_BIT, 0}}, 3);
+    /* Columns that INSERT and UPDATE fill (a TEMP table here). */
+    SQLFreeHandle(SQL_HANDLE_STMT,
+                  bct_exec(dbc, "CREATE TEMP TABLE dp_t (a INTEGER, b TEXT, d DATE)"));
+    check_params("INSERT INTO dp_t (d, a) VALUES (?, ?)",
+                 (want_param[]){{SQL_TYPE_DATE, 10}, {SQL_INTEGER, 10}}, 2);
+    check_params("INSERT INTO dp_t VALUES (?, ?, ?)",
+                 (want_param[]){{SQL_INTEGER, 0}, {SQL_WLONGVARCHAR, 0}, {SQL_TYPE_DATE, 0}}, 3);
+    check_params("UPDATE dp_t SET b = ? WHERE a = ?",
+                 (want_param[]){{SQL_WLONGVARCHAR, 0}, {SQL_INTEGER, 0}}, 2);
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "DROP TABLE dp_t"));
     /* Not compared with a column: the default. */
     check_params("SELECT ? + 1", (want_param[]){{SQL_WVARCHAR, 0}}, 1);
     /* A procedure's marker has the type of the input it fills. */
