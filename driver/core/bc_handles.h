@@ -307,6 +307,10 @@ bool bc_dae_missing(const bc_stmt *s, int n);
 void bc_rowset_clear(bc_stmt *s);
 void bc_rowset_free(bc_stmt *s);
 SQLRETURN bc_rowset_keep_row(bc_stmt *s, SQLULEN row);
+/* Whether some result column is not bound (then the rows of a rowset are kept). */
+bool bc_rowset_has_unbound_column(const bc_stmt *s);
+/* Whether SQLGetData can read the current row (false: a fully bound rowset, not its last row). */
+bool bc_rowset_row_available(const bc_stmt *s);
 /* Column col (1-based) of the current row; of kept row `row` (1-based). */
 sqlite3_value *bc_rowset_value(bc_stmt *s, int col);
 sqlite3_value *bc_rowset_row_value(bc_stmt *s, SQLULEN row, int col);

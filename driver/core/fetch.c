@@ -150,6 +150,9 @@ SQLRETURN bc_stmt_fetch(bc_stmt *s)
         return bc_stmt_static_fetch(s, SQL_FETCH_NEXT, 0);
     s->getdata_col = 0;
     bc_rowset_clear(s);
+    /* Rows are copied for SQLGetData only when some column is left for it: a fully bound
+     * bulk fetch pays nothing. */
+    bool keep = size > 1 && bc_rowset_has_unbound_column(s);
     bc_stmt_arm_timeout(s);
     while (n < size) {
         int rc = bc_stmt_next_row(s);
@@ -161,7 +164,7 @@ SQLRETURN bc_stmt_fetch(bc_stmt *s)
         if (rc == 0)
             break;
         last = bc_stmt_fill_row(s, n, &info);
-        if (size > 1 && bc_rowset_keep_row(s, n) != SQL_SUCCESS) {
+        if (keep && bc_rowset_keep_row(s, n) != SQL_SUCCESS) {
             failed = true;
             break;
         }

@@ -1,7 +1,8 @@
 /*
  * Block cursors and SQLGetData (SQL_GD_BLOCK). The SQLite statement holds only the row it
  * stepped to last, so when a rowset has more than one row each row's values are copied as
- * it is fetched; SQLSetPos(SQL_POSITION) picks the row SQLGetData then reads. With a rowset
+ * it is fetched (when some column is unbound, so left for SQLGetData); SQLSetPos(SQL_POSITION)
+ * picks the row SQLGetData then reads. With a rowset
  * of one row nothing is copied: the statement's own row is the current one. A static cursor
  * (scroll.c) keeps every row here.
  */
@@ -24,6 +25,22 @@ void bc_rowset_free(bc_stmt *s)
     free(s->rowset_values);
     s->rowset_values = NULL;
     s->rowset_cap = 0;
+}
+
+bool bc_rowset_has_unbound_column(const bc_stmt *s)
+{
+    const bc_desc *ard = s->ard_cur;
+
+    for (int c = 1; c <= s->ncols; c++)
+        if (c > ard->count || (ard->recs[c].data_ptr == NULL && ard->recs[c].indicator_ptr == NULL))
+            return true;
+    return false;
+}
+
+bool bc_rowset_row_available(const bc_stmt *s)
+{
+    return s->static_ready || s->rowset_nvalues > 0 || s->current_row == 0 ||
+           s->current_row == s->rowset_rows;
 }
 
 /* Copy the statement's current row as rowset row `row` (0-based). */

@@ -122,6 +122,22 @@ static void getdata_reads_any_row_of_a_block_cursor(void)
     CHECK_INT(seen, total);
     CHECK(total > 3);
     cJSON_Delete(all);
+    /* With every column bound the rows are not kept: SQLGetData reads only the last row of
+     * the rowset and says so for the others. */
+    SQLCloseCursor(st);
+    char names[3][256];
+    SQLLEN name_ind[3];
+    CHECK_OK(SQLBindCol(st, 2, SQL_C_CHAR, names, sizeof names[0], name_ind), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLExecDirect(st, (SQLCHAR *)"SELECT id, name FROM Products ORDER BY id", SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+    CHECK_INT(fetched, 3);
+    SQLINTEGER id = 0;
+    SQLLEN ind = 0;
+    CHECK_STATE(SQLGetData(st, 1, SQL_C_SLONG, &id, 0, &ind), SQL_HANDLE_STMT, st, "HYC00");
+    CHECK_OK(SQLSetPos(st, 3, SQL_POSITION, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLGetData(st, 1, SQL_C_SLONG, &id, 0, &ind), SQL_HANDLE_STMT, st);
+    CHECK_INT(id, ids[2]);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
