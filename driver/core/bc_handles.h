@@ -56,6 +56,7 @@ typedef struct bc_dbc {
     SQLUINTEGER async_enable;
     char *current_catalog;
     struct bc_stmt *running; /* the statement inside the engine (cursor.c's lock guards it) */
+    int running_depth;       /* nesting of bc_stmt_run_begin calls */
     char *browse;            /* owned; SQLBrowseConnect's keywords so far (may hold a token) */
 } bc_dbc;
 
@@ -237,8 +238,8 @@ SQLRETURN bc_stmt_free_stmt(bc_stmt *s, SQLUSMALLINT option);
 SQLRETURN bc_stmt_row_count(bc_stmt *s, SQLLEN *count);
 SQLRETURN bc_stmt_more_results(bc_stmt *s);
 SQLRETURN bc_stmt_cancel(bc_stmt *s);
-/* Bracket every call into the engine made for s (a step, a procedure, a catalog query):
- * only then does SQLCancel on s reach the engine. */
+/* Bracket every ODBC call that runs s in the engine (execute, fetch, a catalog query; each
+ * step inside them too): only then does SQLCancel on s reach the engine. Calls nest. */
 void bc_stmt_run_begin(bc_stmt *s);
 void bc_stmt_run_end(bc_stmt *s);
 /* Make vm (owned from now) the statement's open result set (catalog functions). */

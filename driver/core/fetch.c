@@ -135,9 +135,19 @@ void bc_stmt_set_row_status(SQLUSMALLINT *st, SQLULEN i, SQLUSMALLINT v)
         st[i] = v;
 }
 
+static SQLRETURN fetch_next_rowset(bc_stmt *s);
+
 /* "SQLFetch returns the next rowset ... SQL_SUCCESS_WITH_INFO if a warning or an error
  * occurred for some rows; SQL_ERROR if an error applies to the whole function." */
 SQLRETURN bc_stmt_fetch(bc_stmt *s)
+{
+    bc_stmt_run_begin(s);
+    SQLRETURN rc = fetch_next_rowset(s);
+    bc_stmt_run_end(s);
+    return rc;
+}
+
+static SQLRETURN fetch_next_rowset(bc_stmt *s)
 {
     SQLULEN size = s->ard_cur->array_size > 0 ? s->ard_cur->array_size : 1, n = 0;
     SQLUSMALLINT *status = s->ird.array_status_ptr;
@@ -194,7 +204,10 @@ SQLRETURN bc_stmt_fetch_scroll(bc_stmt *s, SQLSMALLINT orientation, SQLLEN offse
     if (s->cursor_type == SQL_CURSOR_STATIC) {
         if (s->state != BC_STMT_CURSOR)
             return bc_diag_push(&s->h.diag, "24000", 0, "No result set is open; execute a query.");
-        return bc_stmt_static_fetch(s, orientation, offset);
+        bc_stmt_run_begin(s);
+        SQLRETURN rc = bc_stmt_static_fetch(s, orientation, offset);
+        bc_stmt_run_end(s);
+        return rc;
     }
     if (orientation != SQL_FETCH_NEXT)
         return bc_diag_push(&s->h.diag, "HY106", 0,
