@@ -60,6 +60,7 @@ typedef struct bc_dbc {
     SQLUINTEGER async_enable;
     char *current_catalog;
     struct bc_stmt *running; /* the statement inside the engine (cursor.c's lock guards it) */
+    int running_depth;       /* nesting of bc_stmt_run_begin calls */
     char *browse;            /* owned; SQLBrowseConnect's keywords so far (may hold a token) */
     long unended_writes;     /* rows written since connect or the last SQLEndTran (writes.c) */
 } bc_dbc;
@@ -169,6 +170,11 @@ typedef struct bc_stmt {
     sqlite3_value **rowset_values; /* owned */
     size_t rowset_nvalues, rowset_cap;
     SQLULEN current_row; /* 1-based row SQLGetData reads; 0 = the statement's own row */
+    /* scroll.c: a static cursor keeps all rows in rowset_values */
+    bool static_ready;
+    SQLULEN static_rows;  /* rows kept */
+    SQLULEN static_start; /* first row (1-based) of the current rowset; 0 before the start */
+    SQLULEN fill_row;     /* kept row being converted into the rowset */
 } bc_stmt;
 
 /* ---- internal interface of driver/core, called by the exported skin in driver/odbc ----
@@ -244,8 +250,8 @@ bool bc_stmt_batch_open(bc_stmt *s, SQLRETURN *rc);
 SQLRETURN bc_stmt_batch_close(bc_stmt *s, bool *errors);
 SQLRETURN bc_stmt_more_results(bc_stmt *s);
 SQLRETURN bc_stmt_cancel(bc_stmt *s);
-/* Bracket every call into the engine made for s (a step, a procedure, a catalog query):
- * only then does SQLCancel on s reach the engine. */
+/* Bracket every ODBC call that runs s in the engine (execute, fetch, a catalog query; each
+ * step inside them too): only then does SQLCancel on s reach the engine. Calls nest. */
 void bc_stmt_run_begin(bc_stmt *s);
 void bc_stmt_run_end(bc_stmt *s);
 /* Make vm (owned from now) the statement's open result set (catalog functions). */
@@ -314,15 +320,30 @@ bool bc_dae_missing(const bc_stmt *s, int n);
 void bc_rowset_clear(bc_stmt *s);
 void bc_rowset_free(bc_stmt *s);
 SQLRETURN bc_rowset_keep_row(bc_stmt *s, SQLULEN row);
-/* Column col (1-based) of the current row. */
+/* Whether some result column is not bound (then the rows of a rowset are kept). */
+bool bc_rowset_has_unbound_column(const bc_stmt *s);
+/* Whether SQLGetData can read the current row (false: a fully bound rowset, not its last row). */
+bool bc_rowset_row_available(const bc_stmt *s);
+/* Column col (1-based) of the current row; of kept row `row` (1-based). */
 sqlite3_value *bc_rowset_value(bc_stmt *s, int col);
+sqlite3_value *bc_rowset_row_value(bc_stmt *s, SQLULEN row, int col);
+/* scroll.c */
+SQLRETURN bc_stmt_static_fetch(bc_stmt *s, SQLSMALLINT orientation, SQLLEN offset);
 SQLRETURN bc_stmt_set_pos(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock);
 
 /* fetch.c, getdata.c */
 SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
                            SQLLEN buflen, SQLLEN *ind);
 SQLRETURN bc_stmt_fetch(bc_stmt *s);
+/* The next row of the result (1), the end (0) or an error (-1, pushed). */
+int bc_stmt_next_row(bc_stmt *s);
+/* Convert the bound columns of the current row into rowset row `row`; its row status. */
+SQLUSMALLINT bc_stmt_fill_row(bc_stmt *s, SQLULEN row, bool *any_info);
+void bc_stmt_set_row_status(SQLUSMALLINT *st, SQLULEN i, SQLUSMALLINT v);
 SQLRETURN bc_stmt_fetch_scroll(bc_stmt *s, SQLSMALLINT orientation, SQLLEN offset);
+/* SQLExtendedFetch (ODBC 2): SQLFetchScroll reporting through rows and status. */
+SQLRETURN bc_stmt_extended_fetch(bc_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
+                                 SQLUSMALLINT *status);
 SQLRETURN bc_stmt_get_data(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
                            SQLLEN buflen, SQLLEN *ind);
 

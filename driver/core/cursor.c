@@ -63,8 +63,13 @@ SQLRETURN bc_stmt_more_results(bc_stmt *s)
  * still be set for. */
 static pthread_mutex_t running_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Calls nest (an execute steps, a fetch scroll fetches): the outermost one marks the
+ * statement running and clears a cancel left from before; only the connection's lock holder
+ * gets here, so the depth needs no lock of its own. */
 void bc_stmt_run_begin(bc_stmt *s)
 {
+    if (s->dbc->running_depth++ > 0)
+        return;
     pthread_mutex_lock(&running_lock);
     bc_engine_reset_cancel(s->dbc->engine);
     s->dbc->running = s;
@@ -73,6 +78,8 @@ void bc_stmt_run_begin(bc_stmt *s)
 
 void bc_stmt_run_end(bc_stmt *s)
 {
+    if (--s->dbc->running_depth > 0)
+        return;
     pthread_mutex_lock(&running_lock);
     s->dbc->running = NULL;
     bc_engine_reset_cancel(s->dbc->engine);

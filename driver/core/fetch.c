@@ -48,7 +48,10 @@ SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQL
 /* Convert bound column col of the current row into rowset row `row`. */
 static SQLRETURN fetch_column(bc_stmt *s, const bc_desc_rec *r, int col, SQLULEN row)
 {
-    bc_cell cell = {sqlite3_column_value(s->vm, col - 1), &s->col_types[col - 1]};
+    /* A static cursor fills rowsets from the rows it keeps; otherwise the statement's row. */
+    sqlite3_value *v = s->static_ready ? bc_rowset_row_value(s, s->fill_row, col)
+                                       : sqlite3_column_value(s->vm, col - 1);
+    bc_cell cell = {v, &s->col_types[col - 1]};
     SQLPOINTER data;
     SQLLEN *ind, *len, local_ind = 0, consumed = 0;
     bc_error e;
@@ -88,7 +91,7 @@ static SQLRETURN fetch_column(bc_stmt *s, const bc_desc_rec *r, int col, SQLULEN
     return SQL_SUCCESS;
 }
 
-static SQLUSMALLINT fetch_row(bc_stmt *s, SQLULEN row, bool *any_info)
+SQLUSMALLINT bc_stmt_fill_row(bc_stmt *s, SQLULEN row, bool *any_info)
 {
     const bc_desc *ard = s->ard_cur;
     SQLUSMALLINT status = SQL_ROW_SUCCESS;
@@ -112,7 +115,7 @@ static SQLUSMALLINT fetch_row(bc_stmt *s, SQLULEN row, bool *any_info)
 
 /* Move to the next row: the one execute already stepped to, or a new step. 1 row, 0 end,
  * -1 error (pushed). */
-static int next_row(bc_stmt *s)
+int bc_stmt_next_row(bc_stmt *s)
 {
     SQLLEN cap = bc_stmt_max_rows(s);
     int rc;
@@ -133,15 +136,25 @@ static int next_row(bc_stmt *s)
     return 1;
 }
 
-static void set_status(SQLUSMALLINT *st, SQLULEN i, SQLUSMALLINT v)
+void bc_stmt_set_row_status(SQLUSMALLINT *st, SQLULEN i, SQLUSMALLINT v)
 {
     if (st != NULL)
         st[i] = v;
 }
 
+static SQLRETURN fetch_next_rowset(bc_stmt *s);
+
 /* "SQLFetch returns the next rowset ... SQL_SUCCESS_WITH_INFO if a warning or an error
  * occurred for some rows; SQL_ERROR if an error applies to the whole function." */
 SQLRETURN bc_stmt_fetch(bc_stmt *s)
+{
+    bc_stmt_run_begin(s);
+    SQLRETURN rc = fetch_next_rowset(s);
+    bc_stmt_run_end(s);
+    return rc;
+}
+
+static SQLRETURN fetch_next_rowset(bc_stmt *s)
 {
     SQLULEN size = s->ard_cur->array_size > 0 ? s->ard_cur->array_size : 1, n = 0;
     SQLUSMALLINT *status = s->ird.array_status_ptr;
@@ -158,11 +171,16 @@ SQLRETURN bc_stmt_fetch(bc_stmt *s)
                                 "(SQLBindCol with null pointers) or fix the column number.",
                                 c, (int)s->ncols);
     }
+    if (s->cursor_type == SQL_CURSOR_STATIC)
+        return bc_stmt_static_fetch(s, SQL_FETCH_NEXT, 0);
     s->getdata_col = 0;
     bc_rowset_clear(s);
+    /* Rows are copied for SQLGetData only when some column is left for it: a fully bound
+     * bulk fetch pays nothing. */
+    bool keep = size > 1 && bc_rowset_has_unbound_column(s);
     bc_stmt_arm_timeout(s);
     while (n < size) {
-        int rc = next_row(s);
+        int rc = bc_stmt_next_row(s);
         if (rc < 0) {
             failed = n == 0;
             info = n > 0;
@@ -170,17 +188,17 @@ SQLRETURN bc_stmt_fetch(bc_stmt *s)
         }
         if (rc == 0)
             break;
-        last = fetch_row(s, n, &info);
-        if (size > 1 && bc_rowset_keep_row(s, n) != SQL_SUCCESS) {
+        last = bc_stmt_fill_row(s, n, &info);
+        if (keep && bc_rowset_keep_row(s, n) != SQL_SUCCESS) {
             failed = true;
             break;
         }
-        set_status(status, n, last);
+        bc_stmt_set_row_status(status, n, last);
         s->rows_fetched_total++;
         n++;
     }
     for (SQLULEN i = n; i < size; i++)
-        set_status(status, i, SQL_ROW_NOROW);
+        bc_stmt_set_row_status(status, i, SQL_ROW_NOROW);
     s->rowset_rows = n;
     /* "The cursor is positioned on the first row of the rowset." */
     s->current_row = size > 1 && n > 0 ? 1 : 0;
@@ -198,9 +216,36 @@ SQLRETURN bc_stmt_fetch(bc_stmt *s)
 
 SQLRETURN bc_stmt_fetch_scroll(bc_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
 {
-    (void)offset;
+    if (s->cursor_type == SQL_CURSOR_STATIC) {
+        if (s->state != BC_STMT_CURSOR)
+            return bc_diag_push(&s->h.diag, "24000", 0, "No result set is open; execute a query.");
+        bc_stmt_run_begin(s);
+        SQLRETURN rc = bc_stmt_static_fetch(s, orientation, offset);
+        bc_stmt_run_end(s);
+        return rc;
+    }
     if (orientation != SQL_FETCH_NEXT)
         return bc_diag_push(&s->h.diag, "HY106", 0,
-                            "The cursor is forward-only; only SQL_FETCH_NEXT is supported.");
+                            "The cursor is forward-only; only SQL_FETCH_NEXT is supported. Set "
+                            "SQL_ATTR_CURSOR_TYPE to SQL_CURSOR_STATIC to scroll.");
     return bc_stmt_fetch(s);
+}
+
+/* ODBC 2's SQLExtendedFetch is SQLFetchScroll with the row count and the row status array
+ * passed as arguments instead of set in the IRD. unixODBC hands it to the driver only when
+ * the driver exports it, and ODBC 2 applications (PHP's odbc extension) call it whenever
+ * SQLGetInfo reports scrolling, so static cursors need it. */
+SQLRETURN bc_stmt_extended_fetch(bc_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
+                                 SQLUSMALLINT *status)
+{
+    SQLULEN *saved_rows = s->ird.rows_processed_ptr;
+    SQLUSMALLINT *saved_status = s->ird.array_status_ptr;
+    SQLRETURN rc;
+
+    s->ird.rows_processed_ptr = rows;
+    s->ird.array_status_ptr = status;
+    rc = bc_stmt_fetch_scroll(s, (SQLSMALLINT)orientation, offset);
+    s->ird.rows_processed_ptr = saved_rows;
+    s->ird.array_status_ptr = saved_status;
+    return rc;
 }

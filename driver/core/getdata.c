@@ -16,6 +16,10 @@ static SQLRETURN check_getdata(bc_stmt *s, SQLUSMALLINT col)
         return bc_diag_push(&s->h.diag, "07009", 0,
                             "Column %u does not exist; the result has %d columns.", (unsigned)col,
                             s->ncols);
+    if (!bc_rowset_row_available(s))
+        return bc_diag_push(&s->h.diag, "HYC00", 0,
+                            "Every column is bound, so the rows of this rowset were not kept for "
+                            "SQLGetData; read the bound buffers, or leave the column unbound.");
     return SQL_SUCCESS;
 }
 

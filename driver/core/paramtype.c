@@ -1,9 +1,10 @@
 /*
  * SQLDescribeParam's type for a '?' marker: SQLite does not type parameters, so the type is
  * the declared type of the column the marker is compared with (id = ?, ? < price,
- * name LIKE ?, status_id IN (?, ?), date_created BETWEEN ? AND ?). The statement text is
- * scanned for those shapes and the column is looked up in the tables the FROM and JOIN
- * clauses name (BigCommerce tables and TEMP tables alike, through SQLite's own schema).
+ * name LIKE ?, status_id IN (?, ?), date_created BETWEEN ? AND ?, SET c = ?), or that it
+ * fills (INSERT INTO t (a, b) VALUES (?, ?)). The statement text is scanned for those shapes
+ * and the column is looked up in the tables the FROM, JOIN, UPDATE and INTO clauses name
+ * (BigCommerce tables and TEMP tables alike, through SQLite's own schema).
  * Anything else (an expression, a function argument, a marker in the select list) is left
  * untyped and the caller reports its default.
  */
@@ -160,7 +161,9 @@ static int read_table_ref(scan *sc, int i)
 static void collect_tables(scan *sc)
 {
     for (int i = 0; i < sc->n; i++) {
-        if (!tok_is(&sc->t[i], "FROM") && !tok_is(&sc->t[i], "JOIN"))
+        /* UPDATE t SET c = ? and INSERT INTO t name tables too. */
+        if (!tok_is(&sc->t[i], "FROM") && !tok_is(&sc->t[i], "JOIN") &&
+            !tok_is(&sc->t[i], "UPDATE") && !tok_is(&sc->t[i], "INTO"))
             continue;
         int j = read_table_ref(sc, i + 1);
         /* FROM a, b, c */
@@ -267,6 +270,79 @@ static bool resolve(sqlite3 *db, const scan *sc, const token *col, const token *
     return false;
 }
 
+/* The place (0-based) of the marker t[m] in its VALUES tuple, -1 when it is not directly in
+ * one. */
+static int values_position(const scan *sc, int m)
+{
+    int v = -1, depth = 0, pos = 0;
+
+    for (int i = 0; i < m; i++)
+        if (tok_is(&sc->t[i], "VALUES"))
+            v = i;
+    if (v < 0)
+        return -1;
+    for (int i = v + 1; i < m; i++) {
+        if (is_punct(&sc->t[i], '(')) {
+            if (depth++ == 0)
+                pos = 0;
+        } else if (is_punct(&sc->t[i], ')')) {
+            depth--;
+        } else if (depth == 1 && is_punct(&sc->t[i], ',')) {
+            pos++;
+        }
+    }
+    return depth == 1 ? pos : -1;
+}
+
+/* The name of column `pos` of the INSERT: from its column list, else the table's order. */
+static char *inserted_column_name(sqlite3 *db, const scan *sc, const table_ref *t, int pos)
+{
+    int i = 0;
+
+    while (i < sc->n && !tok_eq(&sc->t[i], &t->name))
+        i++;
+    if (i + 1 < sc->n && is_punct(&sc->t[i + 1], '(')) {
+        int k = 0;
+        for (int j = i + 2; j < sc->n && !is_punct(&sc->t[j], ')'); j++) {
+            if (sc->t[j].kind == TK_IDENT && k++ == pos)
+                return tok_dup(&sc->t[j]);
+        }
+        return NULL;
+    }
+    sqlite3_stmt *vm = NULL;
+    char *table = tok_dup(&t->name), *name = NULL;
+    if (table != NULL &&
+        sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?) LIMIT 1 OFFSET ?", -1, &vm,
+                           NULL) == SQLITE_OK) {
+        sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+        sqlite3_bind_int(vm, 2, pos);
+        if (sqlite3_step(vm) == SQLITE_ROW)
+            name = bc_strdup((const char *)sqlite3_column_text(vm, 0));
+    }
+    sqlite3_finalize(vm);
+    free(table);
+    return name;
+}
+
+/* INSERT INTO t [(a, b)] VALUES (?, ?): the column at the marker's place. */
+static bool inserted_column(sqlite3 *db, const scan *sc, int m, bc_sql_type *out)
+{
+    int pos;
+
+    if (sc->n == 0 || sc->ntables == 0 ||
+        !(tok_is(&sc->t[0], "INSERT") || tok_is(&sc->t[0], "REPLACE")) ||
+        (pos = values_position(sc, m)) < 0)
+        return false;
+    char *col = inserted_column_name(db, sc, &sc->tables[0], pos);
+    bool ok = false;
+    if (col != NULL) {
+        token c = {TK_IDENT, col, (int)strlen(col)};
+        ok = column_decl(db, &sc->tables[0].name, &c, out);
+    }
+    free(col);
+    return ok;
+}
+
 bool bc_param_type_from_sql(sqlite3 *db, const char *sql, int n, bc_sql_type *out)
 {
     scan *sc = calloc(1, sizeof *sc);
@@ -283,7 +359,8 @@ bool bc_param_type_from_sql(sqlite3 *db, const char *sql, int n, bc_sql_type *ou
         if (sc->t[i].kind != TK_MARKER || ++seen != n)
             continue;
         token col, qual;
-        found = compared_column(sc, i, &col, &qual) && resolve(db, sc, &col, &qual, out);
+        found = (compared_column(sc, i, &col, &qual) && resolve(db, sc, &col, &qual, out)) ||
+                inserted_column(db, sc, i, out);
         break;
     }
     free(sc);

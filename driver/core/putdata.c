@@ -31,8 +31,12 @@ void bc_dae_free(bc_stmt *s)
 {
     if (s->dae == NULL)
         return;
-    for (int i = 0; i < s->dae->nparams; i++)
+    /* A value sent this way may be a secret (an OAuth code for a procedure). */
+    for (int i = 0; i < s->dae->nparams; i++) {
+        if (s->dae->p[i].buf != NULL)
+            explicit_bzero(s->dae->p[i].buf, s->dae->p[i].cap);
         free(s->dae->p[i].buf);
+    }
     free(s->dae);
     s->dae = NULL;
 }

@@ -340,7 +340,17 @@ SQLRETURN bc_stmt_execute(bc_stmt *s)
     return bc_stmt_run(s);
 }
 
+static SQLRETURN run_bound(bc_stmt *s);
+
 SQLRETURN bc_stmt_run(bc_stmt *s)
+{
+    bc_stmt_run_begin(s);
+    SQLRETURN rc = run_bound(s);
+    bc_stmt_run_end(s);
+    return rc;
+}
+
+static SQLRETURN run_bound(bc_stmt *s)
 {
     SQLRETURN rc;
     int step;

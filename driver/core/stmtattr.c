@@ -1,7 +1,7 @@
 /*
  * Statement attributes. The rowset and parameter-array attributes are descriptor fields
- * (ARD, IRD, APD, IPD) as ODBC defines them; the cursor is forward-only and read-only, so
- * other cursor settings are replaced with those (01S02).
+ * (ARD, IRD, APD, IPD) as ODBC defines them; the cursor is forward-only or static, and
+ * read-only, so other cursor settings are replaced with those (01S02).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -35,16 +35,22 @@ static SQLRETURN set_cursor_attr(bc_stmt *s, SQLINTEGER attr, SQLULEN v)
 {
     switch (attr) {
     case SQL_ATTR_CURSOR_TYPE:
-        if (v != SQL_CURSOR_FORWARD_ONLY)
-            return changed(s, "A scrollable cursor");
+        if (s->state == BC_STMT_CURSOR)
+            return bc_diag_push(&s->h.diag, "24000", 0,
+                                "Close the cursor before changing its type.");
+        s->cursor_type = v == SQL_CURSOR_FORWARD_ONLY ? SQL_CURSOR_FORWARD_ONLY : SQL_CURSOR_STATIC;
+        /* Keyset-driven and dynamic cursors become static: the rows come from the API. */
+        if (v != SQL_CURSOR_FORWARD_ONLY && v != SQL_CURSOR_STATIC)
+            return changed(s, "A keyset-driven or dynamic cursor");
         return SQL_SUCCESS;
     case SQL_ATTR_CONCURRENCY:
         if (v != SQL_CONCUR_READ_ONLY)
             return changed(s, "That concurrency");
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SCROLLABLE:
-        if (v != SQL_NONSCROLLABLE)
-            return bc_diag_push(&s->h.diag, "HYC00", 0, "Scrollable cursors are not supported.");
+        if (s->state == BC_STMT_CURSOR)
+            return bc_diag_push(&s->h.diag, "24000", 0, "Close the cursor before changing it.");
+        s->cursor_type = v == SQL_NONSCROLLABLE ? SQL_CURSOR_FORWARD_ONLY : SQL_CURSOR_STATIC;
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SENSITIVITY:
         if (v != SQL_INSENSITIVE && v != SQL_UNSPECIFIED)
@@ -239,13 +245,13 @@ SQLRETURN bc_stmt_get_attr(bc_stmt *s, SQLINTEGER attr, SQLULEN *num, SQLPOINTER
         *num = s->max_length;
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_TYPE:
-        *num = SQL_CURSOR_FORWARD_ONLY;
+        *num = s->cursor_type;
         return SQL_SUCCESS;
     case SQL_ATTR_CONCURRENCY:
         *num = SQL_CONCUR_READ_ONLY;
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SCROLLABLE:
-        *num = SQL_NONSCROLLABLE;
+        *num = s->cursor_type == SQL_CURSOR_STATIC ? SQL_SCROLLABLE : SQL_NONSCROLLABLE;
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SENSITIVITY:
         *num = SQL_INSENSITIVE;

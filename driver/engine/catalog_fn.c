@@ -454,7 +454,8 @@ int bc_engine_catalog(bc_engine *e, bc_catalog_fn fn, const bc_catalog_args *a, 
         return bc_error_set(err, "HY010", 0, "the connection has no SQL engine");
     if (a == NULL)
         a = &none;
-    if ((fn == BC_CAT_TABLES || fn == BC_CAT_COLUMNS || fn == BC_CAT_PRIMARY_KEYS) &&
+    if ((fn == BC_CAT_TABLES || fn == BC_CAT_COLUMNS || fn == BC_CAT_PRIMARY_KEYS ||
+         fn == BC_CAT_STATISTICS) &&
         bc_meta_sync_temp(e, err) != 0)
         return -1;
     bc_buf_init(&q.sql);

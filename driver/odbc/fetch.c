@@ -87,6 +87,13 @@ BC_EXPORT SQLRETURN SQL_API SQLFetchScroll(SQLHSTMT h, SQLSMALLINT orientation, 
     return bc_handle_leave(h, bc_stmt_fetch_scroll(h, orientation, offset));
 }
 
+BC_EXPORT SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT h, SQLUSMALLINT orientation, SQLLEN offset,
+                                             SQLULEN *rows, SQLUSMALLINT *status)
+{
+    SKIN_ENTER(h, SQL_HANDLE_STMT);
+    return bc_handle_leave(h, bc_stmt_extended_fetch(h, orientation, offset, rows, status));
+}
+
 /* Positioning inside a block cursor, for SQLGetData (SQL_GD_BLOCK). */
 BC_EXPORT SQLRETURN SQL_API SQLSetPos(SQLHSTMT h, SQLSETPOSIROW row, SQLUSMALLINT op,
                                       SQLUSMALLINT lock)

@@ -14,12 +14,10 @@ function check($what, $got, $want) {
 }
 $E = getenv();
 
-// PDO_ODBC asks for unixODBC's cursor library "if needed", and it is loaded for a driver
-// whose cursors only go forward; that library refuses SQLFetchScroll when no column is
-// bound (SL009), and PDO reads columns wider than 255 with SQLGetData without binding them.
-// Asking for the driver's own cursors avoids it (the README's example does the same).
-$db = new PDO('odbc:DSN=' . $E['BC_DSN'], '', '', [PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION,
-    PDO::ODBC_ATTR_USE_CURSOR_LIBRARY => PDO::ODBC_SQL_USE_DRIVER]);
+// PDO's default attributes: PDO_ODBC asks for unixODBC's cursor library "if needed", which
+// unixODBC skips because the driver has static cursors of its own (that library fails on
+// columns read with SQLGetData and on data-at-execution parameters).
+$db = new PDO('odbc:DSN=' . $E['BC_DSN'], '', '', [PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION]);
 
 $names = $db->query("SELECT TableName FROM sys_tables WHERE TableType = 'TABLE'")
     ->fetchAll(PDO::FETCH_COLUMN);

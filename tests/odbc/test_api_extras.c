@@ -53,6 +53,16 @@ static void describe_param_takes_the_compared_column_type(void)
                  4);
     check_params("SELECT id FROM Products WHERE id NOT IN (?, ?) AND is_visible = ?",
                  (want_param[]){{SQL_INTEGER, 0}, {SQL_INTEGER, 0}, {SQL_BIT, 0}}, 3);
+    /* Columns that INSERT and UPDATE fill (a TEMP table here). */
+    SQLFreeHandle(SQL_HANDLE_STMT,
+                  bct_exec(dbc, "CREATE TEMP TABLE dp_t (a INTEGER, b TEXT, d DATE)"));
+    check_params("INSERT INTO dp_t (d, a) VALUES (?, ?)",
+                 (want_param[]){{SQL_TYPE_DATE, 10}, {SQL_INTEGER, 10}}, 2);
+    check_params("INSERT INTO dp_t VALUES (?, ?, ?)",
+                 (want_param[]){{SQL_INTEGER, 0}, {SQL_WLONGVARCHAR, 0}, {SQL_TYPE_DATE, 0}}, 3);
+    check_params("UPDATE dp_t SET b = ? WHERE a = ?",
+                 (want_param[]){{SQL_WLONGVARCHAR, 0}, {SQL_INTEGER, 0}}, 2);
+    SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "DROP TABLE dp_t"));
     /* Not compared with a column: the default. */
     check_params("SELECT ? + 1", (want_param[]){{SQL_WVARCHAR, 0}}, 1);
     /* A procedure's marker has the type of the input it fills. */
@@ -112,6 +122,22 @@ static void getdata_reads_any_row_of_a_block_cursor(void)
     CHECK_INT(seen, total);
     CHECK(total > 3);
     cJSON_Delete(all);
+    /* With every column bound the rows are not kept: SQLGetData reads only the last row of
+     * the rowset and says so for the others. */
+    SQLCloseCursor(st);
+    char names[3][256];
+    SQLLEN name_ind[3];
+    CHECK_OK(SQLBindCol(st, 2, SQL_C_CHAR, names, sizeof names[0], name_ind), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLExecDirect(st, (SQLCHAR *)"SELECT id, name FROM Products ORDER BY id", SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    CHECK_INT(SQLFetch(st), SQL_SUCCESS);
+    CHECK_INT(fetched, 3);
+    SQLINTEGER id = 0;
+    SQLLEN ind = 0;
+    CHECK_STATE(SQLGetData(st, 1, SQL_C_SLONG, &id, 0, &ind), SQL_HANDLE_STMT, st, "HYC00");
+    CHECK_OK(SQLSetPos(st, 3, SQL_POSITION, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLGetData(st, 1, SQL_C_SLONG, &id, 0, &ind), SQL_HANDLE_STMT, st);
+    CHECK_INT(id, ids[2]);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
@@ -151,6 +177,53 @@ static void browse_connect_asks_for_the_store_then_the_token(void)
     SQLFreeHandle(SQL_HANDLE_DBC, d);
 }
 
+static SQLINTEGER first_id(SQLHSTMT st, SQLRETURN rc)
+{
+    SQLINTEGER id = -1;
+    SQLLEN ind;
+    if (SQL_SUCCEEDED(rc))
+        SQLGetData(st, 1, SQL_C_SLONG, &id, 0, &ind);
+    return rc == SQL_NO_DATA ? 0 : id;
+}
+
+static void static_cursor_scrolls_in_every_direction(void)
+{
+    SQLHSTMT st = bct_stmt(dbc);
+    if (!st)
+        return;
+    SQLUINTEGER attrs = 0;
+    CHECK_OK(SQLGetInfo(dbc, SQL_STATIC_CURSOR_ATTRIBUTES1, &attrs, sizeof attrs, NULL),
+             SQL_HANDLE_DBC, dbc);
+    CHECK(attrs & SQL_CA1_ABSOLUTE);
+    CHECK_OK(SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, (SQLPOINTER)SQL_CURSOR_STATIC, 0),
+             SQL_HANDLE_STMT, st);
+    bct_sb_clear_requests(&sb);
+    CHECK_OK(SQLExecDirect(st, (SQLCHAR *)"SELECT id FROM Products ORDER BY id", SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    cJSON *all = bct_sb_get_all(&sb, "/v3/catalog/products");
+    int n = cJSON_GetArraySize(all);
+    SQLINTEGER ids[64] = {0};
+    for (int i = 0; i < n && i < 64; i++)
+        ids[i] =
+            (SQLINTEGER)cJSON_GetNumberValue(cJSON_GetObjectItem(cJSON_GetArrayItem(all, i), "id"));
+    cJSON_Delete(all);
+    bct_sb_clear_requests(&sb);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_LAST, 0)), ids[n - 1]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_PRIOR, 0)), ids[n - 2]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_FIRST, 0)), ids[0]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_PRIOR, 0)), 0); /* before the start */
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_NEXT, 0)), ids[0]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_ABSOLUTE, 3)), ids[2]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_RELATIVE, 2)), ids[4]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_ABSOLUTE, -1)), ids[n - 1]);
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_NEXT, 0)), 0); /* after the end */
+    CHECK_INT(first_id(st, SQLFetchScroll(st, SQL_FETCH_PRIOR, 0)), ids[n - 1]);
+    CHECK_INT(first_id(st, SQLFetch(st)), 0);
+    /* Scrolling reads the kept rows: no new request. */
+    CHECK_INT(bct_sb_api_request_count(&sb), 0);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 int main(int argc, char **argv)
 {
     bct_init(argc, argv);
@@ -167,6 +240,7 @@ int main(int argc, char **argv)
         BCT_TEST(describe_param_takes_the_compared_column_type),
         BCT_TEST(getdata_reads_any_row_of_a_block_cursor),
         BCT_TEST(browse_connect_asks_for_the_store_then_the_token),
+        BCT_TEST(static_cursor_scrolls_in_every_direction),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
     bct_disconnect(dbc);

@@ -221,6 +221,10 @@ static void temp_tables_and_views_are_in_the_catalog_functions(void)
     CHECK_INT(
         count_catalog_rows(st, SQLPrimaryKeys(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_t", SQL_NTS)),
         2);
+    /* Two key columns and the table's SQL_TABLE_STAT row. */
+    CHECK_INT(count_catalog_rows(st, SQLStatistics(st, NULL, 0, NULL, 0, (SQLCHAR *)"conf_t",
+                                                   SQL_NTS, SQL_INDEX_ALL, SQL_QUICK)),
+              3);
     /* Dropped objects leave the catalog too. */
     SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "DROP VIEW conf_v"));
     SQLFreeHandle(SQL_HANDLE_STMT, bct_exec(dbc, "DROP TABLE conf_t"));

@@ -200,6 +200,40 @@ static void pdo_shaped_text_parameter_for_an_integer_column(void)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* PDO_ODBC asks for unixODBC's cursor library "if needed"; the library breaks on
+ * data-at-execution, so the driver's static cursors must keep it out. */
+static void cursor_library_if_needed_still_takes_data_at_execution(void)
+{
+    SQLHDBC d = NULL;
+    CHECK_OK(SQLAllocHandle(SQL_HANDLE_DBC, env, &d), SQL_HANDLE_ENV, env);
+    CHECK_OK(SQLSetConnectAttr(d, SQL_ATTR_ODBC_CURSORS, (SQLPOINTER)SQL_CUR_USE_IF_NEEDED, 0),
+             SQL_HANDLE_DBC, d);
+    CHECK_OK(SQLDriverConnect(d, NULL, (SQLCHAR *)bct_connstr(&sb, NULL), SQL_NTS, NULL, 0, NULL,
+                              SQL_DRIVER_NOPROMPT),
+             SQL_HANDLE_DBC, d);
+    SQLHSTMT st = bct_stmt(d);
+    if (st) {
+        int tok = 0;
+        SQLLEN ind = SQL_LEN_DATA_AT_EXEC(1);
+        SQLPOINTER got = NULL;
+        CHECK_OK(
+            SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_INTEGER, 10, 0, &tok, 0, &ind),
+            SQL_HANDLE_STMT, st);
+        CHECK_INT(SQLExecDirect(st, (SQLCHAR *)"SELECT id FROM Brands WHERE id = ?", SQL_NTS),
+                  SQL_NEED_DATA);
+        CHECK_INT(SQLParamData(st, &got), SQL_NEED_DATA);
+        CHECK_OK(SQLPutData(st, "3", 1), SQL_HANDLE_STMT, st);
+        CHECK_OK(SQLParamData(st, &got), SQL_HANDLE_STMT, st);
+        CHECK_INT(SQLFetchScroll(st, SQL_FETCH_NEXT, 0), SQL_SUCCESS);
+        char id[16] = "";
+        bct_get_text(st, 1, id, sizeof id);
+        CHECK_STR(id, "3");
+        SQLFreeHandle(SQL_HANDLE_STMT, st);
+    }
+    SQLDisconnect(d);
+    SQLFreeHandle(SQL_HANDLE_DBC, d);
+}
+
 static void errors_and_cancel(void)
 {
     SQLHSTMT st = bct_stmt(dbc);
@@ -296,6 +330,7 @@ int main(int argc, char **argv)
         BCT_TEST(null_data_gives_null),
         BCT_TEST(query_with_mixed_parameters_finds_the_row),
         BCT_TEST(pdo_shaped_text_parameter_for_an_integer_column),
+        BCT_TEST(cursor_library_if_needed_still_takes_data_at_execution),
         BCT_TEST(errors_and_cancel),
         BCT_TEST(procedure_call_takes_data_at_execution),
         BCT_TEST(putdata_out_of_sequence_is_hy010),

@@ -129,7 +129,7 @@ static void info_answers_come_from_the_table(void **state)
                      SQL_SUCCESS);
     assert_string_equal(str, "\"");
     assert_int_equal(bc_info_get(f->dbc, SQL_SCROLL_OPTIONS, &num, &size, &str), SQL_SUCCESS);
-    assert_int_equal(num, SQL_SO_FORWARD_ONLY);
+    assert_int_equal(num, SQL_SO_FORWARD_ONLY | SQL_SO_STATIC);
     assert_int_equal(size, 4);
     assert_int_equal(bc_info_get(f->dbc, SQL_CATALOG_NAME, &num, &size, &str), SQL_SUCCESS);
     assert_string_equal(str, "N");
