@@ -6,7 +6,6 @@ reconciled with the reference; this list shrinks as they are."""
 
 PAGED_UNDECLARED = ("the reference does not declare page/limit on this list, though its "
                     "answer is paginated (meta.pagination; the example's links use them)")
-NO_COLUMN = "the catalog has no column for this field of the reference yet"
 SANDBOX_NULL = "the sandbox sends null where the reference's schema does not admit it"
 
 # (check, subject, detail) -> reason
@@ -42,16 +41,4 @@ EXPECTED = {
         "'react', which the reference's schema does not admit",
     ("response", "/v3/store/systemlogs", "data/*/severity"):
         "the sandbox sends severity as a number; the reference as a string",
-    # (c) the reference's examples read through the driver
-    ("replay", "Customers", "segment_ids"): NO_COLUMN,
-    ("replay", "Customers", "shopper_profile_id"): NO_COLUMN,
-    ("replay", "OrderStatuses", "order"): NO_COLUMN,
-    ("replay", "Orders", "credit_card_type"): NO_COLUMN,
-    ("replay", "Orders", "custom_status"): NO_COLUMN,
-    ("replay", "ProductImages", "image_file"): NO_COLUMN,
-    ("replay", "GiftCertificates", "query"):
-        "purchase_date/expiry_date are Unix-time strings in the reference; the column reads "
-        "them as RFC 2822 (22018)",
-    ("replay", "Stores", "query"):
-        "store_id 4884484848484 in the reference does not fit the INTEGER column (22003)",
 }
