@@ -4,19 +4,10 @@ entry that no longer fails is reported as stale (a warning) so it can be removed
 catalog (driver/catalog/tables_*.c) and the sandbox data (tests/sandbox/data_*.c) are being
 reconciled with the reference; this list shrinks as they are."""
 
-PAGED_UNDECLARED = ("the reference does not declare page/limit on this list, though its "
-                    "answer is paginated (meta.pagination; the example's links use them)")
 SANDBOX_NULL = "the sandbox sends null where the reference's schema does not admit it"
 
 # (check, subject, detail) -> reason
 EXPECTED = {
-    # (a) requests
-    ("request", "/v3/catalog/trees", "page"): PAGED_UNDECLARED,
-    ("request", "/v3/catalog/trees", "limit"): PAGED_UNDECLARED,
-    ("request", "/v3/catalog/products/{product_id}/bulk-pricing-rules", "page"):
-        PAGED_UNDECLARED,
-    ("request", "/v3/catalog/products/{product_id}/bulk-pricing-rules", "limit"):
-        PAGED_UNDECLARED,
     # (b) sandbox answers against the response schemas
     ("response", "/v2/blog/tags", "*"):
         "the reference nests the tag list twice (an array of blogTags, itself an array)",
