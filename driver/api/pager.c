@@ -6,7 +6,8 @@
  *          endpoint (bc_pager_set_count_path), page 1 and the count are requested at once
  *          and pages 2..N come through the window; without one, page after page until a
  *          short page or the 204.
- *   NONE   one request; a bare array, {data:[...]}, or one object (= one row).
+ *   NONE   no paging parameters; a bare array, {data:[...]}, or one object (= one row).
+ *          Should the answer declare more pages, they are asked for with page= alone.
  *   CURSOR ?limit=&after=, following meta.cursor_pagination.links.next.
  * A 404 below a parent id (the parent vanished between listing and fetching) is no rows.
  */
@@ -250,20 +251,33 @@ static int hand_out(bc_pager *p, cJSON *doc, cJSON **items, bc_error *err)
     return 1;
 }
 
+/* A list whose reference declares no paging parameters is asked for without them. If
+ * its answer still says more pages follow (meta.pagination.total_pages, at the server's
+ * own page size), those are asked for with page= alone, as its next links do: every row
+ * is read, and a store that does not paginate the list never sees a parameter. */
 static int next_none(bc_pager *p, cJSON **items, bc_error *err)
 {
-    char *pq = bc_api_join_query(p->path, p->query);
+    char *pq, *q = NULL;
     cJSON *doc = NULL;
     int rc;
 
+    if (p->next_page > 1 && (q = bc_sprintf("%s%spage=%d", p->query ? p->query : "",
+                                            p->query ? "&" : "", p->next_page)) == NULL)
+        return oom(err);
+    pq = bc_api_join_query(p->path, q ? q : p->query);
+    free(q);
     if (pq == NULL)
         return oom(err);
-    p->done = true;
     rc = get(p, pq, &doc, err);
     if (rc == 0)
         rc = checked(p, pq, 0, &doc, err);
     free(pq);
-    return rc != 0 ? -1 : hand_out(p, doc, items, err);
+    if (rc != 0)
+        return -1;
+    if (p->next_page == 1)
+        p->total_pages = doc ? bc_pager_total_pages(doc) : 1;
+    p->done = ++p->next_page > p->total_pages;
+    return hand_out(p, doc, items, err);
 }
 
 /* The next page of a v2 list, one request after another. */

@@ -255,12 +255,24 @@ static long expected_size(const bc_pager *p, int page)
     return total - before < per ? total - before : per;
 }
 
+/* The items the reader takes from doc (bc_pager_items): an array's entries, one for an
+ * object under data, none for a null or scalar data. */
+static long items_read(const cJSON *doc, const cJSON *items)
+{
+    const cJSON *data;
+
+    if (items != NULL)
+        return cJSON_GetArraySize(items);
+    data = cJSON_GetObjectItemCaseSensitive(doc, "data");
+    return cJSON_IsObject(data) || (data == NULL && cJSON_IsObject(doc)) ? 1 : 0;
+}
+
 /* A v3 page against the declaration: true with *why set when it contradicts it. */
 static bool v3_contradiction(const bc_pager *p, int page, const cJSON *doc, const cJSON *items,
                              char *why, size_t cap)
 {
     const cJSON *pg = pagination(doc);
-    long size = cJSON_GetArraySize(items), total, count, want;
+    long size = items_read(doc, items), total, count, want;
 
     if (p->declared_total < 0)
         return false; /* an endpoint without pagination: nothing was declared */

@@ -75,10 +75,12 @@ static const bc_column_def customers_columns[] = {
      .type = BC_COL_JSON,
      .description = "Channels the customer may use (JSON; NULL = all)"},
     {.name = "shopper_profile_id",
+     .include = "shopper_profile_id",
      .type = BC_COL_VARCHAR,
      .length = 36,
      .description = "Shopper profile id"},
     {.name = "segment_ids",
+     .include = "segment_ids",
      .type = BC_COL_JSON,
      .description = "Customer segments it belongs to (JSON)"},
 };

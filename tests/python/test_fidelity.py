@@ -60,6 +60,32 @@ def test_customers_addresses_need_include_addresses(sandbox, connect):
     assert "include" not in params_of(reqs[0][1])
 
 
+def test_orders_consignments_and_fees_need_include(sandbox, connect):
+    """consignments in the object structure (include=consignments with
+    consignment_structure=object, as the reference pairs them) equal the order's
+    consignments endpoint; fees come with include=fees; other columns ask neither."""
+    cur = connect(sandbox).cursor()
+    oid = cur.execute("SELECT MIN(id) FROM Orders").fetchval()
+    rows, reqs = run(sandbox, cur, "SELECT consignments, fees FROM Orders WHERE id = ?", oid)
+    params = params_of(reqs[0][1])
+    assert set(params["include"].split(",")) == {"consignments", "fees"}
+    assert params["consignment_structure"] == "object"
+    assert json.loads(rows[0][0]) == sandbox.get(f"/v2/orders/{oid}/consignments")
+    assert json.loads(rows[0][1]) == []
+    rows, reqs = run(sandbox, cur, "SELECT status FROM Orders WHERE id = ?", oid)
+    assert not {"include", "consignment_structure"} & set(params_of(reqs[0][1]))
+
+
+def test_customers_profile_and_segments_need_include(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    rows, reqs = run(sandbox, cur, "SELECT shopper_profile_id, segment_ids FROM Customers")
+    assert all(set(params_of(q)["include"].split(",")) == {"shopper_profile_id",
+                                                            "segment_ids"} for _, q in reqs)
+    assert rows and all(r[0] is not None for r in rows)
+    plain = sandbox.get("/v3/customers?limit=1")["data"][0]
+    assert "shopper_profile_id" not in plain and "segment_ids" not in plain
+
+
 def test_every_table_is_read_with_parameters_its_endpoint_knows(sandbox, connect):
     cur = connect(sandbox).cursor()
     tables = [t.table_name for t in cur.tables(schema="BigCommerce")]

@@ -59,8 +59,8 @@ static cJSON *coupon_json(const sb_config *cfg, long id)
     sb_add_num(c, "max_uses", id % 4 == 0 ? 100 : 0);
     sb_add_num(c, "max_uses_per_customer", id % 3 == 0 ? 1 : 0);
     cJSON *restricted = sb_add_obj(c, "restricted_to");
-    if (id % 6 == 0)
-        sb_arr_push(sb_add_arr(restricted, "countries"), cJSON_CreateString("FR"));
+    if (id % 6 == 0) /* one country code as text, as the reference has it */
+        sb_add_str(restricted, "countries", "FR");
     cJSON *methods = sb_add_arr(c, "shipping_methods");
     if (sb_coupon_type_number(id) == 3)
         sb_arr_push(methods, cJSON_CreateString("shipping_flatrate"));

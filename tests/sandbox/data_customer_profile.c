@@ -106,7 +106,7 @@ static cJSON *subscriber_json(const sb_config *cfg, long id, long customer)
     sb_add_str(o, "first_name", first);
     sb_add_str(o, "last_name", last);
     sb_add_str(o, "source", id % 2 ? "storefront" : "customer");
-    sb_add_num(o, "order_id", 0);
+    sb_add_null(o, "order_id"); /* not from an order: null, ids start at 1 */
     sb_add_num(o, "channel_id", 1);
     sb_add_arr(o, "consents");
     sb_add_num(o, "id", (double)id);

@@ -237,7 +237,7 @@ static void add_misc(cJSON *o, long id, long customer_id)
     sb_add_bool(o, "order_is_digital", 0);
     sb_add_str(o, "payment_method", "Credit Card");
     sb_add_str(o, "credit_card_type", id % 3 == 0 ? "Mastercard" : "Visa");
-    sb_add_null(o, "payment_provider_id");
+    sb_add_str(o, "payment_provider_id", ""); /* no provider: empty, as in the reference */
     sb_add_str(o, "staff_notes", "");
     sb_add_str(o, "tax_provider_id", "BasicTaxProvider");
     sb_add_str(o, "customer_locale", "en");

@@ -49,12 +49,9 @@ static cJSON *record_json(const sb_config *cfg, long list, long seq, const cJSON
     sb_add_str(o, "sku", cJSON_IsString(sku) ? sku->valuestring : "");
     sb_add_str(o, "currency", list_currency[list - 1]);
     sb_add_num(o, "price", price);
-    if (vid % 3 == 0)
+    if (vid % 3 == 0) /* no sale price: the field is left out, the schema has no null */
         sb_add_num(o, "sale_price", price - 0.5);
-    else
-        sb_add_null(o, "sale_price");
-    sb_add_null(o, "retail_price");
-    sb_add_null(o, "map_price");
+    /* retail_price and map_price are not set on a record: left out, as sale_price */
     sb_add_num(o, "calculated_price", vid % 3 == 0 ? price - 0.5 : price);
     sb_add_iso_date(o, "date_created", cfg, TAG_PL + 10 * (unsigned)list, seq);
     sb_add_iso_date(o, "date_modified", cfg, TAG_PL + 10 * (unsigned)list + 1, seq);

@@ -83,7 +83,7 @@ static cJSON *complex_rule_json(const sb_config *cfg, long pid, long id, int k)
     sb_add_null(c, "modifier_id");
     sb_add_null(c, "modifier_value_id");
     sb_add_num(c, "variant_id", (double)(pid + 1000));
-    sb_add_null(c, "combination_id");
+    sb_add_num(c, "combination_id", 0); /* no v2 combination: 0, as in the reference */
     sb_arr_push(conds, c);
     return o;
 }

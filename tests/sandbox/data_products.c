@@ -177,7 +177,8 @@ static void add_children_and_dates(cJSON *o, const sb_config *cfg, long id)
     sb_add_str(o, "date_created", created);
     sb_add_str(o, "date_modified", modified);
     sb_add_num(o, "base_variant_id", (double)(id + 1000));
-    sb_add_null(o, "option_set_id");
+    /* option_set_id is left out: no product is in a (legacy) option set, and the
+     * reference's schema has no null for it */
     sb_add_str(o, "option_set_display", "right");
 }
 

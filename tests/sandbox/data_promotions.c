@@ -29,20 +29,19 @@ static void add_rule(cJSON *rules, long id)
     sb_arr_push(rules, r);
 }
 
-static void add_coupon_fields(cJSON *o, long id)
+static void add_coupon_fields(cJSON *o, const sb_config *cfg, long id)
 {
     char code[32];
     snprintf(code, sizeof code, "SBX%ldOFF", 10 * id);
-    cJSON *codes = sb_add_arr(o, "codes");
-    cJSON *c = cJSON_CreateObject();
+    cJSON *c = sb_add_obj(o, "codes"); /* one code object, as the reference's schema says */
     sb_add_num(c, "id", (double)(100 + id));
     sb_add_str(c, "code", code);
     sb_add_num(c, "current_uses", (double)id);
     sb_add_num(c, "max_uses", 100);
-    sb_arr_push(codes, c);
+    sb_add_iso_date(c, "created", cfg, TAG_PROMO, id); /* made with its promotion */
     sb_add_bool(o, "coupon_overrides_other_promotions", 0);
     sb_add_bool(o, "coupon_overrides_automatic_when_offering_higher_discounts", id == 2);
-    sb_add_null(o, "multiple_codes");
+    sb_add_bool(sb_add_obj(o, "multiple_codes"), "has_multiple_codes", 0);
     sb_add_str(o, "coupon_type", "SINGLE");
 }
 
@@ -65,27 +64,22 @@ static cJSON *promotion_json(const sb_config *cfg, long id)
     sb_add_arr(cust, "excluded_group_ids");
     add_rule(sb_add_arr(o, "rules"), id);
     sb_add_num(o, "current_uses", (double)sb_rand_range(cfg->seed, TAG_PROMO, id, 1, 0, 50));
-    if (id == 4)
-        sb_add_null(o, "max_uses");
-    else
+    if (id != 4) /* promotion 4 has no limit: the field is left out (no null in the schema) */
         sb_add_num(o, "max_uses", 100);
     sb_add_str(o, "status", id == 5 ? "DISABLED" : "ENABLED");
     sb_add_iso_date(o, "start_date", cfg, TAG_PROMO, id);
     if (id % 3 == 0) {
         sb_fmt_iso(end, sizeof end, sb_epoch_for(cfg->seed, TAG_PROMO, id) + 30L * 86400);
         sb_add_str(o, "end_date", end);
-    } else {
-        sb_add_null(o, "end_date");
-    }
+    } /* never ends: end_date left out, the schema has no null for it */
     sb_add_bool(o, "stop", 0);
     sb_add_bool(o, "can_be_used_with_other_promotions", id != 3);
     sb_add_str(o, "currency_code", id == 3 ? "EUR" : "*");
     sb_add_arr(o, "notifications");
-    sb_add_null(o, "shipping_address");
-    sb_add_null(o, "schedule");
-    sb_add_str(o, "created_from", id == 1 ? "react" : "api");
+    /* shipping_address and schedule are left out (no restriction): no null in the schema */
+    sb_add_str(o, "created_from", id == 1 ? "react_ui" : "api");
     if (coupon)
-        add_coupon_fields(o, id);
+        add_coupon_fields(o, cfg, id);
     return o;
 }
 

@@ -45,7 +45,7 @@ static cJSON *zone_json(long id, long *next_loc)
     }
     cJSON *fs = sb_add_obj(o, "free_shipping");
     sb_add_bool(fs, "enabled", id == 1);
-    sb_add_num(fs, "minimum_sub_total", id == 1 ? 100 : 0);
+    sb_add_str(fs, "minimum_sub_total", id == 1 ? "100.0000" : "0.0000"); /* v2 money */
     sb_add_bool(fs, "exclude_fixed_shipping_products", 0);
     cJSON *hf = sb_add_obj(o, "handling_fees");
     sb_add_bool(hf, "display_separately", 1);
