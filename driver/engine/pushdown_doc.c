@@ -12,11 +12,15 @@
 #include "engine_internal.h"
 #include "vtab_internal.h"
 
-/* The operators tried on each column, and how the README writes them. */
+/* The terms tried on each column (%s: the column's quoted name), and how the README writes
+ * them, in the order of the PROBE_ indexes below. */
+enum { PROBE_IN = 1, PROBE_LIKE = 4, PROBE_ORDER = 5 };
 static const struct {
     const char *sql;
     const char *shown;
-} probe_ops[] = {{"= 1", "="}, {"IN (1, 2)", "IN"}, {">= 1", ">="}, {"<= 1", "<="}};
+} probe_ops[] = {{"WHERE %s = 1", "="},           {"WHERE %s IN (1, 2)", "IN"},
+                 {"WHERE %s >= 1", ">="},         {"WHERE %s <= 1", "<="},
+                 {"WHERE %s LIKE 'x%%'", "LIKE"}, {"ORDER BY %s", "ORDER BY"}};
 
 /* idxNum and idxStr of the plan SQLite picks for sql, from EXPLAIN QUERY PLAN's
  * "... VIRTUAL TABLE INDEX n:terms". *terms is malloc'd ("" when the plan pushes nothing);
@@ -44,14 +48,16 @@ static int plan_of(sqlite3 *db, const char *sql, int *mode, char **terms)
     return rc;
 }
 
-/* The term the plan gives column col ('F', 'N', 'P' ...), 0 when none. */
+/* The term the plan sends the API for column col ('F', 'N', 'P' ...), 0 when none: LIMIT and
+ * OFFSET are no column's, and a local lookup (BC_TERM_LOCAL) is answered from rows read
+ * without it. */
 static char term_on(const char *terms, int col)
 {
     for (const char *p = terms; *p;) {
         char op = *p++;
         char *end;
         long c = strtol(p, &end, 10);
-        if (c == col && op != BC_TERM_LIMIT && op != BC_TERM_OFFSET)
+        if (c == col && op != BC_TERM_LIMIT && op != BC_TERM_OFFSET && op != BC_TERM_LOCAL)
             return op;
         p = *end == ',' ? end + 1 : end;
     }
@@ -75,6 +81,10 @@ static const char *api_form(const bc_table_def *t, int col, char term, int mode,
         return t->columns[col].filter_min;
     if (term == BC_TERM_MAX)
         return t->columns[col].filter_max;
+    if (term == BC_TERM_LIKE)
+        return t->columns[col].filter_like;
+    if (term == BC_TERM_SORT || term == BC_TERM_SORT_DESC)
+        return t->columns[col].sort_param;
     return src ? bc_vtab_param_of(t, src, key, col, in && term == BC_TERM_IN) : NULL;
 }
 
@@ -87,28 +97,42 @@ typedef struct pushed {
 
 static pushed probe(bc_engine *e, const bc_table_def *t, int col, int op)
 {
-    char *sql = bc_sprintf("EXPLAIN QUERY PLAN SELECT * FROM \"%s\" WHERE \"%s\" %s", t->name,
-                           t->columns[col].name, probe_ops[op].sql);
+    char *name = bc_sprintf("\"%s\"", t->columns[col].name);
+    char *where = name ? bc_sprintf(probe_ops[op].sql, name) : NULL;
+    char *sql =
+        where ? bc_sprintf("EXPLAIN QUERY PLAN SELECT * FROM \"%s\" %s", t->name, where) : NULL;
     char *terms = NULL;
     int mode = 0;
     pushed p = {0};
 
     if (sql != NULL && plan_of(e->db, sql, &mode, &terms) == 0) {
         char term = term_on(terms, col);
+        /* SQLite may add range terms of its own for a LIKE prefix: only a LIKE term counts. */
+        if ((op == PROBE_LIKE && term != BC_TERM_LIKE) ||
+            (op == PROBE_ORDER && term != BC_TERM_SORT && term != BC_TERM_SORT_DESC))
+            term = 0;
         p.yes = term != 0;
-        p.per_value = op == 1 && (term == BC_TERM_EQ || term == BC_TERM_PATH);
-        p.form = p.yes ? api_form(t, col, term, mode, op == 1) : NULL;
+        p.per_value = op == PROBE_IN && (term == BC_TERM_EQ || term == BC_TERM_PATH);
+        p.form = p.yes ? api_form(t, col, term, mode, op == PROBE_IN) : NULL;
     }
+    free(name);
+    free(where);
     free(sql);
     free(terms);
     return p;
 }
 
+/* "`col op` (form)", or "`ORDER BY col` (`sort=field`)". */
 static void describe(bc_buf *out, const char *col, const char *ops, const pushed *p)
 {
-    bc_buf_printf(out, "%s`%s %s` (", out->len ? ", " : "", col, ops);
+    bool order = strcmp(ops, "ORDER BY") == 0;
+
+    if (order)
+        bc_buf_printf(out, "%s`%s %s` (", out->len ? ", " : "", ops, col);
+    else
+        bc_buf_printf(out, "%s`%s %s` (", out->len ? ", " : "", col, ops);
     if (p->form != NULL)
-        bc_buf_printf(out, "`%s`", p->form);
+        bc_buf_printf(out, order ? "`sort=%s`" : "`%s`", p->form);
     else
         bc_buf_puts(out, "path");
     bc_buf_puts(out, p->per_value ? ", a request per value)" : ")");
