@@ -16,9 +16,9 @@
 #include <strings.h>
 #include <time.h>
 
-enum { MAX_QF = 16, MAX_SORTS = 8, DEFAULT_LIMIT = 50, MAX_LIMIT = 250 };
+enum { MAX_QF = 24, MAX_SORTS = 10, DEFAULT_LIMIT = 50, MAX_LIMIT = 250 };
 
-typedef enum { Q_EQ, Q_IN, Q_MIN, Q_MAX, Q_LIKE } q_op;
+typedef enum { Q_EQ, Q_IN, Q_MIN, Q_MAX, Q_GT, Q_LIKE } q_op; /* Q_GT: exclusive (id:greater) */
 typedef enum { K_NUM, K_TEXT, K_DATE } q_kind;
 
 typedef struct q_filter {
@@ -48,26 +48,35 @@ static const q_table tables[] = {
       {"id:in", "id", Q_IN, K_NUM},
       {"id:min", "id", Q_MIN, K_NUM},
       {"id:max", "id", Q_MAX, K_NUM},
+      {"id:greater", "id", Q_GT, K_NUM},
       {"sku", "sku", Q_EQ, K_TEXT},
       {"sku:in", "sku", Q_IN, K_TEXT},
       {"name", "name", Q_EQ, K_TEXT},
       {"price", "price", Q_EQ, K_NUM},
       {"brand_id", "brand_id", Q_EQ, K_NUM},
+      {"inventory_level", "inventory_level", Q_EQ, K_NUM},
+      {"inventory_level:in", "inventory_level", Q_IN, K_NUM},
       {"inventory_level:min", "inventory_level", Q_MIN, K_NUM},
       {"inventory_level:max", "inventory_level", Q_MAX, K_NUM},
+      {"total_sold", "total_sold", Q_EQ, K_NUM},
       {"date_modified:min", "date_modified", Q_MIN, K_DATE},
       {"date_modified:max", "date_modified", Q_MAX, K_DATE}},
      {{"id", "id", K_NUM},
       {"name", "name", K_TEXT},
       {"sku", "sku", K_TEXT},
       {"price", "price", K_NUM},
+      {"calculated_price", "calculated_price", K_NUM},
       {"date_modified", "date_modified", K_DATE},
+      {"date_last_imported", "date_last_imported", K_DATE},
       {"inventory_level", "inventory_level", K_NUM},
       {"total_sold", "total_sold", K_NUM}}},
     {SB_RES_BRANDS,
      0,
      {{"id", "id", Q_EQ, K_NUM},
       {"id:in", "id", Q_IN, K_NUM},
+      {"id:min", "id", Q_MIN, K_NUM},
+      {"id:max", "id", Q_MAX, K_NUM},
+      {"id:greater", "id", Q_GT, K_NUM},
       {"name", "name", Q_EQ, K_TEXT},
       {"name:like", "name", Q_LIKE, K_TEXT}},
      {{"id", "id", K_NUM}, {"name", "name", K_TEXT}}},
@@ -75,9 +84,15 @@ static const q_table tables[] = {
      0,
      {{"id", "id", Q_EQ, K_NUM},
       {"id:in", "id", Q_IN, K_NUM},
+      {"id:min", "id", Q_MIN, K_NUM},
+      {"id:max", "id", Q_MAX, K_NUM},
+      {"id:greater", "id", Q_GT, K_NUM},
       {"name", "name", Q_EQ, K_TEXT},
       {"name:like", "name", Q_LIKE, K_TEXT},
-      {"parent_id", "parent_id", Q_EQ, K_NUM}},
+      {"parent_id", "parent_id", Q_EQ, K_NUM},
+      {"parent_id:in", "parent_id", Q_IN, K_NUM},
+      {"parent_id:min", "parent_id", Q_MIN, K_NUM},
+      {"parent_id:max", "parent_id", Q_MAX, K_NUM}},
      {{0}}},
     {SB_RES_CUSTOMERS,
      1,
@@ -252,7 +267,7 @@ static int value_matches(const cJSON *v, const q_filter *f, const char *want, si
         if (*end != '\0')
             return 0;
     }
-    return f->op == Q_MIN ? a >= b : f->op == Q_MAX ? a <= b : a == b;
+    return f->op == Q_MIN ? a >= b : f->op == Q_MAX ? a <= b : f->op == Q_GT ? a > b : a == b;
 }
 
 static int filter_passes(const cJSON *doc, const q_filter *f, const char *want)
