@@ -110,32 +110,30 @@ static long select_items(const sb_resource *r, size_t lo, size_t hi, sb_res_id r
     return n;
 }
 
-void sb_render_v3_filtered(const sb_store *st, sb_res_id res, const sb_args *a, sb_reply *rp)
+/* The items of res that pass a's filters, as one page of a v3 or a v2 list. */
+static void render_filtered(const sb_store *st, sb_res_id res, const sb_args *a, int v2,
+                            sb_reply *rp)
 {
     const sb_resource *r = &st->res[res];
     size_t *idx = malloc((r->count + 1) * sizeof *idx);
     long n = idx ? select_items(r, 0, r->count, res, a, idx) : -1;
-    if (n < 0) {
-        free(idx);
+    if (n < 0)
         sb_reply_set(rp, 500, "application/json", NULL, 0);
-        return;
-    }
-    sb_render_v3_index(r, idx, (size_t)n, a, rp);
+    else if (v2)
+        sb_render_v2_index(r, idx, (size_t)n, a, rp);
+    else
+        sb_render_v3_index(r, idx, (size_t)n, a, rp);
     free(idx);
+}
+
+void sb_render_v3_filtered(const sb_store *st, sb_res_id res, const sb_args *a, sb_reply *rp)
+{
+    render_filtered(st, res, a, 0, rp);
 }
 
 void sb_render_v2_filtered(const sb_store *st, sb_res_id res, const sb_args *a, sb_reply *rp)
 {
-    const sb_resource *r = &st->res[res];
-    size_t *idx = malloc((r->count + 1) * sizeof *idx);
-    long n = idx ? select_items(r, 0, r->count, res, a, idx) : -1;
-    if (n < 0) {
-        free(idx);
-        sb_reply_set(rp, 500, "application/json", NULL, 0);
-        return;
-    }
-    sb_render_v2_index(r, idx, (size_t)n, a, rp);
-    free(idx);
+    render_filtered(st, res, a, 1, rp);
 }
 
 static long arg_long(const sb_args *a, const char *key, long dflt)
