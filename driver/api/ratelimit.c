@@ -23,8 +23,15 @@ static bc_ratelimit *registry;
 
 long bc_ratelimit_wait_ms(const bc_ratelimit_state *s, long long now_ms)
 {
-    if (s->requests_left < 0 || s->reset_at_ms <= now_ms)
+    if (s->requests_left < 0)
         return 0;
+    if (s->reset_at_ms <= now_ms) {
+        /* A new window holds the whole quota, not more: with many requests in flight (a
+         * wide look-ahead on a slow link) the ones past it would meet a 429. */
+        if (s->quota < 0 || s->quota - s->in_flight > 0)
+            return 0;
+        return BC_RATELIMIT_SLICE_MS;
+    }
     if (s->requests_left - s->in_flight > 0)
         return 0;
     return (long)(s->reset_at_ms - now_ms);

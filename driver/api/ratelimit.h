@@ -22,8 +22,9 @@ typedef struct bc_ratelimit_state {
 } bc_ratelimit_state;
 
 /* The decision, a pure function so tests can drive the clock: how long a new request must
- * wait at now_ms. 0 when the quota is unknown, the window has reset, or more requests are
- * left than are already in flight; else the time until the window resets. */
+ * wait at now_ms. 0 when the quota is unknown, or more requests are left (after a reset:
+ * the whole quota) than are already in flight; else the time until the window resets (after
+ * a reset: a short slice, until answers come back). */
 long bc_ratelimit_wait_ms(const bc_ratelimit_state *s, long long now_ms);
 
 /* Fold a response's headers into s (a response without rate-limit headers changes

@@ -44,6 +44,17 @@ int bc_vtab_create_all(bc_engine *e, bc_error *err);
 /* Register and create sys_requests, the requests of the last statement (sys_requests.c). */
 int bc_sysreq_create(bc_engine *e, bc_error *err);
 
+/* The engine's read-only virtual tables (sys_vtab.c): the table object knows the engine;
+ * connect declares schema, register creates the module's one table. */
+typedef struct bc_sys_vtab {
+    sqlite3_vtab base;
+    bc_engine *e;
+} bc_sys_vtab;
+int bc_sys_vtab_connect(sqlite3 *db, void *engine, const char *schema, sqlite3_vtab **out);
+int bc_sys_vtab_disconnect(sqlite3_vtab *base);
+int bc_sys_vtab_register(bc_engine *e, const sqlite3_module *module, const char *module_name,
+                         const char *table, bc_error *err);
+
 /* Create and fill the metadata tables (bc_meta_*) and the system tables (sys_*). */
 int bc_meta_create(bc_engine *e, bc_error *err);
 int bc_meta_fill_tables(bc_engine *e, bc_error *err);

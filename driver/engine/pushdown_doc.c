@@ -12,11 +12,15 @@
 #include "engine_internal.h"
 #include "vtab_internal.h"
 
-/* The operators tried on each column, and how the README writes them. */
+/* The terms tried on each column (%s: the column's quoted name), and how the README writes
+ * them, in the order of the PROBE_ indexes below. */
+enum { PROBE_IN = 1, PROBE_LIKE = 4, PROBE_ORDER = 5 };
 static const struct {
     const char *sql;
     const char *shown;
-} probe_ops[] = {{"= 1", "="}, {"IN (1, 2)", "IN"}, {">= 1", ">="}, {"<= 1", "<="}};
+} probe_ops[] = {{"WHERE %s = 1", "="},           {"WHERE %s IN (1, 2)", "IN"},
+                 {"WHERE %s >= 1", ">="},         {"WHERE %s <= 1", "<="},
+                 {"WHERE %s LIKE 'x%%'", "LIKE"}, {"ORDER BY %s", "ORDER BY"}};
 
 /* idxNum and idxStr of the plan SQLite picks for sql, from EXPLAIN QUERY PLAN's
  * "... VIRTUAL TABLE INDEX n:terms". *terms is malloc'd ("" when the plan pushes nothing);
@@ -44,8 +48,9 @@ static int plan_of(sqlite3 *db, const char *sql, int *mode, char **terms)
     return rc;
 }
 
-/* Whether a term sends its value to the API (a path placeholder, a filter, a bound). Any
- * other term (LIMIT, or work the engine does itself) is not a pushdown the README lists. */
+/* Whether a term sends its value to the API (a path placeholder, a filter, a bound, a sort).
+ * Any other term (LIMIT, OFFSET, or a local lookup, BC_TERM_LOCAL, answered from rows read
+ * without it) is not a pushdown the README lists. */
 static bool sent_to_api(char term)
 {
     switch (term) {
@@ -55,6 +60,9 @@ static bool sent_to_api(char term)
     case BC_TERM_IN:
     case BC_TERM_MIN:
     case BC_TERM_MAX:
+    case BC_TERM_LIKE:
+    case BC_TERM_SORT:
+    case BC_TERM_SORT_DESC:
         return true;
     default:
         return false;
@@ -92,6 +100,10 @@ static const char *api_form(const bc_table_def *t, int col, char term, int mode,
         return t->columns[col].filter_min;
     if (term == BC_TERM_MAX)
         return t->columns[col].filter_max;
+    if (term == BC_TERM_LIKE)
+        return t->columns[col].filter_like;
+    if (term == BC_TERM_SORT || term == BC_TERM_SORT_DESC)
+        return t->columns[col].sort_param;
     return src ? bc_vtab_param_of(t, src, key, col, in && term == BC_TERM_IN) : NULL;
 }
 
@@ -104,30 +116,44 @@ typedef struct pushed {
 
 static pushed probe(bc_engine *e, const bc_table_def *t, int col, int op)
 {
-    char *sql = bc_sprintf("EXPLAIN QUERY PLAN SELECT * FROM \"%s\" WHERE \"%s\" %s", t->name,
-                           t->columns[col].name, probe_ops[op].sql);
+    char *name = bc_sprintf("\"%s\"", t->columns[col].name);
+    char *where = name ? bc_sprintf(probe_ops[op].sql, name) : NULL;
+    char *sql =
+        where ? bc_sprintf("EXPLAIN QUERY PLAN SELECT * FROM \"%s\" %s", t->name, where) : NULL;
     char *terms = NULL;
     int mode = 0;
     pushed p = {0};
 
     if (sql != NULL && plan_of(e->db, sql, &mode, &terms) == 0) {
         char term = term_on(terms, col);
+        /* SQLite may add range terms of its own for a LIKE prefix: only a LIKE term counts. */
+        if ((op == PROBE_LIKE && term != BC_TERM_LIKE) ||
+            (op == PROBE_ORDER && term != BC_TERM_SORT && term != BC_TERM_SORT_DESC))
+            term = 0;
         bool path = term == BC_TERM_PATH || term == BC_TERM_PATH_IN;
-        p.form = term != 0 ? api_form(t, col, term, mode, op == 1) : NULL;
+        p.form = term != 0 ? api_form(t, col, term, mode, op == PROBE_IN) : NULL;
         /* Only a path placeholder goes without a parameter name. */
         p.yes = term != 0 && (p.form != NULL || path);
-        p.per_value = op == 1 && (term == BC_TERM_EQ || term == BC_TERM_PATH);
+        p.per_value = op == PROBE_IN && (term == BC_TERM_EQ || term == BC_TERM_PATH);
     }
+    free(name);
+    free(where);
     free(sql);
     free(terms);
     return p;
 }
 
+/* "`col op` (form)", or "`ORDER BY col` (`sort=field`)". */
 static void describe(bc_buf *out, const char *col, const char *ops, const pushed *p)
 {
-    bc_buf_printf(out, "%s`%s %s` (", out->len ? ", " : "", col, ops);
+    bool order = strcmp(ops, "ORDER BY") == 0;
+
+    if (order)
+        bc_buf_printf(out, "%s`%s %s` (", out->len ? ", " : "", ops, col);
+    else
+        bc_buf_printf(out, "%s`%s %s` (", out->len ? ", " : "", col, ops);
     if (p->form != NULL)
-        bc_buf_printf(out, "`%s`", p->form);
+        bc_buf_printf(out, order ? "`sort=%s`" : "`%s`", p->form);
     else
         bc_buf_puts(out, "path");
     bc_buf_puts(out, p->per_value ? ", a request per value)" : ")");

@@ -13,35 +13,16 @@ typedef struct sysreq_cursor {
     int n, i;
 } sysreq_cursor;
 
-typedef struct sysreq_vtab {
-    sqlite3_vtab base;
-    bc_engine *e;
-} sysreq_vtab;
-
 static int sr_connect(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out,
                       char **errmsg)
 {
-    sysreq_vtab *vt;
-    int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(seq INTEGER, method NVARCHAR(8), "
-                                      "path NVARCHAR(4000), status INTEGER, ms INTEGER)");
-
     (void)argc;
     (void)argv;
     (void)errmsg;
-    if (rc != SQLITE_OK)
-        return rc;
-    if ((vt = sqlite3_malloc(sizeof *vt)) == NULL)
-        return SQLITE_NOMEM;
-    memset(vt, 0, sizeof *vt);
-    vt->e = aux;
-    *out = &vt->base;
-    return SQLITE_OK;
-}
-
-static int sr_disconnect(sqlite3_vtab *base)
-{
-    sqlite3_free(base);
-    return SQLITE_OK;
+    return bc_sys_vtab_connect(db, aux,
+                               "CREATE TABLE x(seq INTEGER, method NVARCHAR(8), "
+                               "path NVARCHAR(4000), status INTEGER, ms INTEGER)",
+                               out);
 }
 
 static int sr_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
@@ -74,7 +55,7 @@ static int sr_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *idx_str,
                      sqlite3_value **argv)
 {
     sysreq_cursor *c = (sysreq_cursor *)cur;
-    bc_engine *e = ((sysreq_vtab *)cur->pVtab)->e;
+    bc_engine *e = ((bc_sys_vtab *)cur->pVtab)->e;
 
     (void)idx_num;
     (void)idx_str;
@@ -134,8 +115,8 @@ static const sqlite3_module k_sysreq = {
     .xCreate = sr_connect,
     .xConnect = sr_connect,
     .xBestIndex = sr_best_index,
-    .xDisconnect = sr_disconnect,
-    .xDestroy = sr_disconnect,
+    .xDisconnect = bc_sys_vtab_disconnect,
+    .xDestroy = bc_sys_vtab_disconnect,
     .xOpen = sr_open,
     .xClose = sr_close,
     .xFilter = sr_filter,
@@ -147,7 +128,5 @@ static const sqlite3_module k_sysreq = {
 
 int bc_sysreq_create(bc_engine *e, bc_error *err)
 {
-    if (sqlite3_create_module_v2(e->db, "bc_requests", &k_sysreq, e, NULL) != SQLITE_OK)
-        return bc_error_set(err, "HY001", 0, "out of memory while registering sys_requests");
-    return bc_engine_exec(e->db, "CREATE VIRTUAL TABLE sys_requests USING bc_requests", err);
+    return bc_sys_vtab_register(e, &k_sysreq, "bc_requests", "sys_requests", err);
 }

@@ -202,9 +202,11 @@ int bc_vcursor_advance(bc_vcursor *c, bc_error *err)
                 c->next_sub = NULL;
                 continue;
             }
+            /* The page goes with the pager: no pointer into it may outlive it (the
+             * look-ahead reads other cursors' current items). */
             bc_pager_close(c->pager);
             c->pager = NULL;
-            c->items = NULL;
+            c->items = c->item = c->parent_item = c->next_item = c->next_sub = NULL;
             if (rc < 0 && !is_missing_object(c, err))
                 return -1;
             bc_error_clear(err);

@@ -16,35 +16,16 @@ typedef struct lr_cursor {
     int pos;
 } lr_cursor;
 
-typedef struct lr_vtab {
-    sqlite3_vtab base;
-    bc_engine *e;
-} lr_vtab;
-
 static int lr_connect(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out,
                       char **errmsg)
 {
-    lr_vtab *vt;
-    int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(row_number INTEGER, operation NVARCHAR(6), "
-                                      "table_name NVARCHAR(64), id BIGINT, status NVARCHAR(7), "
-                                      "http_status INTEGER, sqlstate NVARCHAR(5), "
-                                      "message NVARCHAR(1024))");
-
     (void)argc, (void)argv, (void)errmsg;
-    if (rc != SQLITE_OK)
-        return rc;
-    if ((vt = sqlite3_malloc(sizeof *vt)) == NULL)
-        return SQLITE_NOMEM;
-    memset(vt, 0, sizeof *vt);
-    vt->e = aux;
-    *out = &vt->base;
-    return SQLITE_OK;
-}
-
-static int lr_disconnect(sqlite3_vtab *base)
-{
-    sqlite3_free(base);
-    return SQLITE_OK;
+    return bc_sys_vtab_connect(db, aux,
+                               "CREATE TABLE x(row_number INTEGER, operation NVARCHAR(6), "
+                               "table_name NVARCHAR(64), id BIGINT, status NVARCHAR(7), "
+                               "http_status INTEGER, sqlstate NVARCHAR(5), "
+                               "message NVARCHAR(1024))",
+                               out);
 }
 
 static int lr_best_index(sqlite3_vtab *base, sqlite3_index_info *info)
@@ -61,7 +42,7 @@ static int lr_open(sqlite3_vtab *base, sqlite3_vtab_cursor **out)
     if (c == NULL)
         return SQLITE_NOMEM;
     memset(c, 0, sizeof *c);
-    c->e = ((lr_vtab *)base)->e;
+    c->e = ((bc_sys_vtab *)base)->e;
     *out = &c->base;
     return SQLITE_OK;
 }
@@ -150,8 +131,8 @@ static const sqlite3_module k_lastresult = {
     .xCreate = lr_connect,
     .xConnect = lr_connect,
     .xBestIndex = lr_best_index,
-    .xDisconnect = lr_disconnect,
-    .xDestroy = lr_disconnect,
+    .xDisconnect = bc_sys_vtab_disconnect,
+    .xDestroy = bc_sys_vtab_disconnect,
     .xOpen = lr_open,
     .xClose = lr_close,
     .xFilter = lr_filter,
@@ -163,9 +144,7 @@ static const sqlite3_module k_lastresult = {
 
 int bc_write_result_register(bc_engine *e, bc_error *err)
 {
-    if (sqlite3_create_module_v2(e->db, "bc_lastresult", &k_lastresult, e, NULL) != SQLITE_OK)
-        return bc_error_set(err, "HY001", 0, "out of memory while registering sys_lastresult");
-    return bc_engine_exec(e->db, "CREATE VIRTUAL TABLE sys_lastresult USING bc_lastresult", err);
+    return bc_sys_vtab_register(e, &k_lastresult, "bc_lastresult", "sys_lastresult", err);
 }
 
 bool bc_engine_write_changes(bc_engine *e, long *changed)

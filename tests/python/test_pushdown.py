@@ -4,6 +4,7 @@ several path placeholders, single parent objects for nested views, the per-state
 response cache, cursor pages that follow meta.pagination.links.next, and per-parent requests
 sent concurrently."""
 
+from collections import Counter
 
 API = "/stores/sandbox"
 
@@ -425,7 +426,13 @@ def test_scan_closed_early_drops_its_pages_and_the_connection_goes_on(start_sand
     # The connection's multi handle is clean: the next statement reads every page once.
     rows, reqs = run(sb, conn.cursor(), "SELECT COUNT(*), MIN(id) FROM Products")
     assert tuple(rows[0]) == (2500, first)
-    assert sorted(pages_requested(reqs, "/v3/catalog/products")) == list(range(1, 11))
+    again = pages_requested(reqs, "/v3/catalog/products")
+    assert sorted(set(again)) == list(range(1, 11))
+    # A look-ahead request already sent when the cursor closed can reach the sandbox's log
+    # only after it was cleared (seen under load): then it stands in this log, once, and
+    # is missing from the first one. Any other repeat is a page read twice.
+    for page, n in Counter(again).items():
+        assert n == 1 or (n == 2 and page not in pages and page <= 1 + WINDOW), (page, again)
 
 
 # -- a scan that reads no column is answered from the row count ---------------------------

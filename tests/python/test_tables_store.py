@@ -200,9 +200,9 @@ def test_store_id_is_a_64_bit_number(sandbox, connect):
 
 
 def test_customer_profile_and_segments(sandbox, connect):
-    # both fields come only with include=, as in the reference
-    listed = sandbox.get_all("/v3/customers?include=shopper_profile_id,segment_ids")
-    want = {c["id"]: c for c in listed}
+    # Both fields come only when asked for (include=), as the reference documents.
+    want = {c["id"]: c for c in
+            sandbox.get_all("/v3/customers?include=shopper_profile_id,segment_ids")}
     cur = connect(sandbox).cursor()
     rows = cur.execute("SELECT id, shopper_profile_id, segment_ids FROM Customers").fetchall()
     assert len(rows) == len(want)

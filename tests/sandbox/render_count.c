@@ -3,7 +3,8 @@
  * ...): {"count": N}. Only /v2/orders/count documents filters (the list's, applied as on the
  * list, render_query.c); its document also carries the per-status counts, recomputed here for
  * the filtered orders. It counts the Incomplete orders too, which the list never returns (ids
- * after the last listed order); they match id bounds but no status other than 0.
+ * after the last listed order); they match id bounds and no other filter (they have no
+ * customer, channel, total or date to compare, and their status, 0, is one the list omits).
  */
 #include "sandbox.h"
 
@@ -82,7 +83,7 @@ void sb_render_orders_count(const sb_resource *orders, long incomplete, const sb
         return;
     }
     /* Recomputed even without filters: writes (write.c) add and remove orders. */
-    incomplete = a->get(a->ctx, "status_id")
+    incomplete = sb_query_filters_beyond_id(SB_RES_ORDERS, a)
                      ? 0
                      : incomplete_in(orders, incomplete, id_arg(a, "min_id"), id_arg(a, "max_id"));
     d = doc->count ? cJSON_Parse(doc->items[0].json) : NULL;

@@ -1,6 +1,6 @@
 /*
  * List shapes beyond render.c's: lists filtered on a numeric field, as each endpoint's
- * reference documents (customer_id:in, channel_id, brand_id, parent_id:min ...), and the
+ * reference documents (customer_id:in, channel_id, site_id, severity:min ...), and the
  * cursor pages of the channel listings. An "in" value is a comma list ("eq" parameters
  * carry one); "min"/"max" are inclusive bounds. Items are parsed only when a filter asks
  * for a field.
@@ -23,6 +23,8 @@ typedef struct field_filter {
     filter_op op;
 } field_filter;
 
+/* The lists render_query.c serves (products, brands, categories, customers, orders) have
+ * their filters there: one filter table a resource. */
 static const field_filter filters[] = {
     {SB_RES_CUSTOMER_ADDRESSES, "customer_id:in", "customer_id", F_IN},
     {SB_RES_CUSTOMER_ATTRIBUTE_VALUES, "customer_id:in", "customer_id", F_IN},
@@ -34,23 +36,6 @@ static const field_filter filters[] = {
     {SB_RES_REDIRECTS, "id:max", "id", F_MAX},
     {SB_RES_SITES, "channel_id:in", "channel_id", F_IN},
     {SB_RES_CHANNEL_LISTINGS, "product_id:in", "product_id", F_IN},
-    {SB_RES_PRODUCTS, "id:min", "id", F_MIN},
-    {SB_RES_PRODUCTS, "id:max", "id", F_MAX},
-    {SB_RES_PRODUCTS, "brand_id", "brand_id", F_IN},
-    {SB_RES_PRODUCTS, "inventory_level", "inventory_level", F_IN},
-    {SB_RES_PRODUCTS, "inventory_level:in", "inventory_level", F_IN},
-    {SB_RES_PRODUCTS, "inventory_level:min", "inventory_level", F_MIN},
-    {SB_RES_PRODUCTS, "inventory_level:max", "inventory_level", F_MAX},
-    {SB_RES_PRODUCTS, "total_sold", "total_sold", F_IN},
-    {SB_RES_BRANDS, "id:min", "id", F_MIN},
-    {SB_RES_BRANDS, "id:max", "id", F_MAX},
-    {SB_RES_CATEGORIES, "id:min", "id", F_MIN},
-    {SB_RES_CATEGORIES, "id:max", "id", F_MAX},
-    {SB_RES_CATEGORIES, "parent_id", "parent_id", F_IN},
-    {SB_RES_CATEGORIES, "parent_id:in", "parent_id", F_IN},
-    {SB_RES_CATEGORIES, "parent_id:min", "parent_id", F_MIN},
-    {SB_RES_CATEGORIES, "parent_id:max", "parent_id", F_MAX},
-    {SB_RES_CUSTOMERS, "customer_group_id:in", "customer_group_id", F_IN},
     {SB_RES_SUBSCRIBERS, "order_id", "order_id", F_IN},
     {SB_RES_STORE_LOGS, "severity", "severity", F_IN},
     {SB_RES_STORE_LOGS, "severity:min", "severity", F_MIN},
@@ -125,32 +110,30 @@ static long select_items(const sb_resource *r, size_t lo, size_t hi, sb_res_id r
     return n;
 }
 
-void sb_render_v3_filtered(const sb_store *st, sb_res_id res, const sb_args *a, sb_reply *rp)
+/* The items of res that pass a's filters, as one page of a v3 or a v2 list. */
+static void render_filtered(const sb_store *st, sb_res_id res, const sb_args *a, int v2,
+                            sb_reply *rp)
 {
     const sb_resource *r = &st->res[res];
     size_t *idx = malloc((r->count + 1) * sizeof *idx);
     long n = idx ? select_items(r, 0, r->count, res, a, idx) : -1;
-    if (n < 0) {
-        free(idx);
+    if (n < 0)
         sb_reply_set(rp, 500, "application/json", NULL, 0);
-        return;
-    }
-    sb_render_v3_index(r, idx, (size_t)n, a, rp);
+    else if (v2)
+        sb_render_v2_index(r, idx, (size_t)n, a, rp);
+    else
+        sb_render_v3_index(r, idx, (size_t)n, a, rp);
     free(idx);
+}
+
+void sb_render_v3_filtered(const sb_store *st, sb_res_id res, const sb_args *a, sb_reply *rp)
+{
+    render_filtered(st, res, a, 0, rp);
 }
 
 void sb_render_v2_filtered(const sb_store *st, sb_res_id res, const sb_args *a, sb_reply *rp)
 {
-    const sb_resource *r = &st->res[res];
-    size_t *idx = malloc((r->count + 1) * sizeof *idx);
-    long n = idx ? select_items(r, 0, r->count, res, a, idx) : -1;
-    if (n < 0) {
-        free(idx);
-        sb_reply_set(rp, 500, "application/json", NULL, 0);
-        return;
-    }
-    sb_render_v2_index(r, idx, (size_t)n, a, rp);
-    free(idx);
+    render_filtered(st, res, a, 1, rp);
 }
 
 static long arg_long(const sb_args *a, const char *key, long dflt)

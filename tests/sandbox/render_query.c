@@ -16,9 +16,9 @@
 #include <strings.h>
 #include <time.h>
 
-enum { MAX_QF = 16, MAX_SORTS = 8, DEFAULT_LIMIT = 50, MAX_LIMIT = 250 };
+enum { MAX_QF = 24, MAX_SORTS = 10 };
 
-typedef enum { Q_EQ, Q_IN, Q_MIN, Q_MAX, Q_LIKE } q_op;
+typedef enum { Q_EQ, Q_IN, Q_MIN, Q_MAX, Q_GT, Q_LIKE } q_op; /* Q_GT: exclusive (id:greater) */
 typedef enum { K_NUM, K_TEXT, K_DATE } q_kind;
 
 typedef struct q_filter {
@@ -48,26 +48,35 @@ static const q_table tables[] = {
       {"id:in", "id", Q_IN, K_NUM},
       {"id:min", "id", Q_MIN, K_NUM},
       {"id:max", "id", Q_MAX, K_NUM},
+      {"id:greater", "id", Q_GT, K_NUM},
       {"sku", "sku", Q_EQ, K_TEXT},
       {"sku:in", "sku", Q_IN, K_TEXT},
       {"name", "name", Q_EQ, K_TEXT},
       {"price", "price", Q_EQ, K_NUM},
       {"brand_id", "brand_id", Q_EQ, K_NUM},
+      {"inventory_level", "inventory_level", Q_EQ, K_NUM},
+      {"inventory_level:in", "inventory_level", Q_IN, K_NUM},
       {"inventory_level:min", "inventory_level", Q_MIN, K_NUM},
       {"inventory_level:max", "inventory_level", Q_MAX, K_NUM},
+      {"total_sold", "total_sold", Q_EQ, K_NUM},
       {"date_modified:min", "date_modified", Q_MIN, K_DATE},
       {"date_modified:max", "date_modified", Q_MAX, K_DATE}},
      {{"id", "id", K_NUM},
       {"name", "name", K_TEXT},
       {"sku", "sku", K_TEXT},
       {"price", "price", K_NUM},
+      {"calculated_price", "calculated_price", K_NUM},
       {"date_modified", "date_modified", K_DATE},
+      {"date_last_imported", "date_last_imported", K_DATE},
       {"inventory_level", "inventory_level", K_NUM},
       {"total_sold", "total_sold", K_NUM}}},
     {SB_RES_BRANDS,
      0,
      {{"id", "id", Q_EQ, K_NUM},
       {"id:in", "id", Q_IN, K_NUM},
+      {"id:min", "id", Q_MIN, K_NUM},
+      {"id:max", "id", Q_MAX, K_NUM},
+      {"id:greater", "id", Q_GT, K_NUM},
       {"name", "name", Q_EQ, K_TEXT},
       {"name:like", "name", Q_LIKE, K_TEXT}},
      {{"id", "id", K_NUM}, {"name", "name", K_TEXT}}},
@@ -75,9 +84,15 @@ static const q_table tables[] = {
      0,
      {{"id", "id", Q_EQ, K_NUM},
       {"id:in", "id", Q_IN, K_NUM},
+      {"id:min", "id", Q_MIN, K_NUM},
+      {"id:max", "id", Q_MAX, K_NUM},
+      {"id:greater", "id", Q_GT, K_NUM},
       {"name", "name", Q_EQ, K_TEXT},
       {"name:like", "name", Q_LIKE, K_TEXT},
-      {"parent_id", "parent_id", Q_EQ, K_NUM}},
+      {"parent_id", "parent_id", Q_EQ, K_NUM},
+      {"parent_id:in", "parent_id", Q_IN, K_NUM},
+      {"parent_id:min", "parent_id", Q_MIN, K_NUM},
+      {"parent_id:max", "parent_id", Q_MAX, K_NUM}},
      {{0}}},
     {SB_RES_CUSTOMERS,
      1,
@@ -252,7 +267,7 @@ static int value_matches(const cJSON *v, const q_filter *f, const char *want, si
         if (*end != '\0')
             return 0;
     }
-    return f->op == Q_MIN ? a >= b : f->op == Q_MAX ? a <= b : a == b;
+    return f->op == Q_MIN ? a >= b : f->op == Q_MAX ? a <= b : f->op == Q_GT ? a > b : a == b;
 }
 
 static int filter_passes(const cJSON *doc, const q_filter *f, const char *want)
@@ -322,6 +337,16 @@ static int asks_anything(const q_table *t, const sb_args *a)
 {
     for (int f = 0; f < MAX_QF && t->filters[f].param; f++)
         if (a->get(a->ctx, t->filters[f].param))
+            return 1;
+    return 0;
+}
+
+int sb_query_filters_beyond_id(sb_res_id res, const sb_args *a)
+{
+    const q_table *t = table_of(res);
+
+    for (int f = 0; t && f < MAX_QF && t->filters[f].param; f++)
+        if (strcmp(t->filters[f].key, "id") != 0 && a->get(a->ctx, t->filters[f].param))
             return 1;
     return 0;
 }
@@ -412,53 +437,6 @@ long sb_query_select(const sb_resource *r, sb_res_id res, const sb_args *a, size
     return n;
 }
 
-static long arg_long(const sb_args *a, const char *key, long dflt)
-{
-    const char *v = a->get(a->ctx, key);
-    char *end;
-    long n = v && *v ? strtol(v, &end, 10) : dflt;
-    return v && *v && *end ? dflt : n;
-}
-
-/* A v2 page over the selection: a bare array, 204 past the end. */
-static void v2_page(const sb_resource *r, const size_t *idx, size_t total, const sb_args *a,
-                    sb_reply *rp)
-{
-    long page = arg_long(a, "page", 1), limit = arg_long(a, "limit", DEFAULT_LIMIT);
-    char *body = NULL;
-    size_t len = 0;
-    FILE *f;
-
-    if (page < 1)
-        page = 1;
-    if (limit < 1 || limit > MAX_LIMIT)
-        limit = limit < 1 ? DEFAULT_LIMIT : MAX_LIMIT;
-    size_t from = (size_t)(page - 1) * (size_t)limit, to = from + (size_t)limit;
-    if (to > total)
-        to = total;
-    if (from >= to) {
-        sb_reply_set(rp, 204, "application/json", NULL, 0);
-        rp->status = 204;
-        return;
-    }
-    if (!(f = open_memstream(&body, &len))) {
-        sb_reply_set(rp, 500, "application/json", NULL, 0);
-        return;
-    }
-    fputc('[', f);
-    for (size_t k = from; k < to; k++) {
-        const sb_item *it = &r->items[idx ? idx[k] : k];
-        fprintf(f, "%s%.*s", k > from ? "," : "", (int)it->len, it->json);
-    }
-    fputc(']', f);
-    if (fclose(f) != 0) {
-        free(body);
-        sb_reply_set(rp, 500, "application/json", NULL, 0);
-        return;
-    }
-    sb_reply_set(rp, 200, "application/json", body, len);
-}
-
 void sb_render_query(const sb_store *st, sb_res_id res, int v2, const sb_args *a, sb_reply *rp)
 {
     const sb_resource *r = &st->res[res];
@@ -468,7 +446,7 @@ void sb_render_query(const sb_store *st, sb_res_id res, int v2, const sb_args *a
     if (n < 0)
         sb_reply_set(rp, 500, "application/json", NULL, 0);
     else if (v2)
-        v2_page(r, idx, (size_t)n, a, rp);
+        sb_render_v2_index(r, idx, (size_t)n, a, rp);
     else
         sb_render_v3_index(r, idx, (size_t)n, a, rp);
     free(idx);

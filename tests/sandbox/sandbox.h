@@ -246,6 +246,8 @@ void sb_render_v3_index(const sb_resource *r, const size_t *idx, size_t total, c
 void sb_render_query(const sb_store *st, sb_res_id res, int v2, const sb_args *a, sb_reply *rp);
 long sb_query_select(const sb_resource *r, sb_res_id res, const sb_args *a, size_t **idx);
 int sb_parse_date(const char *s, long long *epoch);
+/* 1 when a carries a filter of res's list (render_query.c) on a field other than the id. */
+int sb_query_filters_beyond_id(sb_res_id res, const sb_args *a);
 /* Catalog, pricing, inventory and promotion endpoints (router_catalog.c): 1 when path is one
  * of them (rp filled), else 0. */
 int sb_route_catalog(const sb_store *st, const char *path, const sb_args *args, sb_reply *rp);

@@ -88,6 +88,19 @@ static void in_flight_requests_count_against_what_is_left(void **state)
     assert_int_equal(bc_ratelimit_wait_ms(&s, 0), 1000);
 }
 
+/* Once the window has reset, the whole quota may go, but not more than it at once. */
+static void new_window_admits_the_quota_in_flight_not_more(void **state)
+{
+    bc_ratelimit_state s = fresh();
+    bc_http_response r = headers(200, 0, 1000);
+    (void)state;
+    bc_ratelimit_state_update(&s, &r, 0); /* quota 150, none left until 1000 */
+    s.in_flight = 149;
+    assert_int_equal(bc_ratelimit_wait_ms(&s, 1000), 0);
+    s.in_flight = 150;
+    assert_true(bc_ratelimit_wait_ms(&s, 1000) > 0);
+}
+
 static void status_429_marks_quota_spent_for_reset_ms(void **state)
 {
     bc_ratelimit_state s = fresh();
@@ -204,6 +217,7 @@ int main(void)
         cmocka_unit_test(unknown_quota_never_waits),
         cmocka_unit_test(requests_left_means_no_wait),
         cmocka_unit_test(spent_quota_waits_until_window_resets),
+        cmocka_unit_test(new_window_admits_the_quota_in_flight_not_more),
         cmocka_unit_test(in_flight_requests_count_against_what_is_left),
         cmocka_unit_test(status_429_marks_quota_spent_for_reset_ms),
         cmocka_unit_test(status_429_without_reset_uses_retry_after_then_backoff),
