@@ -39,8 +39,11 @@ static SQLRETURN set_cursor_attr(bc_stmt *s, SQLINTEGER attr, SQLULEN v)
             return changed(s, "A scrollable cursor");
         return SQL_SUCCESS;
     case SQL_ATTR_CONCURRENCY:
-        if (v != SQL_CONCUR_READ_ONLY)
-            return changed(s, "That concurrency");
+        /* Positioned writes hold no lock (the API has none) and compare no values: the
+         * write applies as SQLSetPos sends it, so LOCK is the one updatable level. */
+        s->concurrency = v == SQL_CONCUR_READ_ONLY ? SQL_CONCUR_READ_ONLY : SQL_CONCUR_LOCK;
+        if (v != SQL_CONCUR_READ_ONLY && v != SQL_CONCUR_LOCK)
+            return changed(s, "Optimistic concurrency");
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SCROLLABLE:
         if (v != SQL_NONSCROLLABLE)
@@ -242,7 +245,7 @@ SQLRETURN bc_stmt_get_attr(bc_stmt *s, SQLINTEGER attr, SQLULEN *num, SQLPOINTER
         *num = SQL_CURSOR_FORWARD_ONLY;
         return SQL_SUCCESS;
     case SQL_ATTR_CONCURRENCY:
-        *num = SQL_CONCUR_READ_ONLY;
+        *num = s->concurrency;
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SCROLLABLE:
         *num = SQL_NONSCROLLABLE;
