@@ -12,7 +12,9 @@
 #include "bc_handles.h"
 #include "bc_write_spec.h"
 
-#define SQL_TEXT_CAP 8192
+#define SQL_TEXT_CAP 16384
+#define MAX_WRITE_COLUMNS 512
+#define MAX_KEY_COLUMNS 8
 
 /* The table a positioned write goes to. */
 typedef struct {
@@ -115,7 +117,7 @@ static int value_columns(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLUL
 {
     int n = 0;
 
-    for (int c = 1; c <= s->ncols; c++) {
+    for (int c = 1; c <= s->ncols && n < MAX_WRITE_COLUMNS; c++) {
         const char *name = s->ird.recs[c].base_column_name;
         if (!sends_column(s, c, row))
             continue;
@@ -132,7 +134,7 @@ static void append_key_terms(char *sql, const bc_stmt *s, const pos_target *t, i
     append(sql, " WHERE ");
     for (int i = 0; i < t->table->ncolumns; i++) {
         const bc_column_def *col = &t->table->columns[i];
-        if (!(col->flags & BC_COLF_PK))
+        if (!(col->flags & BC_COLF_PK) || *nkeys >= MAX_KEY_COLUMNS)
             continue;
         if (*nkeys > 0)
             append(sql, " AND ");
@@ -236,13 +238,13 @@ static SQLRETURN refresh_into_buffers(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row,
 static SQLRETURN write_row(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLULEN row)
 {
     sqlite3 *db = bc_engine_db(s->dbc->engine);
-    int cols[512], keys[8], ncols = 0, nkeys = 0, prc;
+    int cols[MAX_WRITE_COLUMNS], keys[MAX_KEY_COLUMNS], ncols = 0, nkeys = 0, prc;
     char sql[SQL_TEXT_CAP];
     sqlite3_stmt *vm = NULL;
     SQLRETURN rc;
 
     if (op == SQL_REFRESH) {
-        for (int c = 1; c <= s->ncols && ncols < 512; c++)
+        for (int c = 1; c <= s->ncols && ncols < MAX_WRITE_COLUMNS; c++)
             if (c <= s->ard_cur->count && s->ard_cur->recs[c].data_ptr != NULL)
                 cols[ncols++] = c;
     } else if (op != SQL_DELETE) {
@@ -256,6 +258,11 @@ static SQLRETURN write_row(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQL
     if (op == SQL_REFRESH && ncols == 0)
         return SQL_SUCCESS;
     build_sql(s, t, op, ncols, cols, keys, &nkeys, sql);
+    if (strlen(sql) + 1 >= sizeof sql) /* never run a truncated statement */
+        return bc_diag_push(&s->h.diag, "HY000", 0,
+                            "[BigCommerce][ODBC] Row %lu names too many columns for one "
+                            "positioned write; bind fewer columns.",
+                            (unsigned long)row);
     prc = sqlite3_prepare_v2(db, sql, -1, &vm, NULL);
     if (prc != SQLITE_OK) {
         bc_error e;

@@ -106,6 +106,42 @@ out:
     bct_disconnect(dbc);
 }
 
+static void row_zero_follows_the_operation_array_and_reports_each_row(void)
+{
+    SQLHDBC dbc = bct_connect(env, &sb, NULL);
+    rowset r;
+    SQLUSMALLINT ops[2] = {SQL_ROW_PROCEED, SQL_ROW_PROCEED};
+    SQLLEN count = -1;
+    char buf[80];
+
+    if (!open_rowset(dbc, &r,
+                     "SELECT id, name, price FROM Products WHERE id IN (7, 8) ORDER BY id"))
+        goto out;
+    SQLSetStmtAttr(r.st, SQL_ATTR_ROW_OPERATION_PTR, ops, 0);
+    /* The sandbox refuses a negative price with a 422, as the API does. */
+    r.price[0] = -5;
+    r.price[1] = 99;
+    bct_sb_clear_requests(&sb);
+    CHECK_INT(SQLSetPos(r.st, 0, SQL_UPDATE, SQL_LOCK_NO_CHANGE), SQL_SUCCESS_WITH_INFO);
+    CHECK(bct_has_state(SQL_HANDLE_STMT, r.st, "HY000"));
+    CHECK_INT(r.status[0], SQL_ROW_ERROR);
+    CHECK_INT(r.status[1], SQL_ROW_UPDATED);
+    CHECK_OK(SQLRowCount(r.st, &count), SQL_HANDLE_STMT, r.st);
+    CHECK_INT(count, 1);
+    /* Row 1 ignored: only product 8 is deleted. */
+    ops[0] = SQL_ROW_IGNORE;
+    CHECK_OK(SQLSetPos(r.st, 0, SQL_DELETE, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, r.st);
+    CHECK_INT(r.status[1], SQL_ROW_DELETED);
+    CHECK_INT(count_method("DELETE"), 1);
+    SQLFreeHandle(SQL_HANDLE_STMT, r.st);
+    text_of(dbc, "SELECT group_concat(id, ',') FROM Products WHERE id IN (7, 8)", buf, sizeof buf);
+    CHECK_STR(buf, "7");
+    text_of(dbc, "SELECT price > 0 FROM Products WHERE id = 7", buf, sizeof buf);
+    CHECK_STR(buf, "1");
+out:
+    bct_disconnect(dbc);
+}
+
 static void setpos_refresh_reads_the_row_again(void)
 {
     SQLHDBC dbc = bct_connect(env, &sb, NULL);
@@ -246,6 +282,7 @@ int main(int argc, char **argv)
     env = bct_env();
     static const bct_test tests[] = {
         BCT_TEST(setpos_update_and_delete_write_through_the_api),
+        BCT_TEST(row_zero_follows_the_operation_array_and_reports_each_row),
         BCT_TEST(setpos_refresh_reads_the_row_again),
         BCT_TEST(bulk_add_inserts_the_bound_rows),
         BCT_TEST(result_sets_that_cannot_be_written_are_refused),
