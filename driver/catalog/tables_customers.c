@@ -78,12 +78,10 @@ static const bc_column_def customers_columns[] = {
      .include = "shopper_profile_id",
      .type = BC_COL_VARCHAR,
      .length = 36,
-     .include = "shopper_profile_id",
      .description = "Shopper profile id"},
     {.name = "segment_ids",
      .include = "segment_ids",
      .type = BC_COL_JSON,
-     .include = "segment_ids",
      .description = "Customer segments it belongs to (JSON)"},
 };
 

@@ -30,7 +30,6 @@ const bc_table_def bc_table_webhooks = {
     .endpoint = "/v3/hooks",
     .version = BC_API_V3,
     .paging = BC_PAGING_V3,
-    .is_view = true,
     .id_path_endpoint = "/v3/hooks/{id}",
     .columns = webhooks_columns,
     .ncolumns = (int)(sizeof webhooks_columns / sizeof webhooks_columns[0]),

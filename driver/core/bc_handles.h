@@ -330,6 +330,10 @@ sqlite3_value *bc_rowset_row_value(bc_stmt *s, SQLULEN row, int col);
 /* scroll.c */
 SQLRETURN bc_stmt_static_fetch(bc_stmt *s, SQLSMALLINT orientation, SQLLEN offset);
 SQLRETURN bc_stmt_set_pos(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock);
+/* setpos_write.c: SQLSetPos's UPDATE/DELETE/REFRESH/ADD on rowset row `row` (0 = every row)
+ * and SQLBulkOperations (SQL_ADD), through the engine's write path. */
+SQLRETURN bc_stmt_set_pos_write(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op);
+SQLRETURN bc_stmt_bulk_operations(bc_stmt *s, SQLSMALLINT op);
 
 /* fetch.c, getdata.c */
 SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,

@@ -44,7 +44,7 @@ SQLRETURN bc_stmt_row_count(bc_stmt *s, SQLLEN *count)
     if (s->state != BC_STMT_EXECUTED && s->state != BC_STMT_CURSOR)
         return bc_diag_push(&s->h.diag, "HY010", 0, "SQLRowCount needs an executed statement.");
     if (count != NULL)
-        *count = s->state == BC_STMT_CURSOR ? -1 : s->row_count;
+        *count = s->row_count; /* -1 for a result set, until SQLSetPos writes rows of it */
     return SQL_SUCCESS;
 }
 

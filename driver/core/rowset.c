@@ -84,15 +84,18 @@ sqlite3_value *bc_rowset_value(bc_stmt *s, int col)
 }
 
 /* "SQL_POSITION: the driver positions the cursor on the row specified by RowNumber." The
- * cursor is read-only, so positioning is the only operation. */
+ * other operations write through setpos_write.c. */
 SQLRETURN bc_stmt_set_pos(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock)
 {
     (void)lock;
     if (s->state != BC_STMT_CURSOR || s->rowset_rows == 0)
         return bc_diag_push(&s->h.diag, "24000", 0, "SQLSetPos needs a fetched rowset.");
-    if (op != SQL_POSITION)
-        return bc_diag_push(&s->h.diag, "HYC00", 0,
-                            "The cursor is read-only: SQLSetPos can only position (SQL_POSITION).");
+    if (op != SQL_POSITION && op != SQL_REFRESH && op != SQL_UPDATE && op != SQL_DELETE &&
+        op != SQL_ADD)
+        return bc_diag_push(&s->h.diag, "HY092", 0,
+                            "SQLSetPos operation %u is not one ODBC defines.", (unsigned)op);
+    if (op != SQL_POSITION && row <= s->rowset_rows)
+        return bc_stmt_set_pos_write(s, row, op); /* setpos_write.c; row 0 = every row */
     if (row < 1 || row > s->rowset_rows)
         return bc_diag_push(&s->h.diag, "HY107", 0,
                             "Row %lu is not in the rowset, which has %lu rows.", (unsigned long)row,

@@ -44,8 +44,11 @@ static SQLRETURN set_cursor_attr(bc_stmt *s, SQLINTEGER attr, SQLULEN v)
             return changed(s, "A keyset-driven or dynamic cursor");
         return SQL_SUCCESS;
     case SQL_ATTR_CONCURRENCY:
-        if (v != SQL_CONCUR_READ_ONLY)
-            return changed(s, "That concurrency");
+        /* Positioned writes hold no lock (the API has none) and compare no values: the
+         * write applies as SQLSetPos sends it, so LOCK is the one updatable level. */
+        s->concurrency = v == SQL_CONCUR_READ_ONLY ? SQL_CONCUR_READ_ONLY : SQL_CONCUR_LOCK;
+        if (v != SQL_CONCUR_READ_ONLY && v != SQL_CONCUR_LOCK)
+            return changed(s, "Optimistic concurrency");
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SCROLLABLE:
         if (s->state == BC_STMT_CURSOR)
@@ -248,7 +251,7 @@ SQLRETURN bc_stmt_get_attr(bc_stmt *s, SQLINTEGER attr, SQLULEN *num, SQLPOINTER
         *num = s->cursor_type;
         return SQL_SUCCESS;
     case SQL_ATTR_CONCURRENCY:
-        *num = SQL_CONCUR_READ_ONLY;
+        *num = s->concurrency;
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SCROLLABLE:
         *num = s->cursor_type == SQL_CURSOR_STATIC ? SQL_SCROLLABLE : SQL_NONSCROLLABLE;

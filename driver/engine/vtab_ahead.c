@@ -111,7 +111,8 @@ static void start_filtered(bc_vcursor *c)
     for (bc_vcursor *o = c->vt->e->open_cursors; o != NULL && p == NULL; o = o->next_open) {
         int pk = o->vt->pk;
         const bc_column_def *cd = pk >= 0 ? &o->vt->t->columns[pk] : NULL;
-        if (o != c && cd != NULL && o->item != NULL && o->vt->t->rows_path == NULL &&
+        /* a cursor past its last row keeps a pointer into its freed page: skip it */
+        if (o != c && cd != NULL && !o->eof && o->item != NULL && o->vt->t->rows_path == NULL &&
             key_text(o->item, cd->json_path ? cd->json_path : cd->name, key, sizeof key) &&
             strcmp(key, c->eq_val) == 0)
             p = o;

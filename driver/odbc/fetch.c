@@ -94,10 +94,17 @@ BC_EXPORT SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT h, SQLUSMALLINT orientatio
     return bc_handle_leave(h, bc_stmt_extended_fetch(h, orientation, offset, rows, status));
 }
 
-/* Positioning inside a block cursor, for SQLGetData (SQL_GD_BLOCK). */
+/* Positioning inside a block cursor (for SQLGetData) and positioned writes. */
 BC_EXPORT SQLRETURN SQL_API SQLSetPos(SQLHSTMT h, SQLSETPOSIROW row, SQLUSMALLINT op,
                                       SQLUSMALLINT lock)
 {
     SKIN_ENTER(h, SQL_HANDLE_STMT);
     return bc_handle_leave(h, bc_stmt_set_pos(h, row, op, lock));
+}
+
+/* Rows added from the bound buffers (SQL_ADD); the driver has no bookmarks. */
+BC_EXPORT SQLRETURN SQL_API SQLBulkOperations(SQLHSTMT h, SQLSMALLINT op)
+{
+    SKIN_ENTER(h, SQL_HANDLE_STMT);
+    return bc_handle_leave(h, bc_stmt_bulk_operations(h, op));
 }

@@ -116,7 +116,8 @@ static void getdata_reads_any_row_of_a_block_cursor(void)
         seen += (int)fetched;
         CHECK_STATE(SQLSetPos(st, fetched + 1, SQL_POSITION, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT,
                     st, "HY107");
-        CHECK_STATE(SQLSetPos(st, 1, SQL_UPDATE, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, st, "HYC00");
+        /* a read-only cursor (the default concurrency) refuses a positioned write */
+        CHECK_STATE(SQLSetPos(st, 1, SQL_UPDATE, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, st, "HY092");
     }
     CHECK_INT(rc, SQL_NO_DATA);
     CHECK_INT(seen, total);

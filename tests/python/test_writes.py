@@ -177,13 +177,36 @@ def test_order_items_change_through_the_orders_put(sandbox, connect):
     assert "needs order_id" in str(err.value)
 
 
-def test_webhooks_are_a_view_and_refuse_writes(sandbox, connect):
+def test_webhooks_round_trip_through_v3_hooks(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    assert cur.tables(table="Webhooks").fetchone().table_type == "TABLE"
+    cur.execute("INSERT INTO Webhooks(scope, destination, headers, is_active) VALUES "
+                "('store/order/*', 'https://example.com/h', '{\"X-Key\": \"k1\"}', 1)")
+    assert cur.rowcount == 1
+    new_id = last_id(cur)
+    row = cur.execute("SELECT scope, destination, headers, is_active FROM Webhooks "
+                      "WHERE id = ?", new_id).fetchone()
+    assert tuple(row) == ("store/order/*", "https://example.com/h", '{"X-Key":"k1"}', True)
+    cur.execute("UPDATE Webhooks SET is_active = 0, destination = 'https://example.com/h2' "
+                "WHERE id = ?", new_id)
+    assert cur.rowcount == 1
+    row = cur.execute("SELECT destination, is_active FROM Webhooks WHERE id = ?",
+                      new_id).fetchone()
+    assert tuple(row) == ("https://example.com/h2", False)
+    cur.execute("DELETE FROM Webhooks WHERE id = ?", new_id)
+    assert cur.rowcount == 1
+    assert cur.execute("SELECT id FROM Webhooks WHERE id = ?", new_id).fetchall() == []
+    assert [(r["method"], api_path(r)) for r in writes(sandbox)] == [
+        ("POST", "v3/hooks"), ("PUT", f"v3/hooks/{new_id}"), ("DELETE", f"v3/hooks/{new_id}")]
+
+
+def test_webhook_without_a_destination_gets_the_422(sandbox, connect):
     cur = connect(sandbox).cursor()
     with pytest.raises(pyodbc.Error) as err:
-        cur.execute("INSERT INTO Webhooks(scope, destination) VALUES ('store/order/*', "
-                    "'https://example.com/h')")
-    assert "Webhooks" in str(err.value) and "read-only" in str(err.value)
-    assert writes(sandbox) == []
+        cur.execute("INSERT INTO Webhooks(scope) VALUES ('store/order/*')")
+    assert "HTTP 422" in str(err.value) and "destination" in str(err.value)
+    assert [(r.status, r.http_status) for r in lastresult(cur)] == [("failed", 422)]
+    assert [r["method"] for r in writes(sandbox)] == ["POST"]
 
 
 def test_views_refuse_writes_naming_the_table(sandbox, connect):

@@ -145,13 +145,15 @@ static void functions_report_exactly_what_is_implemented(void **state)
     assert_int_equal(bc_functions_get(f->dbc, SQL_API_ODBC3_ALL_FUNCTIONS, bits), SQL_SUCCESS);
     assert_true(SQL_FUNC_EXISTS(bits, SQL_API_SQLFETCHSCROLL));
     assert_true(SQL_FUNC_EXISTS(bits, SQL_API_SQLGETDATA));
-    assert_false(SQL_FUNC_EXISTS(bits, SQL_API_SQLBULKOPERATIONS));
+    assert_true(SQL_FUNC_EXISTS(bits, SQL_API_SQLBULKOPERATIONS));
     assert_true(SQL_FUNC_EXISTS(bits, SQL_API_SQLSETPOS));
     bc_functions_get(f->dbc, SQL_API_SQLTABLES, &one);
     assert_int_equal(one, SQL_TRUE);
     bc_functions_get(f->dbc, SQL_API_SQLPUTDATA, &one);
     assert_int_equal(one, SQL_TRUE);
     bc_functions_get(f->dbc, SQL_API_SQLBULKOPERATIONS, &one);
+    assert_int_equal(one, SQL_TRUE);
+    bc_functions_get(f->dbc, SQL_API_SQLSETSCROLLOPTIONS, &one);
     assert_int_equal(one, SQL_FALSE);
     bc_functions_get(f->dbc, SQL_API_ALL_FUNCTIONS, old);
     assert_int_equal(old[SQL_API_SQLCOLUMNS], SQL_TRUE);

@@ -1,0 +1,371 @@
+/*
+ * SQLSetPos(SQL_UPDATE / SQL_DELETE / SQL_REFRESH / SQL_ADD) and SQLBulkOperations(SQL_ADD)
+ * on a result set read from one writable table with its whole primary key. Each row becomes
+ * an UPDATE, DELETE or INSERT keyed by the key values the row was fetched with, run on the
+ * connection's engine, so it takes the same path (write specs, Readonly, 422 reporting) as
+ * SQL text. The values are the application's bound column buffers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "bc_convert.h"
+#include "bc_handles.h"
+#include "bc_write_spec.h"
+
+#define SQL_TEXT_CAP 16384
+#define MAX_WRITE_COLUMNS 512
+#define MAX_KEY_COLUMNS 8
+
+/* The table a positioned write goes to. */
+typedef struct {
+    const bc_table_def *table;
+    const bc_write_spec *spec;
+} pos_target;
+
+static bool same_name(const char *a, const char *b)
+{
+    return a != NULL && b != NULL && strcasecmp(a, b) == 0;
+}
+
+/* The result column (1-based) read from column name of the table, 0 when none. */
+static int result_column_of(const bc_stmt *s, const char *name)
+{
+    for (int c = 1; c <= s->ncols && c <= s->ird.count; c++)
+        if (same_name(s->ird.recs[c].base_column_name, name))
+            return c;
+    return 0;
+}
+
+/* Every result column must come from one table the driver writes, and its key must be there. */
+static SQLRETURN find_target(bc_stmt *s, pos_target *out)
+{
+    const char *name = s->ncols > 0 ? s->ird.recs[1].base_table_name : NULL;
+
+    for (int c = 1; c <= s->ncols; c++)
+        if (name == NULL || !same_name(s->ird.recs[c].base_table_name, name) ||
+            s->ird.recs[c].base_column_name == NULL || !s->ird.recs[c].base_column_name[0])
+            return bc_diag_push(&s->h.diag, "HYC00", 0,
+                                "[BigCommerce][ODBC] Positioned writes need a result set whose "
+                                "every column is a column of one table (column %d is not); "
+                                "use UPDATE, DELETE or INSERT statements instead.",
+                                c);
+    out->table = bc_catalog_find(name);
+    out->spec = out->table != NULL && !out->table->is_view ? bc_write_spec_find(name) : NULL;
+    if (out->spec == NULL)
+        return bc_diag_push(&s->h.diag, "HYC00", 0,
+                            "[BigCommerce][ODBC] %s cannot be written, so its rows cannot be "
+                            "changed through SQLSetPos or SQLBulkOperations.",
+                            name);
+    for (int i = 0; i < out->table->ncolumns; i++) {
+        const bc_column_def *col = &out->table->columns[i];
+        if ((col->flags & BC_COLF_PK) && result_column_of(s, col->name) == 0)
+            return bc_diag_push(&s->h.diag, "HYC00", 0,
+                                "[BigCommerce][ODBC] The result set lacks %s, part of the key "
+                                "of %s; select it to change rows through SQLSetPos.",
+                                col->name, out->table->name);
+    }
+    return SQL_SUCCESS;
+}
+
+/* The value of result column col in rowset row `row` (1-based) as it was fetched. */
+static sqlite3_value *fetched_value(bc_stmt *s, SQLULEN row, int col)
+{
+    if (s->rowset_rows > 1)
+        return s->rowset_values[(size_t)(row - 1) * (size_t)s->ncols + (size_t)(col - 1)];
+    return sqlite3_column_value(s->vm, col - 1);
+}
+
+/* Whether bound column col of buffer row `row` (0-based) carries a value to send. */
+static bool sends_column(const bc_stmt *s, int col, SQLULEN row)
+{
+    const bc_desc *ard = s->ard_cur;
+    SQLPOINTER data;
+    SQLLEN *ind, *len;
+
+    if (col > ard->count ||
+        (ard->recs[col].data_ptr == NULL && ard->recs[col].indicator_ptr == NULL))
+        return false;
+    bc_desc_bound_ptrs(ard, &ard->recs[col], row, &data, &ind, &len);
+    return ind == NULL || *ind != SQL_COLUMN_IGNORE;
+}
+
+/* Whether an INSERT may set the column: the POST body takes it, or it names the parent. */
+static bool insertable(const bc_write_spec *w, const char *name)
+{
+    char brace[128];
+
+    snprintf(brace, sizeof brace, "{%s}", name);
+    return bc_write_spec_lists(w->insert_columns, name) ||
+           (w->insert_path != NULL && strstr(w->insert_path, brace) != NULL);
+}
+
+static void append(char *buf, const char *text)
+{
+    size_t n = strlen(buf);
+    snprintf(buf + n, SQL_TEXT_CAP - n, "%s", text);
+}
+
+static void append_name(char *buf, const char *name)
+{
+    append(buf, "\"");
+    append(buf, name);
+    append(buf, "\"");
+}
+
+/* Columns (1-based result numbers) a write of buffer row `row` sends, in cols[]. */
+static int value_columns(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLULEN row, int *cols)
+{
+    int n = 0;
+
+    for (int c = 1; c <= s->ncols && n < MAX_WRITE_COLUMNS; c++) {
+        const char *name = s->ird.recs[c].base_column_name;
+        if (!sends_column(s, c, row))
+            continue;
+        if (op == SQL_ADD ? insertable(t->spec, name)
+                          : bc_write_spec_lists(t->spec->update_columns, name))
+            cols[n++] = c;
+    }
+    return n;
+}
+
+static void append_key_terms(char *sql, const bc_stmt *s, const pos_target *t, int *keys,
+                             int *nkeys)
+{
+    append(sql, " WHERE ");
+    for (int i = 0; i < t->table->ncolumns; i++) {
+        const bc_column_def *col = &t->table->columns[i];
+        if (!(col->flags & BC_COLF_PK) || *nkeys >= MAX_KEY_COLUMNS)
+            continue;
+        if (*nkeys > 0)
+            append(sql, " AND ");
+        append_name(sql, col->name);
+        append(sql, " = ?");
+        keys[(*nkeys)++] = result_column_of(s, col->name);
+    }
+}
+
+/* The SQL of one row's write; cols[] gets the value columns, keys[] the key columns. */
+static void build_sql(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, int ncols, const int *cols,
+                      int *keys, int *nkeys, char *sql)
+{
+    sql[0] = 0;
+    *nkeys = 0;
+    if (op == SQL_ADD) {
+        append(sql, "INSERT INTO ");
+        append_name(sql, t->table->name);
+        append(sql, "(");
+        for (int i = 0; i < ncols; i++) {
+            append(sql, i ? ", " : "");
+            append_name(sql, s->ird.recs[cols[i]].base_column_name);
+        }
+        append(sql, ") VALUES (");
+        for (int i = 0; i < ncols; i++)
+            append(sql, i ? ", ?" : "?");
+        append(sql, ")");
+        return;
+    }
+    if (op == SQL_DELETE) {
+        append(sql, "DELETE FROM ");
+        append_name(sql, t->table->name);
+    } else {
+        append(sql, op == SQL_REFRESH ? "SELECT " : "UPDATE ");
+        if (op == SQL_UPDATE)
+            append_name(sql, t->table->name);
+        append(sql, op == SQL_UPDATE ? " SET " : "");
+        for (int i = 0; i < ncols; i++) {
+            append(sql, i ? ", " : "");
+            append_name(sql, s->ird.recs[cols[i]].base_column_name);
+            append(sql, op == SQL_UPDATE ? " = ?" : "");
+        }
+        if (op == SQL_REFRESH) {
+            append(sql, " FROM ");
+            append_name(sql, t->table->name);
+        }
+    }
+    append_key_terms(sql, s, t, keys, nkeys);
+}
+
+static SQLRETURN bind_values(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row, int ncols, const int *cols)
+{
+    for (int i = 0; i < ncols; i++) {
+        const bc_desc_rec *a = &s->ard_cur->recs[cols[i]], *ir = &s->ird.recs[cols[i]];
+        SQLPOINTER data;
+        SQLLEN *ind, *len;
+        bc_error e;
+
+        bc_desc_bound_ptrs(s->ard_cur, a, row, &data, &ind, &len);
+        bc_error_clear(&e);
+        if (bc_convert_bind_param(vm, i + 1, a->concise_type, ir->concise_type, ir->scale, data,
+                                  a->octet_length, ind != NULL ? ind : len, &e) != SQL_SUCCESS)
+            return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "HY000",
+                                   (SQLINTEGER)e.native, (SQLLEN)row + 1, cols[i], "%s", e.message);
+    }
+    return SQL_SUCCESS;
+}
+
+/* SQL_REFRESH: the row read again by its key, into the bound buffers of rowset row `row`. */
+static SQLRETURN refresh_into_buffers(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row, int ncols,
+                                      const int *cols)
+{
+    int step = sqlite3_step(vm);
+    SQLRETURN rc = SQL_SUCCESS;
+
+    if (step == SQLITE_DONE)
+        return bc_diag_push(&s->h.diag, "01S03", 0,
+                            "[BigCommerce][ODBC] Row %lu is no longer in the store; nothing "
+                            "was refreshed.",
+                            (unsigned long)row);
+    if (step != SQLITE_ROW)
+        return SQL_ERROR;
+    for (int i = 0; i < ncols; i++) {
+        const bc_desc_rec *a = &s->ard_cur->recs[cols[i]];
+        bc_cell cell = {sqlite3_column_value(vm, i), &s->col_types[cols[i] - 1]};
+        SQLPOINTER data;
+        SQLLEN *ind, *len, consumed = 0;
+        bc_error e;
+
+        bc_desc_bound_ptrs(s->ard_cur, a, row - 1, &data, &ind, &len);
+        bc_error_clear(&e);
+        if (data != NULL && bc_stmt_convert(s, &cell, a->concise_type, data, a->octet_length, 0,
+                                            ind != NULL ? ind : len, &consumed, &e) == SQL_ERROR)
+            rc = bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "HY000",
+                                 (SQLINTEGER)e.native, (SQLLEN)row, cols[i], "%s", e.message);
+    }
+    return rc;
+}
+
+/* One row's write (or refresh). `row` is 1-based in the rowset (buffer row `row` - 1). */
+static SQLRETURN write_row(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLULEN row)
+{
+    sqlite3 *db = bc_engine_db(s->dbc->engine);
+    int cols[MAX_WRITE_COLUMNS], keys[MAX_KEY_COLUMNS], ncols = 0, nkeys = 0, prc;
+    char sql[SQL_TEXT_CAP];
+    sqlite3_stmt *vm = NULL;
+    SQLRETURN rc;
+
+    if (op == SQL_REFRESH) {
+        for (int c = 1; c <= s->ncols && ncols < MAX_WRITE_COLUMNS; c++)
+            if (c <= s->ard_cur->count && s->ard_cur->recs[c].data_ptr != NULL)
+                cols[ncols++] = c;
+    } else if (op != SQL_DELETE) {
+        ncols = value_columns(s, t, op, row - 1, cols);
+        if (ncols == 0)
+            return bc_diag_push(&s->h.diag, "21S02", 0,
+                                "[BigCommerce][ODBC] Row %lu sets no column %s takes; bind a "
+                                "column it writes or leave out SQL_COLUMN_IGNORE.",
+                                (unsigned long)row, t->table->name);
+    }
+    if (op == SQL_REFRESH && ncols == 0)
+        return SQL_SUCCESS;
+    build_sql(s, t, op, ncols, cols, keys, &nkeys, sql);
+    if (strlen(sql) + 1 >= sizeof sql) /* never run a truncated statement */
+        return bc_diag_push(&s->h.diag, "HY000", 0,
+                            "[BigCommerce][ODBC] Row %lu names too many columns for one "
+                            "positioned write; bind fewer columns.",
+                            (unsigned long)row);
+    prc = sqlite3_prepare_v2(db, sql, -1, &vm, NULL);
+    if (prc != SQLITE_OK) {
+        bc_error e;
+        bc_engine_error_from_sqlite(db, prc, &e);
+        sqlite3_finalize(vm);
+        return bc_diag_push(&s->h.diag, e.sqlstate, (SQLINTEGER)e.native, "%s", e.message);
+    }
+    rc = op == SQL_UPDATE || op == SQL_ADD ? bind_values(s, vm, row - 1, ncols, cols) : SQL_SUCCESS;
+    for (int i = 0; i < nkeys && rc == SQL_SUCCESS; i++)
+        sqlite3_bind_value(vm, (op == SQL_UPDATE ? ncols : 0) + i + 1,
+                           fetched_value(s, row, keys[i]));
+    if (rc == SQL_SUCCESS) {
+        bc_engine_begin_statement(s->dbc->engine);
+        if (op == SQL_REFRESH) {
+            rc = refresh_into_buffers(s, vm, row, ncols, cols);
+        } else {
+            prc = sqlite3_step(vm);
+            rc = prc == SQLITE_DONE ? bc_stmt_finish_change(s, SQL_SUCCESS) : SQL_ERROR;
+        }
+        if (rc == SQL_ERROR && s->h.diag.count == 0) {
+            bc_error e;
+            if (!bc_engine_take_error(s->dbc->engine, &e))
+                bc_engine_error_from_sqlite(db, sqlite3_errcode(db), &e);
+            bc_diag_push(&s->h.diag, e.sqlstate, (SQLINTEGER)e.native, "%s", e.message);
+        }
+    }
+    sqlite3_finalize(vm);
+    return rc;
+}
+
+static SQLUSMALLINT row_status_of(SQLUSMALLINT op, SQLRETURN rc)
+{
+    if (rc == SQL_ERROR)
+        return SQL_ROW_ERROR;
+    if (rc == SQL_NO_DATA)
+        return SQL_ROW_NOROW;
+    switch (op) {
+    case SQL_UPDATE:
+        return SQL_ROW_UPDATED;
+    case SQL_DELETE:
+        return SQL_ROW_DELETED;
+    case SQL_ADD:
+        return SQL_ROW_ADDED;
+    default:
+        return rc == SQL_SUCCESS_WITH_INFO ? SQL_ROW_SUCCESS_WITH_INFO : SQL_ROW_SUCCESS;
+    }
+}
+
+/* Rows first..last (1-based) in turn; the row-operation array skips rows marked
+ * SQL_ROW_IGNORE, and the row status array reports each. */
+static SQLRETURN write_rows(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLULEN first,
+                            SQLULEN last)
+{
+    const SQLUSMALLINT *ops = s->ard_cur->array_status_ptr;
+    SQLUSMALLINT *status = s->ird.array_status_ptr;
+    SQLULEN done = 0, failed = 0;
+    long total = 0;
+
+    for (SQLULEN r = first; r <= last; r++) {
+        if (ops != NULL && ops[r - 1] == SQL_ROW_IGNORE)
+            continue;
+        SQLRETURN rc = write_row(s, t, op, r);
+        if (status != NULL)
+            status[r - 1] = row_status_of(op, rc);
+        done++;
+        failed += rc == SQL_ERROR || rc == SQL_NO_DATA;
+        if (rc != SQL_ERROR && s->row_count > 0 && op != SQL_REFRESH)
+            total += (long)s->row_count;
+    }
+    if (op != SQL_REFRESH)
+        s->row_count = total;
+    if (failed == 0)
+        return s->h.diag.count > 0 ? SQL_SUCCESS_WITH_INFO : SQL_SUCCESS;
+    return failed == done ? SQL_ERROR : SQL_SUCCESS_WITH_INFO;
+}
+
+SQLRETURN bc_stmt_set_pos_write(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op)
+{
+    pos_target t;
+    SQLRETURN rc;
+
+    if (s->concurrency == SQL_CONCUR_READ_ONLY && op != SQL_REFRESH)
+        return bc_diag_push(&s->h.diag, "HY092", 0,
+                            "[BigCommerce][ODBC] The cursor is read-only; set "
+                            "SQL_ATTR_CONCURRENCY to SQL_CONCUR_LOCK before executing to change "
+                            "rows through SQLSetPos.");
+    rc = find_target(s, &t);
+    if (rc != SQL_SUCCESS)
+        return rc;
+    if (op == SQL_ADD && row == 0)
+        return write_rows(s, &t, op, 1, s->ard_cur->array_size ? s->ard_cur->array_size : 1);
+    return write_rows(s, &t, op, row == 0 ? 1 : row, row == 0 ? s->rowset_rows : row);
+}
+
+SQLRETURN bc_stmt_bulk_operations(bc_stmt *s, SQLSMALLINT op)
+{
+    if (op != SQL_ADD)
+        return bc_diag_push(&s->h.diag, "HYC00", 0,
+                            "[BigCommerce][ODBC] SQLBulkOperations supports SQL_ADD only (the "
+                            "driver has no bookmarks); use SQLSetPos to change fetched rows.");
+    if (s->state != BC_STMT_CURSOR)
+        return bc_diag_push(&s->h.diag, "24000", 0,
+                            "[BigCommerce][ODBC] SQLBulkOperations needs an open result set of "
+                            "the table to add rows to.");
+    return bc_stmt_set_pos_write(s, 0, SQL_ADD);
+}
