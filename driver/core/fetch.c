@@ -175,9 +175,11 @@ static SQLRETURN fetch_next_rowset(bc_stmt *s)
         return bc_stmt_static_fetch(s, SQL_FETCH_NEXT, 0);
     s->getdata_col = 0;
     bc_rowset_clear(s);
-    /* Rows are copied for SQLGetData only when some column is left for it: a fully bound
-     * bulk fetch pays nothing. */
-    bool keep = size > 1 && bc_rowset_has_unbound_column(s);
+    /* Rows are copied only when something reads them after the fetch: SQLGetData on a column
+     * left unbound, or a positioned write (SQLSetPos) on an updatable cursor. A fully bound,
+     * read-only bulk fetch pays nothing. */
+    bool keep =
+        size > 1 && (bc_rowset_has_unbound_column(s) || s->concurrency != SQL_CONCUR_READ_ONLY);
     bc_stmt_arm_timeout(s);
     while (n < size) {
         int rc = bc_stmt_next_row(s);

@@ -349,6 +349,11 @@ SQLRETURN bc_stmt_set_pos_write(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op)
                             "[BigCommerce][ODBC] The cursor is read-only; set "
                             "SQL_ATTR_CONCURRENCY to SQL_CONCUR_LOCK before executing to change "
                             "rows through SQLSetPos.");
+    if (s->cursor_type == SQL_CURSOR_STATIC)
+        return bc_diag_push(&s->h.diag, "HYC00", 0,
+                            "[BigCommerce][ODBC] Positioned writes and refreshes work on a "
+                            "forward-only cursor; leave SQL_ATTR_CURSOR_TYPE at "
+                            "SQL_CURSOR_FORWARD_ONLY, or use UPDATE and DELETE statements.");
     rc = find_target(s, &t);
     if (rc != SQL_SUCCESS)
         return rc;

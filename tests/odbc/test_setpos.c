@@ -259,7 +259,10 @@ static void getinfo_and_concurrency_say_what_is_supported(void)
                      SQL_CA1_BULK_ADD | SQL_CA1_BULK_UPDATE_BY_BOOKMARK),
               SQL_CA1_POS_UPDATE | SQL_CA1_POS_DELETE | SQL_CA1_POS_REFRESH | SQL_CA1_BULK_ADD);
     SQLGetInfo(dbc, SQL_STATIC_CURSOR_ATTRIBUTES1, &sca1, 0, NULL);
-    CHECK_INT(sca1, 0); /* only forward-only cursors */
+    /* Static cursors scroll, but positioned writes go through forward-only ones only. */
+    CHECK_INT(
+        sca1 & (SQL_CA1_POS_UPDATE | SQL_CA1_POS_DELETE | SQL_CA1_POS_REFRESH | SQL_CA1_BULK_ADD),
+        0);
     SQLGetFunctions(dbc, SQL_API_SQLBULKOPERATIONS, &have);
     CHECK_INT(have, SQL_TRUE);
     /* Optimistic concurrency is not offered: it becomes LOCK with 01S02. */
