@@ -246,8 +246,11 @@ void sb_render_v2_index(const sb_resource *r, const size_t *idx, size_t total, c
     page_args(a, &page, &limit);
     size_t from = (size_t)(page - 1) * (size_t)limit;
     size_t to = from + (size_t)limit;
+    size_t all = total;
     if (to > total)
         to = total;
+    if (from < all) /* a "shift" fault, as v2_page applies it */
+        shift_page(&from, &to, &total, 0, all);
     if (from >= to) {
         sb_reply_set(rp, 204, "application/json", NULL, 0);
         rp->status = 204;
