@@ -42,31 +42,43 @@ static int send_once(bc_api *a, const char *method, const char *path_query, cons
     return rc;
 }
 
+/* How often this method is retried after a 5xx, a broken connection or a damaged body. */
+static int max_retries(const char *method)
+{
+    return strcmp(method, "GET") == 0 ? BC_HTTP_MAX_READ_RETRIES : BC_HTTP_MAX_RETRIES;
+}
+
 static bool is_2xx(long status)
 {
     return status >= 200 && status < 300;
 }
 
 /* The back-off before retry n (0-based) of a 5xx, a broken connection or a damaged body; a
- * 5xx body may ask for a longer wait ({"error": {"retry_after_seconds": N}}). */
+ * 5xx body may ask for a longer wait ({"error": {"retry_after_seconds": N}}). Doubling is
+ * capped so that a GET's longer run of retries stays within seconds, not minutes. */
 static long backoff_ms(const bc_http_response *resp, int n)
 {
-    long wait = (long)BC_HTTP_BACKOFF_MS << n;
+    long wait = BC_HTTP_BACKOFF_MS;
     long asked = resp != NULL && resp->status >= 500 ? bc_api_body_retry_after_ms(resp->body) : -1;
 
+    while (n-- > 0 && wait < BC_HTTP_BACKOFF_MAX_MS)
+        wait *= 2;
+    if (wait > BC_HTTP_BACKOFF_MAX_MS)
+        wait = BC_HTTP_BACKOFF_MAX_MS;
     return asked > wait ? asked : wait;
 }
 
 /* Whether to try again after this outcome; sleeps the wait first. damaged: a 2xx whose body
  * failed its check (retried like a 5xx). *nretry and *n429 count the retries so far.
  * Returns 1 to retry, 0 to stop, -1 when the wait itself failed (err set). */
-static int should_retry(bc_api *a, bool idempotent, int rc, bool damaged, const bc_error *e,
+static int should_retry(bc_api *a, int max, int rc, bool damaged, const bc_error *e,
                         const bc_http_response *resp, int *nretry, int *n429, bc_error *err)
 {
+    bool idempotent = max > 0;
     long wait;
 
     if (rc != 0 || damaged) {
-        if (!idempotent || strcmp(e->sqlstate, "08S01") != 0 || *nretry >= BC_HTTP_MAX_RETRIES)
+        if (!idempotent || strcmp(e->sqlstate, "08S01") != 0 || *nretry >= max)
             return 0;
         wait = backoff_ms(NULL, (*nretry)++);
     } else if (resp->status == 429) {
@@ -79,7 +91,7 @@ static int should_retry(bc_api *a, bool idempotent, int rc, bool damaged, const 
                                 "BigCommerce's rate limit for this store asks to wait %ld s, "
                                 "longer than the %d s the driver accepts. Try again later.",
                                 wait / 1000, BC_RATE_LIMIT_MAX_WAIT_MS / 1000);
-    } else if (resp->status >= 500 && idempotent && *nretry < BC_HTTP_MAX_RETRIES) {
+    } else if (resp->status >= 500 && idempotent && *nretry < max) {
         wait = backoff_ms(resp, (*nretry)++);
         if (wait > BC_RATE_LIMIT_MAX_WAIT_MS)
             return 0; /* longer than the driver waits: the error quotes the server's words */
@@ -96,7 +108,7 @@ static int should_retry(bc_api *a, bool idempotent, int rc, bool damaged, const 
 static int exchange(bc_api *a, const char *method, const char *path_query, const char *body,
                     bc_api_expect expect, bc_http_response *resp, cJSON **doc, bc_error *err)
 {
-    bool idem = is_idempotent(method);
+    int max = is_idempotent(method) ? max_retries(method) : 0;
     int nretry = 0, n429 = 0;
     char *url = bc_api_build_url(a->base_url, a->store_hash, path_query);
 
@@ -114,7 +126,7 @@ static int exchange(bc_api *a, const char *method, const char *path_query, const
                                             &parsed, &e) != 0;
         if (damaged)
             bc_log(2, "%s %s: %s", method, path_query, e.message);
-        again = should_retry(a, idem, rc, damaged, &e, resp, &nretry, &n429, err);
+        again = should_retry(a, max, rc, damaged, &e, resp, &nretry, &n429, err);
         if (again == 1) {
             bc_http_response_free(resp);
             continue;
