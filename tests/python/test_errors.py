@@ -84,7 +84,8 @@ def test_malformed_response_is_retried(sandbox, connect):
 
 def test_malformed_response_every_time_is_an_error(sandbox, connect):
     cur = connect(sandbox).cursor()
-    sandbox.fault(malformed=True, count=4)
+    # every attempt damaged: the first and its 8 retries (BC_HTTP_MAX_READ_RETRIES)
+    sandbox.fault(malformed=True, count=9)
     with pytest.raises(pyodbc.Error) as e:
         cur.execute("SELECT COUNT(*) FROM Brands").fetchall()
     assert "08S01" in str(e.value)
