@@ -174,7 +174,7 @@ static SQLRETURN bind_one(bc_stmt *s, sqlite3_stmt *vm, int idx, int n, SQLULEN 
         return bc_diag_push(&s->h.diag, "07002", 0,
                             "Parameter %d has no value; bind it with SQLBindParameter.", n);
     const bc_desc_rec *a = &apd->recs[n], *i = &s->ipd.recs[n];
-    SQLLEN dae_len;
+    SQLLEN dae_len, ind_copy;
     if (bc_dae_missing(s, n))
         return bc_diag_push(&s->h.diag, "07002", 0,
                             "Parameter %d is data-at-execution but SQLPutData sent no value.", n);
@@ -185,6 +185,13 @@ static SQLRETURN bind_one(bc_stmt *s, sqlite3_stmt *vm, int idx, int n, SQLULEN 
     } else {
         bc_desc_bound_ptrs(apd, a, row, &data, &ind, &len);
         buflen = a->octet_length;
+        /* Row-wise parameter arrays may be packed (pyodbc's fast_executemany): read the
+         * length or indicator through an aligned copy. */
+        if (ind != NULL || len != NULL) {
+            memcpy(&ind_copy, ind != NULL ? ind : len, sizeof ind_copy);
+            ind = &ind_copy;
+            len = NULL;
+        }
     }
     bc_error_clear(&e);
     if (bc_convert_bind_param(vm, idx, a->concise_type, i->concise_type, i->scale, data, buflen,

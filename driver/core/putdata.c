@@ -51,7 +51,12 @@ static bool is_at_exec(const bc_desc *apd, int n)
     bc_desc_bound_ptrs(apd, &apd->recs[n], 0, &data, &ind, &len);
     if (len == NULL)
         len = ind;
-    return len != NULL && (*len == SQL_DATA_AT_EXEC || *len <= SQL_LEN_DATA_AT_EXEC_OFFSET);
+    if (len == NULL)
+        return false;
+    /* Packed parameter rows (pyodbc's fast_executemany) leave it unaligned. */
+    SQLLEN v;
+    memcpy(&v, len, sizeof v);
+    return v == SQL_DATA_AT_EXEC || v <= SQL_LEN_DATA_AT_EXEC_OFFSET;
 }
 
 /* "SQLExecute returns SQL_NEED_DATA if there are data-at-execution parameters." */
