@@ -8,6 +8,7 @@
  * date field out of range, or a timestamp with a time part sent to a DATE, is 22008;
  * numbers and dates never convert into each other (07006).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -343,6 +344,17 @@ SQLRETURN bc_convert_bind_param(sqlite3_stmt *vm, int idx, SQLSMALLINT c_type, S
                              "indicator is not SQL_NULL_DATA.");
     if (c_type == SQL_C_CHAR || c_type == SQL_C_WCHAR || c_type == SQL_C_BINARY)
         return bc_param_bind_chars(vm, idx, c_type, sql_type, buf, buflen, ind, err);
+    /* Packed row-wise parameter arrays (pyodbc's fast_executemany) leave fixed-size values
+     * unaligned: read them from an aligned copy. */
+    union {
+        max_align_t align;
+        unsigned char bytes[64];
+    } copy;
+    SQLLEN size = bc_c_type_size(c_type);
+    if (size > 0 && (size_t)size <= sizeof copy.bytes) {
+        memcpy(copy.bytes, buf, (size_t)size);
+        buf = copy.bytes;
+    }
     if (c_type == SQL_C_BIT && *(const SQLCHAR *)buf > 1)
         return bc_param_fail(err, "22003", "An SQL_C_BIT parameter must be 0 or 1.");
     if (bc_param_read_num(c_type, buf, &n))
