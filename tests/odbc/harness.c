@@ -238,6 +238,25 @@ void bct_disconnect(SQLHDBC dbc)
     }
 }
 
+int bct_main_connected(int argc, char **argv, const char *const *opts, bct_sandbox *sb,
+                       SQLHENV *env, SQLHDBC *dbc, const bct_test *tests, int n)
+{
+    int rc = 1;
+
+    bct_init(argc, argv);
+    if (!bct_sandbox_start(sb, opts))
+        return 1;
+    *env = bct_env();
+    *dbc = bct_connect(*env, sb, NULL);
+    if (*dbc != NULL) {
+        rc = bct_run(tests, n);
+        bct_disconnect(*dbc);
+    }
+    SQLFreeHandle(SQL_HANDLE_ENV, *env);
+    bct_sandbox_stop(sb);
+    return rc;
+}
+
 SQLHSTMT bct_exec(SQLHDBC dbc, const char *sql)
 {
     SQLHSTMT st = bct_stmt(dbc);

@@ -129,6 +129,10 @@ SQLHENV bct_env(void); /* ODBC 3.80 environment */
 SQLHDBC bct_connect(SQLHENV env, const bct_sandbox *sb, const char *extra);
 SQLHSTMT bct_stmt(SQLHDBC dbc);
 void bct_disconnect(SQLHDBC dbc);
+/* The whole life of a test program with one sandbox and one connection: bct_init, start sb
+ * with opts, open *env and *dbc, run the tests, close them again. The process exit code. */
+int bct_main_connected(int argc, char **argv, const char *const *opts, bct_sandbox *sb,
+                       SQLHENV *env, SQLHDBC *dbc, const bct_test *tests, int n);
 
 /* Execute SQL on a fresh statement and return it (NULL on failure, recorded). */
 SQLHSTMT bct_exec(SQLHDBC dbc, const char *sql);

@@ -227,25 +227,14 @@ static void static_cursor_scrolls_in_every_direction(void)
 
 int main(int argc, char **argv)
 {
-    bct_init(argc, argv);
-    const char *opts[] = {"--products", "8", "--orders", "3", "--customers", "3", NULL};
-    if (!bct_sandbox_start(&sb, opts))
-        return 1;
-    env = bct_env();
-    dbc = bct_connect(env, &sb, NULL);
-    if (!dbc) {
-        bct_sandbox_stop(&sb);
-        return 1;
-    }
+    static const char *const opts[] = {"--products",  "8", "--orders", "3",
+                                       "--customers", "3", NULL};
     static const bct_test tests[] = {
         BCT_TEST(describe_param_takes_the_compared_column_type),
         BCT_TEST(getdata_reads_any_row_of_a_block_cursor),
         BCT_TEST(browse_connect_asks_for_the_store_then_the_token),
         BCT_TEST(static_cursor_scrolls_in_every_direction),
     };
-    int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
-    bct_disconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    bct_sandbox_stop(&sb);
-    return rc;
+    return bct_main_connected(argc, argv, opts, &sb, &env, &dbc, tests,
+                              (int)(sizeof tests / sizeof tests[0]));
 }

@@ -312,18 +312,9 @@ static void schema_qualified_names_work_in_sql(void)
 
 int main(int argc, char **argv)
 {
-    bct_init(argc, argv);
-    const char *opts[] = {"--products", "5", "--orders", "3", "--customers", "3", NULL};
-    if (!bct_sandbox_start(&sb, opts)) {
-        return 1;
-    }
-    env = bct_env();
-    dbc = bct_connect(env, &sb, NULL);
-    if (!dbc) {
-        bct_sandbox_stop(&sb);
-        return 1;
-    }
-    static const bct_test tests_[] = {
+    static const char *const opts[] = {"--products",  "5", "--orders", "3",
+                                       "--customers", "3", NULL};
+    static const bct_test tests[] = {
         BCT_TEST(getinfo_answers_what_clients_ask),
         BCT_TEST(getfunctions_reports_every_implemented_function),
         BCT_TEST(gettypeinfo_lists_every_reported_type_ordered),
@@ -331,9 +322,6 @@ int main(int argc, char **argv)
         BCT_TEST(columns_agree_with_describecol_for_every_table),
         BCT_TEST(schema_qualified_names_work_in_sql),
     };
-    int rc = bct_run(tests_, (int)(sizeof tests_ / sizeof tests_[0]));
-    bct_disconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    bct_sandbox_stop(&sb);
-    return rc;
+    return bct_main_connected(argc, argv, opts, &sb, &env, &dbc, tests,
+                              (int)(sizeof tests / sizeof tests[0]));
 }

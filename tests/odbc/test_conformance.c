@@ -377,16 +377,8 @@ static void odbc2_applications_get_the_2x_catalog_names(void)
 
 int main(int argc, char **argv)
 {
-    bct_init(argc, argv);
-    const char *opts[] = {"--products", "5", "--orders", "3", "--customers", "3", NULL};
-    if (!bct_sandbox_start(&sb, opts))
-        return 1;
-    env = bct_env();
-    dbc = bct_connect(env, &sb, NULL);
-    if (!dbc) {
-        bct_sandbox_stop(&sb);
-        return 1;
-    }
+    static const char *const opts[] = {"--products",  "5", "--orders", "3",
+                                       "--customers", "3", NULL};
     static const bct_test tests[] = {
         BCT_TEST(cancel_of_an_idle_statement_leaves_others_alone),
         BCT_TEST(bindcol_with_only_an_indicator_still_writes_it),
@@ -396,9 +388,6 @@ int main(int argc, char **argv)
         BCT_TEST(expressions_are_described_the_same_before_and_after_execute),
         BCT_TEST(odbc2_applications_get_the_2x_catalog_names),
     };
-    int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
-    bct_disconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    bct_sandbox_stop(&sb);
-    return rc;
+    return bct_main_connected(argc, argv, opts, &sb, &env, &dbc, tests,
+                              (int)(sizeof tests / sizeof tests[0]));
 }

@@ -312,16 +312,8 @@ static void putdata_out_of_sequence_is_hy010(void)
 
 int main(int argc, char **argv)
 {
-    bct_init(argc, argv);
-    const char *opts[] = {"--products", "5", "--orders", "3", "--customers", "3", NULL};
-    if (!bct_sandbox_start(&sb, opts))
-        return 1;
-    env = bct_env();
-    dbc = bct_connect(env, &sb, NULL);
-    if (!dbc) {
-        bct_sandbox_stop(&sb);
-        return 1;
-    }
+    static const char *const opts[] = {"--products",  "5", "--orders", "3",
+                                       "--customers", "3", NULL};
     static const bct_test tests[] = {
         BCT_TEST(char_in_pieces_with_nts_and_lengths),
         BCT_TEST(wchar_in_pieces),
@@ -335,9 +327,6 @@ int main(int argc, char **argv)
         BCT_TEST(procedure_call_takes_data_at_execution),
         BCT_TEST(putdata_out_of_sequence_is_hy010),
     };
-    int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
-    bct_disconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    bct_sandbox_stop(&sb);
-    return rc;
+    return bct_main_connected(argc, argv, opts, &sb, &env, &dbc, tests,
+                              (int)(sizeof tests / sizeof tests[0]));
 }

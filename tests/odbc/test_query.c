@@ -553,17 +553,8 @@ static void small_page_size_still_returns_every_row(void)
 
 int main(int argc, char **argv)
 {
-    bct_init(argc, argv);
-    const char *opts[] = {"--products", "25", "--orders", "15", "--customers", "6", NULL};
-    if (!bct_sandbox_start(&sb, opts)) {
-        return 1;
-    }
-    env = bct_env();
-    dbc = bct_connect(env, &sb, NULL);
-    if (!dbc) {
-        bct_sandbox_stop(&sb);
-        return 1;
-    }
+    static const char *const opts[] = {"--products",  "25", "--orders", "15",
+                                       "--customers", "6",  NULL};
     static const bct_test tests[] = {
         BCT_TEST(prepare_describes_columns_before_any_request),
         BCT_TEST(sum_of_money_is_decimal_and_exact),
@@ -579,9 +570,6 @@ int main(int argc, char **argv)
         BCT_TEST(max_rows_and_query_timeout_attributes),
         BCT_TEST(small_page_size_still_returns_every_row),
     };
-    int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
-    bct_disconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    bct_sandbox_stop(&sb);
-    return rc;
+    return bct_main_connected(argc, argv, opts, &sb, &env, &dbc, tests,
+                              (int)(sizeof tests / sizeof tests[0]));
 }
