@@ -122,6 +122,8 @@ typedef struct sb_store {
 /* Builds every resource from cfg (which must outlive the store). 0 on success. */
 int sb_store_build(sb_store *st, const sb_config *cfg);
 void sb_store_free(sb_store *st);
+/* Room for one more item in r: 0, or -1 when out of memory. */
+int sb_resource_reserve(sb_resource *r);
 /* Renders obj, appends it, and deletes obj (also on failure). 0 on success. */
 int sb_resource_add(sb_resource *r, long id, long parent_id, struct cJSON *obj);
 const sb_item *sb_resource_find(const sb_resource *r, long id);

@@ -54,6 +54,19 @@ static const char *const res_names[SB_RES_COUNT] = {
     [SB_RES_ORDER_METAFIELDS] = "Metafield",
 };
 
+int sb_resource_reserve(sb_resource *r)
+{
+    if (r->count < r->cap)
+        return 0;
+    size_t cap = r->cap ? r->cap * 2 : 64;
+    sb_item *items = realloc(r->items, cap * sizeof *items);
+    if (!items)
+        return -1;
+    r->items = items;
+    r->cap = cap;
+    return 0;
+}
+
 int sb_resource_add(sb_resource *r, long id, long parent_id, cJSON *obj)
 {
     int failed = sb_json_failed();
@@ -61,15 +74,9 @@ int sb_resource_add(sb_resource *r, long id, long parent_id, cJSON *obj)
     cJSON_Delete(obj);
     if (!json)
         return -1;
-    if (r->count == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 64;
-        sb_item *items = realloc(r->items, cap * sizeof *items);
-        if (!items) {
-            cJSON_free(json);
-            return -1;
-        }
-        r->items = items;
-        r->cap = cap;
+    if (sb_resource_reserve(r) != 0) {
+        cJSON_free(json);
+        return -1;
     }
     r->items[r->count++] = (sb_item){id, parent_id, json, strlen(json)};
     return 0;

@@ -54,15 +54,9 @@ int sb_wr_insert(sb_resource *r, long id, long parent_id, const cJSON *obj)
     size_t pos = 0;
     if (!json)
         return -1;
-    if (r->count == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 16;
-        sb_item *items = realloc(r->items, cap * sizeof *items);
-        if (!items) {
-            cJSON_free(json);
-            return -1;
-        }
-        r->items = items;
-        r->cap = cap;
+    if (sb_resource_reserve(r) != 0) {
+        cJSON_free(json);
+        return -1;
     }
     while (pos < r->count && (r->items[pos].parent_id < parent_id ||
                               (r->items[pos].parent_id == parent_id && r->items[pos].id < id)))
