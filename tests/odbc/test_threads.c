@@ -12,6 +12,7 @@
 #include "harness.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,10 +254,11 @@ done:
     return NULL;
 }
 
-/* The slow query and its canceller. The sandbox holds the next Categories request for 5 s
+/* The slow query and its canceller. The sandbox holds the next Categories request for 20 s
  * (an injected delay); the workers never read Categories, so only this query meets it. */
 typedef struct cancel_pair {
     SQLHSTMT st;
+    atomic_int query_done;
     SQLRETURN cancel_rc;
     SQLRETURN query_rc;
     char state[6];
@@ -273,14 +275,23 @@ static void *slow_query_main(void *p)
     c->took_ms = sandbox_now_ms() - t0;
     if (c->query_rc == SQL_ERROR)
         bct_diag(SQL_HANDLE_STMT, c->st, c->state, NULL, 0);
+    atomic_store(&c->query_done, 1);
     return NULL;
 }
 
+/* A cancel reaches only a statement that is running, and how soon the query thread gets
+ * there depends on the machine (under valgrind, seconds), so the canceller keeps asking
+ * until the query has ended instead of guessing one moment. */
 static void *canceller_main(void *p)
 {
     cancel_pair *c = p;
-    usleep(400 * 1000);
-    c->cancel_rc = SQLCancel(c->st);
+    c->cancel_rc = SQL_SUCCESS;
+    while (!atomic_load(&c->query_done)) {
+        usleep(100 * 1000);
+        SQLRETURN rc = SQLCancel(c->st);
+        if (rc != SQL_SUCCESS)
+            c->cancel_rc = rc;
+    }
     return NULL;
 }
 
@@ -329,8 +340,9 @@ static void cancel_during_concurrent_queries_gives_hy008(void)
 {
     if (expected[0] == NULL)
         return;
-    /* A 5 s hold on the next Categories request: far longer than the cancel delay. */
-    CHECK(bct_sb_fault(&sb, "{\"delay_ms\":5000,\"count\":1,"
+    /* A 20 s hold on the next Categories request: a query that ends well before it was
+     * interrupted mid-transfer, not answered. */
+    CHECK(bct_sb_fault(&sb, "{\"delay_ms\":20000,\"count\":1,"
                             "\"path_contains\":\"/catalog/categories\"}"));
     SQLHDBC dbc = bct_connect(env, &sb, NULL);
     SQLHSTMT st = bct_stmt(dbc);
@@ -352,7 +364,7 @@ static void cancel_during_concurrent_queries_gives_hy008(void)
     CHECK_INT(c.cancel_rc, SQL_SUCCESS);
     CHECK_INT(c.query_rc, SQL_ERROR);
     CHECK_STR(c.state, "HY008");
-    CHECK_MSG(c.took_ms < 4000, "cancel took effect after %lld ms", c.took_ms);
+    CHECK_MSG(c.took_ms < 15000, "cancel took effect after %lld ms", c.took_ms);
     for (int i = 0; i < NTHREADS / 2; i++)
         CHECK_MSG(w[i].fail[0] == '\0', "%s", w[i].fail);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
