@@ -64,12 +64,24 @@ int bc_oauth_parse_query(const char *query, bc_oauth_callback *cb)
     return 0;
 }
 
+/* Checked before any message quotes the URL: user info may hold a password. */
+static bool has_user_info(const char *url)
+{
+    const char *scheme_end = url ? strstr(url, "://") : NULL;
+    const char *authority = scheme_end ? scheme_end + 3 : url;
+    return authority != NULL && memchr(authority, '@', strcspn(authority, "/?#")) != NULL;
+}
+
 int bc_oauth_parse_callback_url(const char *url, char *host, size_t host_cap, int *port,
                                 bc_error *err)
 {
     const char *h, *end;
     size_t hlen;
 
+    if (has_user_info(url))
+        return bc_error_set(err, "08001", 0,
+                            "The CallbackURL carries a user name or password, which a loopback "
+                            "redirect never has. Set CallbackURL=http://localhost:PORT.");
     if (url == NULL || strncasecmp(url, "http://", 7) != 0)
         return bc_error_set(err, "08001", 0,
                             "CallbackURL '%s' is not an http:// URL. The desktop sign-in "

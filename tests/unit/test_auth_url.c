@@ -105,6 +105,17 @@ static void callback_url_gives_host_and_port(void **state)
     assert_int_equal(
         bc_oauth_parse_callback_url("http://localhost:99999", host, sizeof host, &port, &err), -1);
     assert_non_null(strstr(err.message, "port"));
+    /* a password in the URL never reaches the message, whatever else is wrong with it */
+    static const char *const with_user_info[] = {"http://me:s3cret@localhost:8080/cb",
+                                                 "https://me:s3cret@example.com",
+                                                 "http://me:s3cret@localhost:99999"};
+    for (size_t i = 0; i < sizeof with_user_info / sizeof *with_user_info; i++) {
+        bc_error_clear(&err);
+        assert_int_equal(
+            bc_oauth_parse_callback_url(with_user_info[i], host, sizeof host, &port, &err), -1);
+        assert_string_equal(err.sqlstate, "08001");
+        assert_null(strstr(err.message, "s3cret"));
+    }
 }
 
 static void token_response_with_expiry_and_refresh_is_parsed(void **state)
