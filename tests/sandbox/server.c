@@ -10,6 +10,8 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,11 +58,20 @@ static const char *get_arg(void *ctx, const char *key)
     return v ? v : MHD_lookup_connection_value(a->con, MHD_GET_ARGUMENT_KIND, key);
 }
 
+/* Set once the server is stopping: a reply held by an injected delay is cut short, so that
+ * stopping the sandbox never waits out a delay a test no longer needs. */
+static atomic_bool stopping;
+
 static void sleep_ms(long ms)
 {
-    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-    while (ms > 0 && nanosleep(&ts, &ts) != 0)
-        ;
+    const long slice_ms = 20;
+    while (ms > 0 && !atomic_load(&stopping)) {
+        long step = ms < slice_ms ? ms : slice_ms;
+        struct timespec ts = {0, step * 1000000L};
+        while (nanosleep(&ts, &ts) != 0)
+            ;
+        ms -= step;
+    }
 }
 
 static void *uri_log(void *cls, const char *uri, struct MHD_Connection *con)
@@ -407,6 +418,7 @@ void sb_server_stop(struct sb_server *s)
 {
     if (!s)
         return;
+    atomic_store(&stopping, true);
     MHD_stop_daemon(s->mhd);
     free(s);
 }
