@@ -87,6 +87,13 @@ long bench_http_get(bench_http *h, const char *path, struct cJSON **json);
  * body goes to *body when body is not NULL (NUL-terminated, caller frees; NULL if empty). */
 long bench_http_raw(bench_http *h, const char *method, const char *path, char **body);
 
+/* The same request as a new libcurl easy handle (not yet added to a multi handle) that writes the
+ * body into *body; the handle uses h's headers, so h must outlive it. NULL on failure. */
+void *bench_http_easy(const bench_http *h, const char *path, sandbox_body *body);
+
+/* ---- bench_multi.c: the second baseline, a libcurl multi client with 8 pages in flight -- */
+bool bench_multi_scan_wide(bench_http *h, const bench_ids *ids, bench_result *r);
+
 /* ---- bench_naive.c: the baseline client, one request after another -------------------- */
 /* Each works on a handle that has already made one request (as the driver's connect has),
  * and fills rows and checksum; the caller times it and counts its requests. */
@@ -94,6 +101,12 @@ bool bench_naive_scan_products(bench_http *h, const bench_ids *ids, bench_result
 bool bench_naive_point_lookups(bench_http *h, const bench_ids *ids, bench_result *r);
 bool bench_naive_join(bench_http *h, const bench_ids *ids, bench_result *r);
 bool bench_naive_count_orders(bench_http *h, const bench_ids *ids, bench_result *r);
+/* The wide scan (scenario 11): every page of products, the fields of bench_wide_fields
+ * ("id, name, price, sku") read from each item. */
+bool bench_naive_scan_wide(bench_http *h, const bench_ids *ids, bench_result *r);
+extern const char *const bench_wide_fields[];
+/* Counts the items of arr and sums their ids (-1 for an item missing one of fields). */
+void bench_naive_add_rows(const struct cJSON *arr, const char *const *fields, bench_result *r);
 /* Untimed: picks n ids spread over the first page of products and of orders. */
 bool bench_naive_pick_ids(bench_http *h, int n, bench_ids *ids);
 
@@ -107,6 +120,8 @@ void bench_odbc_cleanup(void);
 SQLHDBC bench_odbc_connect(const bench_sandbox *sb);
 void bench_odbc_disconnect(SQLHDBC dbc);
 bool bench_odbc_scan_products(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+/* SELECT id, name, price, sku FROM Products (scenario 11). */
+bool bench_odbc_scan_wide(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
 bool bench_odbc_point_lookups(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
 bool bench_odbc_join(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
 bool bench_odbc_count_orders(SQLHDBC dbc, const bench_ids *ids, bench_result *r);

@@ -68,6 +68,23 @@ static long bench_http_do(bench_http *h, const char *method, const char *url, sa
     return status;
 }
 
+void *bench_http_easy(const bench_http *h, const char *path, sandbox_body *body)
+{
+    char url[2048];
+    CURL *e = curl_easy_init();
+    if (!e) {
+        return NULL;
+    }
+    snprintf(url, sizeof url, "%s%s%s", h->base, h->store, path);
+    curl_easy_setopt(e, CURLOPT_URL, url); /* libcurl copies the string */
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, h->headers);
+    curl_easy_setopt(e, CURLOPT_TIMEOUT, 60L);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, sandbox_collect_body);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, body);
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    return e;
+}
+
 long bench_http_get(bench_http *h, const char *path, struct cJSON **json)
 {
     char url[2048];

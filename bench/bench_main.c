@@ -18,7 +18,7 @@ static void bench_usage(FILE *f)
 {
     fputs("usage: bc-bench --driver DRIVER.so (--sandbox BC-SANDBOX | --url URL)\n"
           "  [--products N] [--orders N] [--customers N] [--latency-ms N]\n"
-          "  [--reps N] [--lookups N] [--scenarios 123456789a] [--quick] [--verbose]\n"
+          "  [--reps N] [--lookups N] [--scenarios 123456789ab] [--quick] [--verbose]\n"
           "--quick: 300 products, 100 orders, 5 ms latency, 1 repetition (the smoke test)\n",
           f);
 }

@@ -131,7 +131,8 @@ typedef struct bench_product_row {
     SQLBIGINT id;
     char name[1024];
     double price;
-    SQLLEN ind[3];
+    char sku[256]; /* bound only by the wide scan */
+    SQLLEN ind[4];
 } bench_product_row;
 
 static bool bench_bind_product(SQLHSTMT st, bench_product_row *row)
@@ -167,6 +168,28 @@ bool bench_odbc_scan_products(SQLHDBC dbc, const bench_ids *ids, bench_result *r
 {
     (void)ids;
     return bench_direct(dbc, "SELECT id, name, price FROM Products", true, r);
+}
+
+bool bench_odbc_scan_wide(SQLHDBC dbc, const bench_ids *ids, bench_result *r)
+{
+    SQLHSTMT st = SQL_NULL_HSTMT;
+    bench_product_row row;
+    (void)ids;
+    if (!SQL_SUCCEEDED(SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st))) {
+        return bench_fail(SQL_HANDLE_DBC, dbc, "SQLAllocHandle(STMT)");
+    }
+    bool ok = bench_bind_product(st, &row) &&
+              SQL_SUCCEEDED(SQLBindCol(st, 4, SQL_C_CHAR, row.sku, sizeof row.sku, &row.ind[3]));
+    if (!ok) {
+        bench_fail(SQL_HANDLE_STMT, st, "SQLBindCol");
+    } else if (!SQL_SUCCEEDED(SQLExecDirect(
+                   st, (SQLCHAR *)"SELECT id, name, price, sku FROM Products", SQL_NTS))) {
+        ok = bench_fail(SQL_HANDLE_STMT, st, "SELECT id, name, price, sku FROM Products");
+    } else {
+        ok = bench_fetch_all(st, &row.id, r);
+    }
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    return ok;
 }
 
 /* One prepared statement re-executed per id, the way an application looks up rows. */

@@ -19,6 +19,14 @@ typedef struct bench_scenario {
     bool (*baseline)(bench_http *h, const bench_ids *ids, bench_result *r);
 } bench_scenario;
 
+/* Scenarios with a second baseline, timed in the same runs and printed as a row of its own
+ * (the same driver times, the other baseline's). */
+typedef struct bench_second {
+    int number;
+    const char *name;
+    bool (*baseline)(bench_http *h, const bench_ids *ids, bench_result *r);
+} bench_second;
+
 static const bench_scenario bench_scenarios[] = {
     {1, "full scan Products", bench_odbc_scan_products, bench_naive_scan_products},
     {2, "point lookups id = ?", bench_odbc_point_lookups, bench_naive_point_lookups},
@@ -30,7 +38,22 @@ static const bench_scenario bench_scenarios[] = {
     {8, "Products WHERE sku =", bench_odbc_sku, bench_naive_sku},
     {9, "ORDER BY price DESC LIMIT 5", bench_odbc_top_prices, bench_naive_top_prices},
     {10, "Orders WHERE date_created>=", bench_odbc_orders_since, bench_naive_orders_since},
+    {11, "scan 4 cols vs sequential", bench_odbc_scan_wide, bench_naive_scan_wide},
 };
+
+static const bench_second bench_seconds[] = {
+    {11, "scan 4 cols vs curl-multi 8", bench_multi_scan_wide},
+};
+
+static const bench_second *bench_second_of(int number)
+{
+    for (size_t i = 0; i < sizeof bench_seconds / sizeof *bench_seconds; i++) {
+        if (bench_seconds[i].number == number) {
+            return &bench_seconds[i];
+        }
+    }
+    return NULL;
+}
 
 static void bench_finish(const bench_sandbox *sb, bool ok, long long t0, bool verbose,
                          bench_result *r)
@@ -56,7 +79,9 @@ static bench_result bench_driver_once(const bench_sandbox *sb, const bench_scena
     return r;
 }
 
-static bench_result bench_baseline_once(const bench_sandbox *sb, const bench_scenario *s,
+static bench_result bench_baseline_once(const bench_sandbox *sb,
+                                        bool (*baseline)(bench_http *, const bench_ids *,
+                                                         bench_result *),
                                         const bench_ids *ids)
 {
     bench_result r = {0};
@@ -70,7 +95,7 @@ static bench_result bench_baseline_once(const bench_sandbox *sb, const bench_sce
     }
     cJSON_Delete(store);
     long long t0 = sandbox_now_ms();
-    bool ok = s->baseline(h, ids, &r);
+    bool ok = baseline(h, ids, &r);
     bench_finish(sb, ok, t0, false, &r);
     bench_http_free(h);
     return r;
@@ -104,15 +129,15 @@ static bool bench_consistent(const bench_result *d, const bench_result *b, int n
     return true;
 }
 
-static void bench_print_row(const bench_scenario *s, const bench_result *d, const bench_result *b,
-                            int n)
+static void bench_print_row(int number, const char *name, const bench_result *d,
+                            const bench_result *b, int n)
 {
     long long dm = bench_median_ms(d, n), bm = bench_median_ms(b, n);
     bool same = bench_consistent(d, b, n);
     char reqs[32], rows[48];
     snprintf(reqs, sizeof reqs, "%d/%d", d[n - 1].requests, b[n - 1].requests);
     snprintf(rows, sizeof rows, "%ld/%ld", d[n - 1].rows, b[n - 1].rows);
-    printf("%-2d %-28s %10lld %12lld %7.2fx %13s %13s  %s\n", s->number, s->name, dm, bm,
+    printf("%-2d %-28s %10lld %12lld %7.2fx %13s %13s  %s\n", number, name, dm, bm,
            dm > 0 ? (double)bm / (double)dm : 0.0, reqs, rows, same ? "ok" : "MISMATCH");
     if (!same) {
         printf("  driver rows/checksum %ld/%lld (ok=%d), baseline %ld/%lld (ok=%d)%s%s\n",
@@ -127,7 +152,7 @@ static bool bench_selected(const bench_opts *o, int number)
     if (!o->only) {
         return true;
     }
-    /* one character a scenario: 1-9, then a for 10 */
+    /* one character a scenario: 1-9, then a for 10, b for 11 */
     for (const char *p = o->only; *p; p++) {
         if ((*p >= '1' && *p <= '9' ? *p - '0' : *p - 'a' + 10) == number) {
             return true;
@@ -136,25 +161,42 @@ static bool bench_selected(const bench_opts *o, int number)
     return false;
 }
 
+/* Run i of scenario s: the driver and the baseline(s), the first side rotating from run to
+ * run so that none always runs on a warmer machine. */
+static void bench_rep(const bench_sandbox *sb, const bench_opts *o, const bench_scenario *s,
+                      const bench_ids *ids, int i, bench_result *d, bench_result *b,
+                      bench_result *b2)
+{
+    const bench_second *second = bench_second_of(s->number);
+    int sides = second ? 3 : 2;
+    for (int k = 0; k < sides; k++) {
+        int side = (i + k) % sides;
+        if (side == 0) {
+            *d = bench_driver_once(sb, s, ids, o->verbose && i == 0);
+        } else if (side == 1) {
+            *b = bench_baseline_once(sb, s->baseline, ids);
+        } else {
+            *b2 = bench_baseline_once(sb, second->baseline, ids);
+        }
+    }
+}
+
 static bool bench_one(const bench_sandbox *sb, const bench_opts *o, const bench_scenario *s,
                       const bench_ids *ids)
 {
-    bench_result d[BENCH_MAX_REPS], b[BENCH_MAX_REPS];
+    bench_result d[BENCH_MAX_REPS], b[BENCH_MAX_REPS], b2[BENCH_MAX_REPS];
     for (int i = 0; i < o->reps; i++) {
         if (o->verbose && i == 0) {
             fprintf(stderr, "scenario %d, driver requests:\n", s->number);
         }
-        /* alternate the order so neither side always runs on a warmer machine */
-        if (i % 2 == 0) {
-            d[i] = bench_driver_once(sb, s, ids, o->verbose && i == 0);
-            b[i] = bench_baseline_once(sb, s, ids);
-        } else {
-            b[i] = bench_baseline_once(sb, s, ids);
-            d[i] = bench_driver_once(sb, s, ids, false);
-        }
+        bench_rep(sb, o, s, ids, i, &d[i], &b[i], &b2[i]);
     }
-    bench_print_row(s, d, b, o->reps);
-    return bench_consistent(d, b, o->reps);
+    const bench_second *second = bench_second_of(s->number);
+    bench_print_row(s->number, s->name, d, b, o->reps);
+    if (second) {
+        bench_print_row(s->number, second->name, d, b2, o->reps);
+    }
+    return bench_consistent(d, b, o->reps) && (!second || bench_consistent(d, b2, o->reps));
 }
 
 int bench_run_all(const bench_sandbox *sb, const bench_opts *o, const bench_ids *ids)

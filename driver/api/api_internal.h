@@ -71,6 +71,10 @@ typedef enum bc_api_expect {
  * trailing bytes, the wrong envelope), which a GET retries. See body.c. */
 int bc_api_parse_expected(long status, const char *body, size_t len, bc_api_expect expect,
                           cJSON **out, bc_error *err);
+/* The same for a response as the http layer and the cache hand it out: its body is
+ * NUL-terminated (bc_http_response), so it is parsed without a copy. */
+int bc_api_parse_response(const bc_http_response *resp, bc_api_expect expect, cJSON **out,
+                          bc_error *err);
 /* The wait a 5xx body asks for ({"error": {"retry_after_seconds": N}}, the price-list
  * endpoints' 503), in ms capped at a day; -1 when it asks for none. */
 long bc_api_body_retry_after_ms(const char *body);

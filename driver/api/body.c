@@ -2,7 +2,8 @@
  * The body of a 2xx response, checked before anything is built on it (issue: a damaged 200
  * body must be retried like a 5xx, never cached, never half-read). A body is bytes with a
  * length: it is scanned once for what cJSON would accept but read wrongly, then parsed with
- * that length, then its envelope is compared with what the caller expects.
+ * that length (where it lies when it is a response's body, which is NUL-terminated; from a
+ * copy otherwise), then its envelope is compared with what the caller expects.
  *   - a raw byte below 0x20 inside a string (JSON forbids it; cJSON would keep it, and a raw
  *     NUL would silently cut the value short) and a NUL byte anywhere: damaged;
  *   - an escaped \u0000 is legal JSON, but cJSON stores strings NUL-terminated and would cut
@@ -10,6 +11,7 @@
  *     rest of the value is kept;
  *   - trailing bytes after the JSON value (an HTML error page glued to a body): damaged.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bc_util.h"
@@ -19,35 +21,80 @@
 static const char nul_escape[] = "\\u0000";
 static const char replacement_escape[] = "\\uFFFD";
 
+/* The bytes that end a run of ordinary string content: the closing quote, an escape, and
+ * what JSON forbids raw inside a string (below 0x20). */
+static bool stops_string(unsigned char c)
+{
+    return c == '"' || c == '\\' || c < 0x20;
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The high bit of each byte of w (the first byte lowest) that stops a string run, by the
+ * classic tests for a zero byte ((x - 0x01..) & ~x & 0x80..) and a byte below n. A test may
+ * also flag a byte above one it rightly flags, never below: the lowest flag is exact. */
+static uint64_t word_stops(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+
+    return (((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w)) & highs;
+}
+
+/* The first byte at or after p that stops a string run, or end. Eight bytes at a time:
+ * every byte of every page passes here. */
+static const char *string_run_end(const char *p, const char *end)
+{
+    uint64_t w, m;
+
+    for (; end - p >= 8; p += 8) {
+        memcpy(&w, p, sizeof w); /* any alignment */
+        if ((m = word_stops(w)) != 0)
+            return p + (__builtin_ctzll(m) >> 3);
+    }
+    while (p < end && !stops_string((unsigned char)*p))
+        p++;
+    return p;
+}
+#else
+static const char *string_run_end(const char *p, const char *end)
+{
+    while (p < end && !stops_string((unsigned char)*p))
+        p++;
+    return p;
+}
+#endif
+
 /* Scan body[0..len) as JSON text: *why names the first damage (NULL when none), *nul_escapes
- * counts escaped \u0000 inside strings. Only strings are looked at; cJSON judges the rest. */
+ * counts escaped \u0000 inside strings. Only strings are looked at; cJSON judges the rest.
+ * memchr finds the NUL bytes and the strings' opening quotes. */
 static void scan(const char *body, size_t len, const char **why, size_t *nul_escapes)
 {
-    bool in_string = false;
+    const char *p = body, *end = body + len;
 
     *why = NULL;
     *nul_escapes = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)body[i];
-        if (c == '\0') {
-            *why = "a NUL byte in the body";
-            return;
-        }
-        if (!in_string) {
-            in_string = c == '"';
-            continue;
-        }
-        if (c < 0x20) {
-            *why = "a raw control character inside a string";
-            return;
-        }
-        if (c == '"') {
-            in_string = false;
-        } else if (c == '\\' && i + 1 < len) {
-            if (len - i >= 6 && memcmp(body + i, nul_escape, 6) == 0)
+    if (memchr(body, '\0', len) != NULL) {
+        *why = "a NUL byte in the body";
+        return;
+    }
+    while ((p = memchr(p, '"', (size_t)(end - p))) != NULL) {
+        for (p++; p < end; p++) {
+            p = string_run_end(p, end);
+            if (p == end || *p == '"')
+                break;
+            if ((unsigned char)*p < 0x20) {
+                *why = "a raw control character inside a string";
+                return;
+            }
+            /* an escape: the escaped character is never a quote that ends the string */
+            if (end - p >= 6 && memcmp(p, nul_escape, 6) == 0)
                 (*nul_escapes)++;
-            i++; /* the escaped character is never a quote that ends the string */
+            if (p + 1 < end)
+                p++;
         }
+        if (p == end)
+            return; /* a string left open: cJSON reports the text cut short */
+        p++;
     }
 }
 
@@ -113,8 +160,10 @@ static int damaged(long status, const char *what, bc_error *err)
                         status, what);
 }
 
-int bc_api_parse_expected(long status, const char *body, size_t len, bc_api_expect expect,
-                          cJSON **out, bc_error *err)
+/* body[0..len) is parsed where it lies when it is NUL-terminated (terminated) and holds no
+ * escaped \u0000 to replace; else from a copy. */
+static int parse_checked(long status, const char *body, size_t len, bool terminated,
+                         bc_api_expect expect, cJSON **out, bc_error *err)
 {
     const char *why;
     size_t nuls;
@@ -128,9 +177,9 @@ int bc_api_parse_expected(long status, const char *body, size_t len, bc_api_expe
     scan(body, len, &why, &nuls);
     if (why != NULL)
         return damaged(status, why, err);
-    if ((copy = copy_for_parse(body, len, nuls)) == NULL)
+    if ((!terminated || nuls > 0) && (copy = copy_for_parse(body, len, nuls)) == NULL)
         return bc_error_set(err, "HY001", 0, "Out of memory while reading a response.");
-    *out = parse_exact(copy, len, &cut);
+    *out = parse_exact(copy ? copy : body, len, &cut);
     free(copy);
     if (*out == NULL)
         return damaged(status, cut ? "the JSON text is cut short" : "not valid JSON", err);
@@ -143,6 +192,18 @@ int bc_api_parse_expected(long status, const char *body, size_t len, bc_api_expe
                        err);
     }
     return 0;
+}
+
+int bc_api_parse_expected(long status, const char *body, size_t len, bc_api_expect expect,
+                          cJSON **out, bc_error *err)
+{
+    return parse_checked(status, body, len, false, expect, out, err);
+}
+
+int bc_api_parse_response(const bc_http_response *resp, bc_api_expect expect, cJSON **out,
+                          bc_error *err)
+{
+    return parse_checked(resp->status, resp->body, resp->body_len, true, expect, out, err);
 }
 
 int bc_api_parse_body(long status, const char *body, size_t len, cJSON **out, bc_error *err)

@@ -132,8 +132,7 @@ static int finish_hit(bc_api *a, bc_api_call *c, cJSON **out, long *status, bc_e
     if (c->hit.status < 200 || c->hit.status >= 300)
         return bc_api_finish(a, &c->hit, out, status, err);
     bc_error_clear(&e);
-    if (bc_api_parse_expected(c->hit.status, c->hit.body, c->hit.body_len, c->expect, out, &e) ==
-        0) {
+    if (bc_api_parse_response(&c->hit, c->expect, out, &e) == 0) {
         if (status)
             *status = c->hit.status;
         return 0;
@@ -149,7 +148,7 @@ static int finish_2xx(bc_api *a, bc_api_call *c, bc_http_response *resp, cJSON *
     bc_error e;
 
     bc_error_clear(&e);
-    if (bc_api_parse_expected(resp->status, resp->body, resp->body_len, c->expect, out, &e) != 0) {
+    if (bc_api_parse_response(resp, c->expect, out, &e) != 0) {
         bc_log(2, "GET %s: %s", c->path_query, e.message);
         if (strcmp(e.sqlstate, "08S01") != 0) {
             bc_http_response_free(resp);

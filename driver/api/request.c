@@ -122,8 +122,7 @@ static int exchange(bc_api *a, const char *method, const char *path_query, const
         bc_error_clear(&e);
         rc = send_once(a, method, path_query, url, body, resp, &e);
         if (rc == 0 && doc != NULL && is_2xx(resp->status))
-            damaged = bc_api_parse_expected(resp->status, resp->body, resp->body_len, expect,
-                                            &parsed, &e) != 0;
+            damaged = bc_api_parse_response(resp, expect, &parsed, &e) != 0;
         if (damaged)
             bc_log(2, "%s %s: %s", method, path_query, e.message);
         again = should_retry(a, max, rc, damaged, &e, resp, &nretry, &n429, err);
@@ -153,7 +152,7 @@ int bc_api_finish(bc_api *a, bc_http_response *resp, cJSON **out, long *status, 
     if (status)
         *status = resp->status;
     if (is_2xx(resp->status)) {
-        rc = bc_api_parse_body(resp->status, resp->body, resp->body_len, out, err);
+        rc = bc_api_parse_response(resp, BC_API_EXPECT_JSON, out, err);
     } else {
         bc_api_error_from_response(resp->status, resp->body, err);
         rc = -1;
@@ -179,7 +178,7 @@ static int from_cache(bc_api *a, const char *path_query, bc_api_expect expect, c
         return 1;
     }
     bc_error_clear(&e);
-    if (bc_api_parse_expected(resp.status, resp.body, resp.body_len, expect, out, &e) == 0) {
+    if (bc_api_parse_response(&resp, expect, out, &e) == 0) {
         if (status)
             *status = resp.status;
         bc_http_response_free(&resp);

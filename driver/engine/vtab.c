@@ -70,7 +70,6 @@ static void vtab_free(bc_vtab *vt)
 {
     for (int k = 0; k < vt->nph; k++)
         free(vt->ph_name[k]);
-    free(vt->by_key);
     sqlite3_free(vt);
 }
 
@@ -110,7 +109,7 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
     vt->src_key_col = t->rows_path ? bc_catalog_column_index(t, t->parent_column) : -1;
     vt->bulk_col = -1;
     vt->walk = strchr(vt->src->endpoint, '{') ? bc_catalog_find(vt->src->parent_table) : NULL;
-    if (scan_placeholders(vt) != 0 || bc_vtab_build_key_index(vt) != 0) {
+    if (scan_placeholders(vt) != 0) {
         vtab_free(vt);
         return SQLITE_NOMEM;
     }
@@ -134,8 +133,8 @@ static int vt_open(sqlite3_vtab *base, sqlite3_vtab_cursor **out)
         return SQLITE_NOMEM;
     memset(c, 0, sizeof *c);
     c->vt = vt;
-    c->cells = calloc((size_t)vt->t->ncolumns, sizeof *c->cells);
-    if (c->cells == NULL) {
+    if (bc_vcells_open(c) != 0) {
+        bc_vcells_close(c);
         sqlite3_free(c);
         return SQLITE_NOMEM;
     }
@@ -152,7 +151,7 @@ static int vt_close(sqlite3_vtab_cursor *cur)
     bc_vahead_unregister(c);
     bc_vbatch_free(c->batch);
     free(c->tuples);
-    free(c->cells);
+    bc_vcells_close(c);
     sqlite3_free(c);
     return SQLITE_OK;
 }
@@ -185,8 +184,8 @@ static int vt_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
     /* An UPDATE leaves this column as it is: no value tells SQLite (and xUpdate) so. */
     if (sqlite3_vtab_nochange(ctx) && bc_vtab_write_may_skip(cur->pVtab, i))
         return SQLITE_OK;
-    bc_vcursor_resolve_cells(c);
-    if (c->cells[i] == NULL && c->cur != NULL) {
+    const cJSON *v = bc_vcursor_cell(c, i);
+    if (v == NULL && c->cur != NULL) {
         /* A row need not repeat the keys of its path: they are the values we requested. */
         for (int k = 0; k < c->nph; k++) {
             if (c->ph_col[k] == i && c->cur[k] != NULL) {
@@ -196,7 +195,7 @@ static int vt_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
             }
         }
     }
-    bc_vtab_result(ctx, col, c->cells[i]);
+    bc_vtab_result(ctx, col, v);
     return SQLITE_OK;
 }
 
@@ -204,7 +203,7 @@ static int vt_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
 static char *cursor_text(void *ctx, const bc_column_def *col, int i)
 {
     bc_vcursor *c = ctx;
-    const cJSON *v = c->cells[i];
+    const cJSON *v = bc_vcursor_cell(c, i);
 
     (void)col;
     for (int k = 0; v == NULL && c->cur != NULL && k < c->nph; k++)
@@ -223,9 +222,9 @@ static int vt_rowid(sqlite3_vtab_cursor *cur, sqlite_int64 *rowid)
         *rowid = c->rows;
         return SQLITE_OK;
     }
-    bc_vcursor_resolve_cells(c);
-    if (c->vt->pk >= 0 && cJSON_IsNumber(c->cells[c->vt->pk]))
-        *rowid = bc_double_to_ll(c->cells[c->vt->pk]->valuedouble); /* any JSON number */
+    const cJSON *pk = c->vt->pk >= 0 ? bc_vcursor_cell(c, c->vt->pk) : NULL;
+    if (cJSON_IsNumber(pk))
+        *rowid = bc_double_to_ll(pk->valuedouble); /* any JSON number */
     else
         *rowid = c->rows;
     /* A DELETE path that needs more than the id is built now, while the row is at hand:

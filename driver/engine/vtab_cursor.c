@@ -55,7 +55,7 @@ void bc_vcursor_reset(bc_vcursor *c)
     c->items = c->item = c->parent_item = c->next_item = c->next_sub = NULL;
     c->single = c->started = c->eof = c->no_rows = c->walk_done = c->has_include = false;
     c->rows = c->max_rows = 0;
-    c->cells_done = false;
+    c->row_seq++; /* the cells of the last row are stale */
     c->in_batch = false;
     free(c->bulk_val);
     free(c->local_val);

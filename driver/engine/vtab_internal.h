@@ -64,9 +64,6 @@ typedef struct bc_vtab {
     /* A child reached through a filter (ProductVariants.product_id): the column whose "= v"
      * can be read for several parents at once through its :in filter; -1 otherwise. */
     int bulk_col;
-    /* Top-level JSON key of every column, sorted, so a row's object is walked once. */
-    int *by_key; /* column indexes ordered by key name; NULL when none is top-level */
-    int nby_key;
 } bc_vtab;
 
 typedef struct bc_vbatch bc_vbatch;
@@ -104,8 +101,14 @@ typedef struct bc_vcursor {
     cJSON *parent_item;  /* the page element holding item (item itself unless nested) */
     long rows, max_rows; /* rows returned so far; cap (0 = none) */
     bool eof;
-    cJSON **cells; /* per column: the row's value, resolved once per row */
-    bool cells_done;
+    /* The row's values, found when asked for (vtab_value.c): cells[i] is column i's member
+     * when cell_row[i] == row_seq, which changes with every row. swept: the top-level
+     * columns asked for so far, sorted by key, found together in one walk over a new row. */
+    cJSON **cells;
+    unsigned long long *cell_row;
+    unsigned long long row_seq, swept_row;
+    int *swept;
+    int nswept;
     struct bc_vcursor *next_open; /* the engine's list of open cursors */
     bc_api_ahead *ahead;          /* children of the coming parents, in flight */
     int asked;                    /* parents asked for one by one since the cursor opened */
@@ -201,10 +204,13 @@ bc_vcursor *bc_vahead_parent(bc_vcursor *c, const bc_table_def *pt, const char *
                              const char *value);
 int bc_vahead_next_keys(const bc_vcursor *p, const char *path, char **out, int max);
 
-/* vtab_value.c */
-void bc_vcursor_resolve_cells(bc_vcursor *c);
+/* vtab_value.c. open: the cursor's cells (0, or -1 when out of memory; close frees them
+ * either way). cell: column i of the current row, NULL when the row has no such member;
+ * owned by the row's page. */
+int bc_vcells_open(bc_vcursor *c);
+void bc_vcells_close(bc_vcursor *c);
+cJSON *bc_vcursor_cell(bc_vcursor *c, int i);
 void bc_vtab_result(sqlite3_context *ctx, const bc_column_def *col, const cJSON *v);
-int bc_vtab_build_key_index(bc_vtab *vt);
 cJSON *bc_vtab_walk_path(cJSON *item, const char *path);
 
 #endif

@@ -223,7 +223,7 @@ int bc_vcursor_next(bc_vcursor *c)
     int rc;
 
     bc_error_clear(&err);
-    c->cells_done = false;
+    c->row_seq++; /* the cells of the last row are stale */
     if (bc_flag_get(c->vt->e->cancel)) {
         bc_error_set(&err, "HY008", 0, "the statement was cancelled");
         return bc_vtab_fail(c->vt, &err);

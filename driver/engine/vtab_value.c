@@ -1,8 +1,11 @@
 /*
  * From an API item (a cJSON object) to SQLite values, per the catalog's column types.
- * A row's top-level members are matched to columns in one walk over the object (columns
- * sorted by key name), so a 70-column row costs one pass, not 70 lookups; dotted paths
- * ("billing_address.email") are resolved on their own.
+ * A column's member is found only when SQLite asks for the column, once per row. The
+ * top-level columns asked for so far are found together, in one walk over the next row's
+ * members that stops when all of them are found: a narrow SELECT over a 70-column table costs
+ * a few string compares per row, not a lookup of every column. Dotted paths
+ * ("billing_address.email") and values a nested row takes from its parent are looked up on
+ * their own.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,52 +17,121 @@ static const char *col_key(const bc_column_def *c)
     return c->json_path ? c->json_path : c->name;
 }
 
-/* Insertion sort: a table has tens of columns, and qsort has no context argument in C11
- * (a static one would race between connections opened on two threads). */
-static void sort_by_key(const bc_table_def *t, int *idx, int n)
+/* A member of the row object itself, which the walk over the row's members can find. */
+static bool is_top_level(const bc_column_def *c)
 {
-    for (int i = 1; i < n; i++) {
-        int v = idx[i], j = i - 1;
-        while (j >= 0 && strcmp(col_key(&t->columns[idx[j]]), col_key(&t->columns[v])) > 0) {
-            idx[j + 1] = idx[j];
-            j--;
-        }
-        idx[j + 1] = v;
-    }
+    return !(c->flags & BC_COLF_FROM_PARENT) && strchr(col_key(c), '.') == NULL;
 }
 
-int bc_vtab_build_key_index(bc_vtab *vt)
+int bc_vcells_open(bc_vcursor *c)
 {
-    const bc_table_def *t = vt->t;
+    size_t n = (size_t)c->vt->t->ncolumns;
 
-    vt->by_key = malloc((size_t)t->ncolumns * sizeof *vt->by_key);
-    if (vt->by_key == NULL)
-        return -1;
-    vt->nby_key = 0;
-    for (int i = 0; i < t->ncolumns; i++)
-        if (strchr(col_key(&t->columns[i]), '.') == NULL &&
-            !(t->columns[i].flags & BC_COLF_FROM_PARENT))
-            vt->by_key[vt->nby_key++] = i;
-    sort_by_key(t, vt->by_key, vt->nby_key);
-    return 0;
+    c->cells = calloc(n ? n : 1, sizeof *c->cells);
+    c->cell_row = calloc(n ? n : 1, sizeof *c->cell_row);
+    c->swept = calloc(n ? n : 1, sizeof *c->swept);
+    c->nswept = 0;
+    c->row_seq = 1; /* cell_row starts at 0: nothing is resolved */
+    c->swept_row = 0;
+    return c->cells && c->cell_row && c->swept ? 0 : -1;
 }
 
-static int find_key(const bc_vtab *vt, const char *key)
+void bc_vcells_close(bc_vcursor *c)
 {
-    int lo = 0, hi = vt->nby_key - 1;
+    free(c->cells);
+    free(c->cell_row);
+    free(c->swept);
+    c->cells = NULL;
+    c->cell_row = NULL;
+    c->swept = NULL;
+}
+
+/* Position of key among the swept columns (sorted by key), or where it would go (-1 - pos). */
+static int swept_find(const bc_vcursor *c, const char *key)
+{
+    int lo = 0, hi = c->nswept - 1;
 
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
-        int col = vt->by_key[mid];
-        int cmp = strcmp(key, col_key(&vt->t->columns[col]));
+        int cmp = strcmp(key, col_key(&c->vt->t->columns[c->swept[mid]]));
         if (cmp == 0)
-            return col;
+            return mid;
         if (cmp < 0)
             hi = mid - 1;
         else
             lo = mid + 1;
     }
-    return -1;
+    return -1 - lo;
+}
+
+/* Column i, a top-level one, is found by the walk of every later row. Two columns with the
+ * same key (a json_path naming another column's member) are both resolved, the second by
+ * its own lookup. */
+static void sweep_add(bc_vcursor *c, int i)
+{
+    int pos = swept_find(c, col_key(&c->vt->t->columns[i]));
+
+    if (pos >= 0)
+        return;
+    pos = -1 - pos;
+    memmove(c->swept + pos + 1, c->swept + pos, (size_t)(c->nswept - pos) * sizeof *c->swept);
+    c->swept[pos] = i;
+    c->nswept++;
+}
+
+/* Resolve every swept column of the current row in one walk over its members (a column
+ * whose key the row lacks is NULL). As cJSON's own lookup, the first of two members with the
+ * same key wins. */
+static void sweep_row(bc_vcursor *c)
+{
+    int left = c->nswept;
+    cJSON *m;
+
+    c->swept_row = c->row_seq;
+    for (int k = 0; k < c->nswept; k++) {
+        c->cells[c->swept[k]] = NULL;
+        c->cell_row[c->swept[k]] = c->row_seq;
+    }
+    if (left == 0 || !cJSON_IsObject(c->item))
+        return;
+    cJSON_ArrayForEach(m, c->item)
+    {
+        int pos = m->string ? swept_find(c, m->string) : -1;
+        if (pos < 0 || c->cells[c->swept[pos]] != NULL)
+            continue;
+        c->cells[c->swept[pos]] = m;
+        if (--left == 0)
+            break;
+    }
+}
+
+/* Column i of the current row looked up on its own. A row that is not an object (an
+ * element of a nested array of scalars) has no column, not even its parent's. */
+static cJSON *lookup(const bc_vcursor *c, const bc_column_def *col)
+{
+    if (!cJSON_IsObject(c->item))
+        return NULL;
+    if (col->flags & BC_COLF_FROM_PARENT)
+        return bc_vtab_walk_path(c->parent_item, col_key(col));
+    return bc_vtab_walk_path(c->item, col_key(col));
+}
+
+cJSON *bc_vcursor_cell(bc_vcursor *c, int i)
+{
+    const bc_column_def *col = &c->vt->t->columns[i];
+
+    if (c->cell_row[i] == c->row_seq)
+        return c->cells[i];
+    if (c->swept_row != c->row_seq) {
+        sweep_row(c);
+        if (c->cell_row[i] == c->row_seq)
+            return c->cells[i];
+    }
+    c->cells[i] = lookup(c, col);
+    c->cell_row[i] = c->row_seq;
+    if (is_top_level(col))
+        sweep_add(c, i);
+    return c->cells[i];
 }
 
 cJSON *bc_vtab_walk_path(cJSON *item, const char *path)
@@ -77,33 +149,6 @@ cJSON *bc_vtab_walk_path(cJSON *item, const char *path)
         path += n + (dot ? 1 : 0);
     }
     return item;
-}
-
-void bc_vcursor_resolve_cells(bc_vcursor *c)
-{
-    const bc_table_def *t = c->vt->t;
-    cJSON *m;
-
-    if (c->cells_done)
-        return;
-    c->cells_done = true;
-    memset(c->cells, 0, (size_t)t->ncolumns * sizeof *c->cells);
-    if (!cJSON_IsObject(c->item))
-        return;
-    cJSON_ArrayForEach(m, c->item)
-    {
-        int col = m->string ? find_key(c->vt, m->string) : -1;
-        if (col >= 0)
-            c->cells[col] = m;
-    }
-    /* Dotted paths, and values a nested row takes from the row that holds its array. */
-    for (int i = 0; i < t->ncolumns; i++) {
-        const bc_column_def *col = &t->columns[i];
-        if (col->flags & BC_COLF_FROM_PARENT)
-            c->cells[i] = bc_vtab_walk_path(c->parent_item, col_key(col));
-        else if (strchr(col_key(col), '.') != NULL)
-            c->cells[i] = bc_vtab_walk_path(c->item, col_key(col));
-    }
 }
 
 /* A whole number for an integer column. A value beyond the 64-bit range (or NaN, which

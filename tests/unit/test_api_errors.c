@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bc_api.h"
@@ -146,12 +147,31 @@ static void malformed_json_body_is_an_error_not_a_crash(void **state)
     assert_non_null(strstr(e.message, "BigCommerce sent a damaged response"));
 }
 
-/* Parse body as expect says; the SQLSTATE ("" when it parsed) and the document. */
+/* Parse body as expect says; the SQLSTATE ("" when it parsed) and the document. The same
+ * bytes as a response (NUL-terminated, parsed where they lie) must give the same answer. */
 static const char *parse_as(const char *body, size_t len, bc_api_expect expect, cJSON **out)
 {
     static bc_error e;
+    bc_error e2;
+    bc_http_response resp;
+    cJSON *doc2 = NULL;
     bc_error_clear(&e);
+    bc_error_clear(&e2);
+    bc_http_response_init(&resp);
+    resp.status = 200;
+    resp.body_len = len;
+    if (len > 0) {
+        resp.body = malloc(len + 1);
+        assert_non_null(resp.body);
+        memcpy(resp.body, body, len);
+        resp.body[len] = '\0';
+    }
     bc_api_parse_expected(200, body, len, expect, out, &e);
+    bc_api_parse_response(&resp, expect, &doc2, &e2);
+    assert_string_equal(e.sqlstate, e2.sqlstate);
+    assert_true(*out == NULL ? doc2 == NULL : cJSON_Compare(*out, doc2, true));
+    cJSON_Delete(doc2);
+    bc_http_response_free(&resp);
     return e.sqlstate;
 }
 
@@ -167,15 +187,43 @@ static void damaged_bodies_are_08s01(void **state)
         {"{\"data\":[]}\0", 13, BC_API_EXPECT_V3},                             /* NUL after */
         {"{\"data\":[]}<html>", 17, BC_API_EXPECT_V3},                         /* trailing */
         {"<html><body>Bad gateway</body></html>", 37, BC_API_EXPECT_JSON},
-        {"{\"meta\":{}}", 11, BC_API_EXPECT_V3},  /* no data */
-        {"{\"id\":1}", 8, BC_API_EXPECT_V2_LIST}, /* not a list */
-        {"", 0, BC_API_EXPECT_V2_LIST},           /* 200, no body */
+        {"{\"meta\":{}}", 11, BC_API_EXPECT_V3},     /* no data */
+        {"{\"id\":1}", 8, BC_API_EXPECT_V2_LIST},    /* not a list */
+        {"", 0, BC_API_EXPECT_V2_LIST},              /* 200, no body */
+        {"{\"data\":[\"ab", 12, BC_API_EXPECT_V3},   /* a string left open */
+        {"{\"data\":[\"ab\\", 13, BC_API_EXPECT_V3}, /* ... on an escape */
     };
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         cJSON *out = (cJSON *)1;
         assert_string_equal(parse_as(cases[i].body, cases[i].len, cases[i].expect, &out), "08S01");
         assert_null(out);
+    }
+}
+
+/* The body check reads strings eight bytes at a time: a control byte, a quote or an escape
+ * at any offset of a long string is found where it is. */
+static void long_strings_are_checked_at_every_offset(void **state)
+{
+    (void)state;
+    for (int len = 0; len < 40; len++) {
+        char body[160], text[64];
+        cJSON *out = NULL;
+        memset(text, 'x', (size_t)len);
+        text[len] = '\0';
+        snprintf(body, sizeof body, "[\"%s\",\"%s\\\"y\"]", text, text);
+        assert_string_equal(parse_as(body, strlen(body), BC_API_EXPECT_V2_LIST, &out), "");
+        assert_string_equal(cJSON_GetArrayItem(out, 0)->valuestring, text);
+        assert_int_equal(strlen(cJSON_GetArrayItem(out, 1)->valuestring), (size_t)len + 2);
+        cJSON_Delete(out);
+        for (int at = 0; at < len; at++) {
+            char bad[64];
+            memcpy(bad, text, (size_t)len + 1);
+            bad[at] = '\x1f';
+            snprintf(body, sizeof body, "[\"%s\"]", bad);
+            assert_string_equal(parse_as(body, strlen(body), BC_API_EXPECT_V2_LIST, &out), "08S01");
+            assert_null(out);
+        }
     }
 }
 
@@ -329,6 +377,7 @@ int main(void)
         cmocka_unit_test(joined_sentences_keep_one_period),
         cmocka_unit_test(malformed_json_body_is_an_error_not_a_crash),
         cmocka_unit_test(damaged_bodies_are_08s01),
+        cmocka_unit_test(long_strings_are_checked_at_every_offset),
         cmocka_unit_test(escaped_nul_keeps_the_whole_value),
         cmocka_unit_test(empty_and_204_bodies_give_null_document),
         cmocka_unit_test(token_never_appears_in_a_message),
