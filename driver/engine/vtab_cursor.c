@@ -445,8 +445,7 @@ static int build_bulk(bc_vcursor *c, bc_error *err)
     return rc == 0 ? 2 : rc;
 }
 
-/* c's query without its equality filter (NULL when that was all of it), in *out. */
-static int query_without_eq(const bc_vcursor *c, char **out)
+int bc_vcursor_query_without_eq(const bc_vcursor *c, char **out)
 {
     char *from = bc_sprintf("%s=%s", c->eq_param, c->eq_val);
     bc_buf b;
@@ -489,7 +488,7 @@ static int switch_to_batch(bc_vcursor *c, bc_error *err)
     if (c->no_switch || !(cd->type == BC_COL_INTEGER || cd->type == BC_COL_BIGINT) ||
         (!have && !due))
         return 0;
-    if (query_without_eq(c, &q) != 0)
+    if (bc_vcursor_query_without_eq(c, &q) != 0)
         return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
     free(c->query);
     c->query = q;
@@ -590,6 +589,8 @@ int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sq
     case -1:
         return SQLITE_ERROR;
     default:
+        if (bc_vpoint_redirect(c) != 0)
+            return fail_oom(c);
         return bc_vcursor_next(c);
     }
 }

@@ -4,8 +4,8 @@
  * (requests and paging), vtab_keys.c (the values that fill an endpoint's placeholders:
  * given, or walked from the parent table), vtab_bounds.c (bounds and LIKE prefixes as the
  * API takes them), vtab_ahead.c (requests of the coming parents, in flight early),
- * vtab_batch.c (rows held for the statement, probed in memory) and vtab_value.c (JSON to
- * SQLite values).
+ * vtab_batch.c (rows held for the statement, probed in memory), vtab_point.c (one id by
+ * the single-object path) and vtab_value.c (JSON to SQLite values).
  */
 #ifndef BC_VTAB_INTERNAL_H
 #define BC_VTAB_INTERNAL_H
@@ -140,6 +140,9 @@ const char *bc_vtab_param_of(const bc_table_def *t, const bc_table_def *src, int
 int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sqlite3_value **argv);
 int bc_vcursor_next(bc_vcursor *c);
 void bc_vcursor_reset(bc_vcursor *c);
+/* c's query without its equality filter (NULL when that was all of it), in *out: 0, or -1
+ * when out of memory. */
+int bc_vcursor_query_without_eq(const bc_vcursor *c, char **out);
 /* Record err in the engine and as the vtab's message; returns SQLITE_ERROR. */
 int bc_vtab_fail(bc_vtab *vt, const bc_error *err);
 
@@ -170,6 +173,9 @@ char *bc_vkeys_fill(const bc_vcursor *c, char *const *vals);
 void bc_vinclude_plan(const bc_vtab *vt, sqlite3_uint64 col_used, bc_buf *terms);
 /* Add the plan's include query to c->query: 0, or -1 when out of memory. */
 int bc_vinclude_take(bc_vcursor *c, const char *idx_str);
+/* vtab_point.c: a probe for one id through the list's id filter, and nothing else, is
+ * turned into a request of the table's single-object path. 0, or -1 when out of memory. */
+int bc_vpoint_redirect(bc_vcursor *c);
 /* vtab_ahead.c: a child asked for one parent after another (a join's inner loop) fetches
  * the children of the parents that come next on the parent's open cursor, several in
  * flight, before SQLite asks for them. */

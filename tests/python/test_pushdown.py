@@ -4,6 +4,7 @@ several path placeholders, single parent objects for nested views, the per-state
 response cache, cursor pages that follow meta.pagination.links.next, and per-parent requests
 sent concurrently."""
 
+import json
 from collections import Counter
 
 API = "/stores/sandbox"
@@ -131,6 +132,39 @@ def test_coupon_by_id_is_one_request(sandbox, connect):
     assert reqs == [("/v2/coupons", "id=3&page=1&limit=250")]
     rows, reqs = run(sandbox, cur, "SELECT code FROM Coupons WHERE id = 99999")
     assert rows == [] and len(reqs) == 1
+
+
+def test_product_by_id_takes_the_single_object_path(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    sql = "SELECT id, name, price FROM Products WHERE id = ?"
+    cur.execute(sql, 1).fetchall()  # prepared once, executed again below
+    want = {p["id"]: (p["id"], p["name"], p["price"])
+            for p in sandbox.get_all("/v3/catalog/products")}
+    for pid in (2, 7, 11):
+        rows, reqs = run(sandbox, cur, sql, pid)
+        assert reqs == [(f"/v3/catalog/products/{pid}", "")]
+        assert [(r[0], r[1], float(r[2])) for r in rows] == [want[pid]]
+    rows, reqs = run(sandbox, cur, sql, 999999)  # a 404 there is no row
+    assert rows == [] and reqs == [("/v3/catalog/products/999999", "")]
+    # A column read through include= goes along with it.
+    rows, reqs = run(sandbox, cur, "SELECT images FROM Products WHERE id = 3")
+    assert len(reqs) == 1 and reqs[0][0] == "/v3/catalog/products/3"
+    assert "images" in reqs[0][1].split("include=")[1].split("&")[0].split(",")
+    images = sandbox.get("/v3/catalog/products?id:in=3&include=images")["data"][0]["images"]
+    assert images and json.loads(rows[0][0]) == images
+
+
+def test_product_by_id_with_another_filter_stays_a_list_request(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    p = sandbox.get("/v3/catalog/products?id:in=4")["data"][0]
+    for other, match in ((p["brand_id"], [4]), (p["brand_id"] + 1000, [])):
+        rows, reqs = run(sandbox, cur,
+                         "SELECT id FROM Products WHERE id = ? AND brand_id = ?", 4, other)
+        # the single-object path would drop the brand filter SQLite does not check again
+        assert reqs == [("/v3/catalog/products", f"id:in=4&brand_id={other}&page=1&limit=250")]
+        assert [r[0] for r in rows] == match
+    rows, reqs = run(sandbox, cur, "SELECT id FROM Products WHERE id IN (4, 5)")
+    assert reqs == [("/v3/catalog/products", "id:in=4,5&page=1&limit=250")]
 
 
 def test_join_looks_up_each_customer_once(sandbox, connect):
