@@ -4,7 +4,8 @@
  * (requests and paging), vtab_keys.c (the values that fill an endpoint's placeholders:
  * given, or walked from the parent table), vtab_bounds.c (bounds and LIKE prefixes as the
  * API takes them), vtab_ahead.c (requests of the coming parents, in flight early),
- * vtab_batch.c (rows held for the statement, probed in memory), vtab_point.c (one id by
+ * vtab_batch.c (rows held for the statement, probed in memory), vtab_switch.c (probes or
+ * one scan), vtab_point.c (one id by
  * the single-object path) and vtab_value.c (JSON to SQLite values).
  */
 #ifndef BC_VTAB_INTERNAL_H
@@ -118,7 +119,8 @@ typedef struct bc_vcursor {
     const char *eq_param; /* the first "col = v" filter sent, and its value (for look-ahead) */
     char *eq_val;
     int eq_col;
-    int switch_tried_at; /* probes when the switch to a batch (vtab_batch.c) last failed */
+    int switch_tried_at; /* probes when the switch to a batch (vtab_switch.c) last failed */
+    int outer_coming;    /* rows after the outer cursor's at the first probe of a join */
     bool no_switch;      /* this probe only: do not try the switch again */
     int local_col;       /* column of a BC_TERM_LOCAL term, -1 when none */
     char *local_val;     /* its value as a key */
@@ -176,6 +178,11 @@ int bc_vinclude_take(bc_vcursor *c, const char *idx_str);
 /* vtab_point.c: a probe for one id through the list's id filter, and nothing else, is
  * turned into a request of the table's single-object path. 0, or -1 when out of memory. */
 int bc_vpoint_redirect(bc_vcursor *c);
+/* vtab_switch.c: probes through an integer filter (Orders.customer_id = ?) that cost more
+ * than reading the table once: read it (without that filter) and answer in memory. 1
+ * answered, 0 not now, 3 the table was too big (the probe goes to the API after all), -1
+ * with err set. */
+int bc_vswitch_try(bc_vcursor *c, bc_error *err);
 /* vtab_ahead.c: a child asked for one parent after another (a join's inner loop) fetches
  * the children of the parents that come next on the parent's open cursor, several in
  * flight, before SQLite asks for them. */
