@@ -30,16 +30,23 @@ static bool is_integer_col(const bc_column_def *cd)
     return cd->type == BC_COL_INTEGER || cd->type == BC_COL_BIGINT;
 }
 
-/* The request that tells how many rows a scan of c's table with query q (c's query
- * without the probe's filter) reads, and whether it answers {"count": N} (else a one-item
- * v3 page). NULL when there is none. Caller frees. */
+/* A scan of c's table with query q (c's query without the probe's filter) counts its
+ * rows through the v2 count endpoint, as vtab_rows.c's scan does. */
+static bool counts(const bc_vcursor *c, const char *q)
+{
+    const bc_table_def *t = c->vt->t;
+
+    return t->paging == BC_PAGING_V2 && t->count_endpoint != NULL && !c->has_include &&
+           (q == NULL || t->count_filtered);
+}
+
+/* The request that tells how many rows that scan reads, and whether it answers
+ * {"count": N} (else a one-item v3 page). NULL when there is none. Caller frees. */
 static char *size_request(const bc_vcursor *c, const char *q, bool *counted)
 {
     const bc_table_def *t = c->vt->t;
 
-    *counted = t->paging == BC_PAGING_V2 && t->count_endpoint != NULL && !c->has_include &&
-               (q == NULL || t->count_filtered);
-    if (*counted) /* as vtab_rows.c's scan joins count_endpoint and its query */
+    if ((*counted = counts(c, q))) /* joined as the scan joins count_endpoint and query */
         return q ? bc_sprintf("%s?%s", t->count_endpoint, q) : bc_strdup(t->count_endpoint);
     if (t->paging == BC_PAGING_V3)
         return bc_sprintf("%s?%s%spage=1&limit=1", c->tmpl, q ? q : "", q ? "&" : "");
@@ -87,6 +94,31 @@ static int read_table(bc_vcursor *c, long cap, bc_error *err)
     return rc;
 }
 
+/* At the first probe of a join: the most rows worth reading when the table's pages are
+ * fewer than the probes to come, else 0. A v2 scan sends its page 1 with its count, so
+ * page 1 goes out now with this count: a round trip less when the table is read, one
+ * request spent (and waited for, so that the requests made do not depend on timing) when
+ * it is not. */
+static long size_first_probe(bc_vcursor *c, const char *q)
+{
+    bc_api_ahead *page1 = counts(c, q) ? bc_api_ahead_new(c->vt->e->api) : NULL;
+    long pages, cap = 0;
+
+    bc_api_ahead_start(page1, c->tmpl, q, c->paging);
+    pages = table_pages(c, q);
+    if (pages >= 0 && pages <= c->outer_coming) {
+        cap = (pages + 1) * BC_DEFAULT_PAGE_SIZE; /* the count may have grown meanwhile */
+        if (c->ahead == NULL) { /* the scan's first request waits for it (vtab_ahead.c) */
+            c->ahead = page1;
+            page1 = NULL;
+        }
+    }
+    if (page1 != NULL)
+        bc_api_ahead_settle(page1, c->tmpl, q, c->paging);
+    bc_api_ahead_free(page1);
+    return cap;
+}
+
 /* Whether reading the table (with query q) is due: 0 not now, else the most rows worth
  * reading. */
 static long due_cap(bc_vcursor *c, const char *q)
@@ -96,11 +128,8 @@ static long due_cap(bc_vcursor *c, const char *q)
     if (bc_vbatch_col(c) == c->eq_col) /* read before, under other filters */
         return (long)(a / 2 + 1) * BC_MAX_PAGE_SIZE;
     if (a == 1 && c->switch_tried_at == 0 && c->outer_coming >= WORTH_SIZING) {
-        long pages = table_pages(c, q);
         c->switch_tried_at = 1; /* sized once */
-        if (pages >= 0 && pages <= c->outer_coming)
-            return (pages + 1) * BC_DEFAULT_PAGE_SIZE; /* the count may have grown meanwhile */
-        return 0;
+        return size_first_probe(c, q);
     }
     if ((a == 8 || a == 64 || a == 512) && a > c->switch_tried_at)
         return (long)(a / 2) * BC_MAX_PAGE_SIZE;
