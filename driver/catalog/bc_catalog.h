@@ -92,8 +92,10 @@ typedef struct bc_table_def {
      * it never answers COUNT(*), which must equal the rows SELECT * returns. */
     bool count_exceeds_list;
     bool sort_suffix; /* v3 list whose sort takes the direction as a suffix (/v3/customers) */
-    const char *id_path_endpoint; /* "/v2/orders/{id}" when a single object can be fetched by id
-                                   * (used for id = ? on v2 tables without an id filter) */
+    /* "/v2/orders/{id}" when a single object can be fetched by id: the plan of id = ? on a
+     * table without an id filter, and the request of a lookup of one id through the filter
+     * (engine/vtab_point.c). */
+    const char *id_path_endpoint;
     const bc_column_def *columns;
     int ncolumns;
     const char *description;

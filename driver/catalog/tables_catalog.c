@@ -259,6 +259,7 @@ const bc_table_def bc_table_products = {
     .endpoint = "/v3/catalog/products",
     .version = BC_API_V3,
     .paging = BC_PAGING_V3,
+    .id_path_endpoint = "/v3/catalog/products/{id}",
     .columns = products_columns,
     .ncolumns = (int)(sizeof products_columns / sizeof products_columns[0]),
     .description = "Products of the store's catalog.",

@@ -150,21 +150,31 @@ static int vt_close(sqlite3_vtab_cursor *cur)
     bc_vcursor_reset(c);
     bc_vahead_unregister(c);
     bc_vbatch_free(c->batch);
+    bc_vverify_free(c);
     free(c->tuples);
     bc_vcells_close(c);
     sqlite3_free(c);
     return SQLITE_OK;
 }
 
+/* Each row is held against the integer filters sent (vtab_verify.c). */
 static int vt_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *idx_str, int argc,
                      sqlite3_value **argv)
 {
-    return bc_vcursor_filter((bc_vcursor *)cur, idx_num, idx_str, argc, argv);
+    bc_vcursor *c = (bc_vcursor *)cur;
+    int rc;
+
+    if (bc_vverify_plan(c, idx_num, idx_str, argc, argv) != 0)
+        return SQLITE_NOMEM;
+    rc = bc_vcursor_filter(c, idx_num, idx_str, argc, argv);
+    return rc == SQLITE_OK ? bc_vverify_row(c) : rc;
 }
 
 static int vt_next(sqlite3_vtab_cursor *cur)
 {
-    return bc_vcursor_next((bc_vcursor *)cur);
+    int rc = bc_vcursor_next((bc_vcursor *)cur);
+
+    return rc == SQLITE_OK ? bc_vverify_row((bc_vcursor *)cur) : rc;
 }
 
 static int vt_eof(sqlite3_vtab_cursor *cur)

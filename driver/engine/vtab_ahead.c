@@ -100,6 +100,16 @@ static char *query_for(const bc_vcursor *c, const char *value)
     return bc_sprintf("%.*s%s=%s%s", (int)(at - q), q, c->eq_param, value, at + n);
 }
 
+/* The rows on p's page after its current one. */
+static int rows_after(const bc_vcursor *p)
+{
+    int n = 0;
+
+    for (const cJSON *it = p->next_item; it != NULL; it = it->next)
+        n++;
+    return n;
+}
+
 /* A probe "col = v" through a filter (Orders.customer_id = ?) while another cursor stands
  * on a row whose key is v (Customers.id): the same filter for the keys of the rows after it. */
 static void start_filtered(bc_vcursor *c)
@@ -117,7 +127,11 @@ static void start_filtered(bc_vcursor *c)
             strcmp(key, c->eq_val) == 0)
             p = o;
     }
-    if (p == NULL || ++c->asked < 2 || bc_vbatch_col(c) == c->eq_col ||
+    if (p == NULL)
+        return;
+    if (++c->asked == 1) /* at least this many probes follow (vtab_switch.c) */
+        c->outer_coming = rows_after(p);
+    if (c->asked < 2 || bc_vbatch_col(c) == c->eq_col ||
         (c->ahead == NULL && (c->ahead = bc_api_ahead_new(api)) == NULL))
         return;
     const bc_column_def *cd = &p->vt->t->columns[p->vt->pk];

@@ -9,11 +9,9 @@
  * - No quadratic loops: "col = ?" on a column the API cannot filter (SQLite checks it in
  *   any case) reads the table once, on the first probe, and builds the index over its
  *   rows; every later probe is a binary search.
- *
- * - Probes through a filter that keep coming (Orders.customer_id = ? for customer after
- *   customer) switch to the second way once they have cost more requests than reading the
- *   whole table would: after 8, 64 and 512 probes the table is read if it fits in half as
- *   many pages as the probes so far, and probed in memory from then on.
+ * - Probes through a filter (Orders.customer_id = ? for customer after customer) take the
+ *   second way when reading the whole table costs fewer requests than the probes to come
+ *   (vtab_switch.c decides when).
  *
  * A batch keeps the items it read (detached from their pages), at most
  * BC_VBATCH_MAX_ROWS of them: a bigger table is scanned as before.

@@ -445,8 +445,7 @@ static int build_bulk(bc_vcursor *c, bc_error *err)
     return rc == 0 ? 2 : rc;
 }
 
-/* c's query without its equality filter (NULL when that was all of it), in *out. */
-static int query_without_eq(const bc_vcursor *c, char **out)
+int bc_vcursor_query_without_eq(const bc_vcursor *c, char **out)
 {
     char *from = bc_sprintf("%s=%s", c->eq_param, c->eq_val);
     bc_buf b;
@@ -472,42 +471,6 @@ static int query_without_eq(const bc_vcursor *c, char **out)
     *out = b.len ? bc_buf_steal(&b) : NULL;
     bc_buf_free(&b);
     return 0;
-}
-
-/* Probes through an integer filter, one per parent row, that have cost more than the
- * table: read it (without that filter) and answer in memory. 1 answered, 0 not now, 3 the
- * table was too big (the probe goes to the API after all), -1 with err set. */
-static int switch_to_batch(bc_vcursor *c, bc_error *err)
-{
-    const bc_column_def *cd = &c->vt->t->columns[c->eq_col];
-    bool have = bc_vbatch_col(c) == c->eq_col;
-    bool due =
-        (c->asked == 8 || c->asked == 64 || c->asked == 512) && c->asked > c->switch_tried_at;
-    char *q;
-    int rc;
-
-    if (c->no_switch || !(cd->type == BC_COL_INTEGER || cd->type == BC_COL_BIGINT) ||
-        (!have && !due))
-        return 0;
-    if (query_without_eq(c, &q) != 0)
-        return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
-    free(c->query);
-    c->query = q;
-    if (bc_vbatch_covers(c, c->eq_col, c->eq_val))
-        rc = 1;
-    else
-        rc = bc_vbatch_build(c, c->eq_col, NULL, 0, (long)(c->asked / 2) * BC_MAX_PAGE_SIZE, err);
-    if (rc == 0) {
-        c->switch_tried_at = c->asked;
-        return 3;
-    }
-    if (rc == 1) {
-        bc_vbatch_select(c, c->eq_val);
-        c->started = true;
-        bc_api_ahead_free(c->ahead); /* the probes it fetched ahead are answered here now */
-        c->ahead = NULL;
-    }
-    return rc;
 }
 
 /* Answer the probe from rows held for the statement when the plan allows: 1 answered (the
@@ -537,7 +500,7 @@ static int batch_filter(bc_vcursor *c)
             c->started = true; /* the rows were read; no request is left */
         }
     } else if (c->eq_param != NULL && can_batch(c)) {
-        rc = switch_to_batch(c, &err);
+        rc = bc_vswitch_try(c, &err);
     }
     if (rc < 0) {
         bc_vtab_fail(c->vt, &err);
@@ -590,6 +553,8 @@ int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sq
     case -1:
         return SQLITE_ERROR;
     default:
+        if (bc_vpoint_redirect(c) != 0)
+            return fail_oom(c);
         return bc_vcursor_next(c);
     }
 }

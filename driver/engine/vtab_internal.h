@@ -4,8 +4,9 @@
  * (requests and paging), vtab_keys.c (the values that fill an endpoint's placeholders:
  * given, or walked from the parent table), vtab_bounds.c (bounds and LIKE prefixes as the
  * API takes them), vtab_ahead.c (requests of the coming parents, in flight early),
- * vtab_batch.c (rows held for the statement, probed in memory) and vtab_value.c (JSON to
- * SQLite values).
+ * vtab_batch.c (rows held for the statement, probed in memory), vtab_switch.c (probes or
+ * one scan), vtab_verify.c (rows held against the filters sent), vtab_point.c (one id by
+ * the single-object path) and vtab_value.c (JSON to SQLite values).
  */
 #ifndef BC_VTAB_INTERNAL_H
 #define BC_VTAB_INTERNAL_H
@@ -121,10 +122,13 @@ typedef struct bc_vcursor {
     const char *eq_param; /* the first "col = v" filter sent, and its value (for look-ahead) */
     char *eq_val;
     int eq_col;
-    int switch_tried_at; /* probes when the switch to a batch (vtab_batch.c) last failed */
-    bool no_switch;      /* this probe only: do not try the switch again */
-    int local_col;       /* column of a BC_TERM_LOCAL term, -1 when none */
-    char *local_val;     /* its value as a key */
+    int switch_tried_at;      /* probes when the switch to a batch (vtab_switch.c) last failed */
+    int outer_coming;         /* rows after the outer cursor's at the first probe of a join */
+    bool no_switch;           /* this probe only: do not try the switch again */
+    int local_col;            /* column of a BC_TERM_LOCAL term, -1 when none */
+    char *local_val;          /* its value as a key */
+    struct bc_vcheck *checks; /* integer filters sent, held against each row (vtab_verify.c) */
+    int nchecks;
 } bc_vcursor;
 
 /* vtab_plan.c */
@@ -143,6 +147,9 @@ const char *bc_vtab_param_of(const bc_table_def *t, const bc_table_def *src, int
 int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sqlite3_value **argv);
 int bc_vcursor_next(bc_vcursor *c);
 void bc_vcursor_reset(bc_vcursor *c);
+/* c's query without its equality filter (NULL when that was all of it), in *out: 0, or -1
+ * when out of memory. */
+int bc_vcursor_query_without_eq(const bc_vcursor *c, char **out);
 /* Record err in the engine and as the vtab's message; returns SQLITE_ERROR. */
 int bc_vtab_fail(bc_vtab *vt, const bc_error *err);
 
@@ -173,6 +180,21 @@ char *bc_vkeys_fill(const bc_vcursor *c, char *const *vals);
 void bc_vinclude_plan(const bc_vtab *vt, sqlite3_uint64 col_used, bc_buf *terms);
 /* Add the plan's include query to c->query: 0, or -1 when out of memory. */
 int bc_vinclude_take(bc_vcursor *c, const char *idx_str);
+/* vtab_point.c: a probe for one id through the list's id filter, and nothing else, is
+ * turned into a request of the table's single-object path. 0, or -1 when out of memory. */
+int bc_vpoint_redirect(bc_vcursor *c);
+/* vtab_verify.c: the integer filters a plan sends, which SQLite does not check again, held
+ * against every row. plan collects them before xFilter (0, or -1 when out of memory); row
+ * fails the statement (SQLITE_ERROR, error recorded) when the cursor's row does not match
+ * one, so a store that ignored a filter never makes wrong rows an answer. */
+int bc_vverify_plan(bc_vcursor *c, int plan, const char *idx_str, int argc, sqlite3_value **argv);
+int bc_vverify_row(bc_vcursor *c);
+void bc_vverify_free(bc_vcursor *c);
+/* vtab_switch.c: probes through an integer filter (Orders.customer_id = ?) that cost more
+ * than reading the table once: read it (without that filter) and answer in memory. 1
+ * answered, 0 not now, 3 the table was too big (the probe goes to the API after all), -1
+ * with err set. */
+int bc_vswitch_try(bc_vcursor *c, bc_error *err);
 /* vtab_ahead.c: a child asked for one parent after another (a join's inner loop) fetches
  * the children of the parents that come next on the parent's open cursor, several in
  * flight, before SQLite asks for them. */

@@ -146,6 +146,10 @@ class Sandbox:
         status, raw = self._request("POST", f"{self.url}/__sandbox/faults", spec, token=False)
         assert 200 <= status < 300, f"fault {spec}: HTTP {status} {raw!r}"
 
+    def clear_faults(self):
+        status, raw = self._request("DELETE", f"{self.url}/__sandbox/faults", None, token=False)
+        assert 200 <= status < 300, f"clear faults: HTTP {status} {raw!r}"
+
     def stats(self):
         """{"max_in_flight": N, ...}: the most API requests served at once since the log
         was last cleared."""

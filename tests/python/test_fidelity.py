@@ -33,7 +33,7 @@ def test_products_images_come_with_include_and_equal_the_images_endpoint(sandbox
     pid = cur.execute("SELECT MIN(product_id) FROM ProductImages").fetchval()
     rows, reqs = run(sandbox, cur, "SELECT images FROM Products WHERE id = ?", pid)
     [(path, query)] = reqs
-    assert path == "/v3/catalog/products"
+    assert path == f"/v3/catalog/products/{pid}"  # one id: the single-object path
     assert "images" in params_of(query)["include"].split(",")
     want = sandbox.get(f"/v3/catalog/products/{pid}/images")["data"]
     assert json.loads(rows[0][0]) == want and want

@@ -18,6 +18,9 @@
  *                                          item replaced by a copy of the first)
  *   {"shift":1}                            the page rendered as if one item before it had
  *                                          been deleted (-1: inserted), totals adjusted
+ *   {"ignore":"customer_id"}               the request served as if that query parameter
+ *                                          had not been sent (an endpoint or a proxy that
+ *                                          drops a filter)
  * each optionally limited by {"path_contains":"/orders"} and {"query_contains":"page=2"};
  * each API request consumes one unit of the oldest fault whose filters match.
  * {"rate":0.2,"kinds":["429","500","reset","truncated","html","garbled"],"seed":7} instead
@@ -125,12 +128,15 @@ static int parse_fault(const cJSON *o, fault_entry *e)
         copy_str(e->f.query_match, sizeof e->f.query_match,
                  cJSON_GetObjectItemCaseSensitive(o, "query_contains")) != 0 ||
         copy_str(e->f.body, sizeof e->f.body, cJSON_GetObjectItemCaseSensitive(o, "body")) != 0 ||
-        copy_str(e->f.items, sizeof e->f.items, cJSON_GetObjectItemCaseSensitive(o, "items")) != 0)
+        copy_str(e->f.items, sizeof e->f.items, cJSON_GetObjectItemCaseSensitive(o, "items")) !=
+            0 ||
+        copy_str(e->f.ignore, sizeof e->f.ignore, cJSON_GetObjectItemCaseSensitive(o, "ignore")) !=
+            0)
         return -1;
     if ((e->f.body[0] && !known(e->f.body, bodies)) || (e->f.items[0] && !known(e->f.items, items)))
         return -1;
     if (!e->f.status && !e->f.malformed && !e->f.reset && e->f.delay_ms <= 0 && !e->f.body[0] &&
-        !e->f.items[0] && !e->f.shift)
+        !e->f.items[0] && !e->f.shift && !e->f.ignore[0])
         return -1; /* a fault that does nothing is a test bug: say so with a 400 */
     return e->remaining > 0 ? 0 : -1;
 }

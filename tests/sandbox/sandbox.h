@@ -293,6 +293,7 @@ typedef struct sb_fault {
     long shift;           /* render the page as if items before it were deleted (+) */
     char body[16];        /* damage the real reply's body: "truncated", "html", ... */
     char items[16];       /* alter the real list page: "short", "empty", "duplicate" */
+    char ignore[48];      /* a query parameter served as if it were not sent */
     char match[128];      /* path_contains, "" = any */
     char query_match[64]; /* query_contains, "" = any */
 } sb_fault;

@@ -44,6 +44,7 @@ typedef struct arg_ctx {
     int nread;
     const char *unknown[MAX_READ_ARGS];
     int nunknown;
+    const char *ignore; /* a parameter the store acts as if it were not sent (a fault) */
 } arg_ctx;
 
 static const char *get_arg(void *ctx, const char *key)
@@ -54,6 +55,8 @@ static const char *get_arg(void *ctx, const char *key)
         seen = strcmp(a->read[i], key) == 0;
     if (!seen && a->nread < MAX_READ_ARGS)
         snprintf(a->read[a->nread++], sizeof a->read[0], "%s", key);
+    if (a->ignore != NULL && strcmp(a->ignore, key) == 0)
+        return NULL;
     const char *v = a->form ? sb_form_get(a->form, key) : NULL;
     return v ? v : MHD_lookup_connection_value(a->con, MHD_GET_ARGUMENT_KIND, key);
 }
@@ -262,6 +265,7 @@ static enum MHD_Result serve_api(struct sb_server *s, struct MHD_Connection *con
         int get = strcmp(method, "GET") == 0;
         sb_store_lock(!get);
         sb_render_shift = faulty ? f.shift : 0;
+        ac.ignore = faulty && f.ignore[0] ? f.ignore : NULL;
         if (get && !sb_route_lookup(s->store, rest, &args, &rp))
             sb_route_api(s->store, rest, &args, &rp);
         else if (!get)
