@@ -48,6 +48,15 @@ typedef struct bc_write_spec {
     const char *body_wrap;
     const char *delete_method;
     const char *delete_body;
+    /* DELETE whose ids travel as a JSON array body ([1, 2, 3]) instead of an id:in filter
+     * (the batch metafield endpoints), up to delete_batch per request. */
+    bool delete_ids_body;
+    /* The key the API's answers name a row by, when it is not "id" (a channel listing's
+     * "listing_id"); the table's primary-key column has the same name. */
+    const char *answer_key;
+    /* Why an operation whose path is NULL is impossible, for the refusal message (the
+     * reference has no such endpoint ...); NULL: the generic text. */
+    const char *why_not;
 } bc_write_spec;
 
 /* The spec of a table (case-insensitive name), NULL when the table takes no writes. */
