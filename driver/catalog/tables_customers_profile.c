@@ -181,7 +181,6 @@ const bc_table_def bc_table_customer_attribute_values = {
     .endpoint = "/v3/customers/attribute-values",
     .version = BC_API_V3,
     .paging = BC_PAGING_V3,
-    .is_view = true,
     .parent_table = "Customers",
     .parent_column = "customer_id",
     .parent_id_column = "id",

@@ -143,6 +143,22 @@ static const bc_write_spec k_specs[] = {
      .delete_in_param = "id:in",
      .delete_batch = 50,
      .window = 3},
+    /* The values customers hold: one upsert keyed by (customer_id, attribute_id), at most
+     * ten customers per request; its body calls the value "value". */
+    {.table = "CustomerAttributeValues",
+     .insert_path = "/v3/customers/attribute-values",
+     .insert_method = "PUT",
+     .insert_batch = 10,
+     .insert_columns = "attribute_id attribute_value customer_id",
+     .update_path = "/v3/customers/attribute-values",
+     .update_batch = 10,
+     .update_columns = "attribute_value",
+     .update_required = "attribute_id attribute_value customer_id",
+     .delete_path = "/v3/customers/attribute-values",
+     .delete_in_param = "id:in",
+     .delete_batch = 50,
+     .body_names = "attribute_value=value",
+     .window = 3},
     BATCH_METAFIELDS("CustomerMetafields", "/v3/customers/metafields"),
     /* A creation answers with a transaction id only: the new ids are looked up by code,
      * which the API keeps unique. No size per request is documented; a store has at most
@@ -187,7 +203,9 @@ static const bc_write_spec k_specs[] = {
      .insert_columns = "external_id is_listable_from_ui is_visible status name type platform",
      .update_path = "/v3/channels/{id}",
      .update_batch = 1,
-     .update_columns = "external_id is_listable_from_ui is_visible status name"},
+     .update_columns = "external_id is_listable_from_ui is_visible status name",
+     .why_not = "BigCommerce has no request that deletes a channel; UPDATE its status to "
+                "'deleted' instead"},
     {.table = "Coupons",
      .probe_param = "code",
      .probe_column = "code",
@@ -406,4 +424,20 @@ bool bc_write_spec_lists(const char *list, const char *name)
         p = end ? end + 1 : NULL;
     }
     return false;
+}
+
+const char *bc_write_spec_body_name(const bc_write_spec *ws, const char *name, char *buf, size_t n)
+{
+    size_t len = strlen(name);
+
+    for (const char *p = ws ? ws->body_names : NULL; p != NULL && *p != '\0';) {
+        size_t word = strcspn(p, " ");
+        if (word > len + 1 && strncmp(p, name, len) == 0 && p[len] == '=' && word - len - 1 < n) {
+            memcpy(buf, p + len + 1, word - len - 1);
+            buf[word - len - 1] = '\0';
+            return buf;
+        }
+        p += word + (p[word] == ' ');
+    }
+    return NULL;
 }

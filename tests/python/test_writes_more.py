@@ -68,6 +68,44 @@ def test_customer_attribute_with_an_unknown_type_gets_the_422(sandbox, connect):
                       "type", "CustomerAttributes")
 
 
+def test_attribute_values_are_upserted_per_customer_and_attribute(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    cur.execute("INSERT INTO CustomerAttributes(name, type) VALUES ('Height', 'number')")
+    attr = last_id(cur)
+    rows = ", ".join(f"({attr}, '{170 + c}', {c})" for c in range(1, 13))
+    cur.execute("INSERT INTO CustomerAttributeValues(attribute_id, attribute_value, customer_id) "
+                f"VALUES {rows}")
+    assert cur.rowcount == 12
+    ids = ids_written(cur)
+    # One upsert takes the values of at most ten customers: twelve rows are two requests.
+    assert sent(sandbox)[1:] == [("PUT", "v3/customers/attribute-values")] * 2
+    values = "SELECT customer_id, attribute_value FROM CustomerAttributeValues " \
+             "WHERE attribute_id = ? AND customer_id IN (1, 2) ORDER BY customer_id"
+    assert [tuple(r) for r in cur.execute(values, attr).fetchall()] == [(1, "171"), (2, "172")]
+    sandbox.clear_requests()
+    cur.execute("UPDATE CustomerAttributeValues SET attribute_value = '180' "
+                "WHERE attribute_id = ? AND customer_id IN (1, 2)", attr)
+    assert cur.rowcount == 2
+    assert [tuple(r) for r in cur.execute(values, attr).fetchall()] == [(1, "180"), (2, "180")]
+    # Inserting an existing (customer, attribute) changes it: the API's upsert keeps one value.
+    cur.execute("INSERT INTO CustomerAttributeValues(attribute_id, attribute_value, customer_id) "
+                "VALUES (?, '190', 1)", attr)
+    assert last_id(cur) == ids[0]
+    assert cur.execute(values, attr).fetchone()[1] == "190"
+    cur.execute("DELETE FROM CustomerAttributeValues WHERE attribute_id = ?", attr)
+    assert cur.rowcount == 12
+    assert cur.execute("SELECT count(*) FROM CustomerAttributeValues WHERE attribute_id = ?",
+                       attr).fetchone()[0] == 0
+    assert sent(sandbox) == [("PUT", "v3/customers/attribute-values")] * 2 + [
+        ("DELETE", "v3/customers/attribute-values")]
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute("INSERT INTO CustomerAttributeValues(attribute_id, attribute_value, "
+                    "customer_id) VALUES (?, 'tall', 3)", attr)
+    assert "HTTP 422" in str(err.value) and "numbers only" in str(err.value)
+    refused_read_only(sandbox, cur, "UPDATE CustomerAttributeValues SET customer_id = 4 "
+                      "WHERE id = 1", "customer_id", "CustomerAttributeValues")
+
+
 # -- inventory locations ---------------------------------------------------------------------
 
 def test_locations_insert_finds_its_ids_by_code(sandbox, connect):

@@ -587,6 +587,7 @@ void sb_route_write(sb_store *st, const char *method, const char *path, const ch
 {
     if (sb_route_records(st, method, path, body, len, rp) ||
         sb_route_batches(st, method, path, body, len, args, rp) ||
+        sb_route_attribute_values(st, method, path, body, len, args, rp) ||
         sb_route_option_values(st, method, path, body, len, rp))
         return;
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {

@@ -492,6 +492,8 @@ static void delete_items(breq *q, const sb_args *args, const char *body, size_t 
         long idx = sb_wr_index(q->res, ids[i]);
         if (idx >= 0) {
             sb_wr_remove(q->res, idx);
+            if (q->r->res == SB_RES_CUSTOMER_ATTRIBUTES) /* its values go with it */
+                sb_attribute_values_drop(q->st, ids[i]);
             cJSON_AddItemToArray(done, cJSON_CreateNumber((double)ids[i]));
         } else if (q->r->style == B_IN_PART) {
             cJSON_AddItemToArray(errs, problem_doc(404, "No metafield has this id."));
