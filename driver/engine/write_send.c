@@ -316,6 +316,12 @@ static int record_inserts(bc_engine *e, const bc_wop *ops, int n, const cJSON *o
     long long *ids = calloc((size_t)n, sizeof *ids);
     int rc = ids == NULL ? -1 : 0;
 
+    /* An answer that lists no rows at all (InventoryLocations' transaction id) still says
+     * the request was applied; only the ids are missing. */
+    const cJSON *items = answer_items(out);
+    bool listed = cJSON_IsArray(items) ||
+                  cJSON_GetObjectItemCaseSensitive(items, bc_write_answer_key(ops[0].ws)) != NULL;
+
     if (rc == 0 && has_ids)
         inserted_ids(e, ops, n, out, ids);
     for (int k = 0; rc == 0 && k < n; k++) {
@@ -326,6 +332,11 @@ static int record_inserts(bc_engine *e, const bc_wop *ops, int n, const cJSON *o
             e->w->last_id = ids[k];
             rc = bc_write_push_result(e->w, &ops[k], ids[k], true, status, warning ? "01000" : "",
                                       warning);
+        } else if (!listed) {
+            rc = bc_write_push_result(e->w, &ops[k], 0, true, status, "01000",
+                                      "BigCommerce applied the request but answered without the "
+                                      "new row's id, and the driver could not find it by its "
+                                      "unique column; read the table back for the id.");
         } else {
             rc = bc_write_push_result(e->w, &ops[k], 0, false, status, "HY000",
                                       "BigCommerce accepted the request but did not return this "

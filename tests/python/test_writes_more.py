@@ -136,6 +136,19 @@ def test_locations_insert_finds_its_ids_by_code(sandbox, connect):
                        *new).fetchone()[0] == 0
 
 
+def test_location_without_a_code_is_written_but_its_id_stays_unknown(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    cur.execute("INSERT INTO InventoryLocations(label) VALUES ('Nameless shed')")
+    # The answer holds a transaction id only and there is no code to look the row up by.
+    assert cur.rowcount == 1
+    assert any("01000" in m[0] and "without the new row's id" in m[1] for m in cur.messages)
+    assert [(r.status, r.id) for r in lastresult(cur)] == [("written", None)]
+    assert [(r["method"], api_path(r)) for r in data_requests(sandbox)] == [
+        ("POST", "v3/inventory/locations")]
+    assert cur.execute("SELECT count(*) FROM InventoryLocations WHERE label = 'Nameless shed'"
+                       ).fetchone()[0] == 1
+
+
 def test_location_code_taken_gets_the_422_and_dates_are_read_only(sandbox, connect):
     cur = connect(sandbox).cursor()
     code = cur.execute("SELECT code FROM InventoryLocations WHERE id = 1").fetchone()[0]
@@ -285,6 +298,23 @@ def test_metafield_batch_422_reports_the_rows_it_applied(sandbox, connect):
     assert [(r.id, r.key) for r in got] == [(rows[0].id, "a"), (rows[2].id, "c")]
     refused_read_only(sandbox, cur, "UPDATE BrandMetafields SET date_created = '2026-01-01' "
                       "WHERE id = 1", "date_created", "BrandMetafields")
+
+
+def test_metafield_batch_update_422_keeps_the_rows_it_changed(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    cur.execute("INSERT INTO CategoryMetafields(resource_id, namespace, key, value, "
+                "permission_set) VALUES (2, 'q', 'a', '1', 'read'), (2, 'q', 'b', '2', 'read')")
+    a, b = ids_written(cur)
+    sandbox.clear_requests()
+    cur.execute("UPDATE CategoryMetafields SET value = 'new', permission_set = "
+                "CASE key WHEN 'b' THEN 'nobody' ELSE 'write' END WHERE namespace = 'q'")
+    assert cur.rowcount == 1
+    assert [(r.id, r.status, r.http_status) for r in lastresult(cur)] == [
+        (a, "written", 422), (b, "failed", 422)]
+    got = cur.execute("SELECT key, value, permission_set FROM CategoryMetafields "
+                      "WHERE namespace = 'q' ORDER BY key").fetchall()
+    assert [tuple(r) for r in got] == [("a", "new", "write"), ("b", "2", "read")]
+    assert sent(sandbox) == [("PUT", "v3/catalog/categories/metafields")]
 
 
 # -- channel listings ------------------------------------------------------------------------
