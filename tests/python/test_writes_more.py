@@ -232,6 +232,9 @@ def test_category_tree_without_channels_gets_the_422(sandbox, connect):
     with pytest.raises(pyodbc.Error) as err:
         cur.execute("INSERT INTO CategoryTrees(name) VALUES ('Lonely tree')")
     assert "HTTP 422" in str(err.value) and "channels" in str(err.value)
+    with pytest.raises(pyodbc.Error) as err:  # channel 1 shows the default tree already
+        cur.execute("INSERT INTO CategoryTrees(name, channels) VALUES ('Second', '[1]')")
+    assert "HTTP 422" in str(err.value) and "already has a category tree" in str(err.value)
     refused_read_only(sandbox, cur, "UPDATE CategoryTrees SET channels = '[2]' WHERE id = 1",
                       "channels", "CategoryTrees")
 

@@ -157,6 +157,43 @@ static int taken(const sb_resource *r, const char *field, const char *value, lon
     return 0;
 }
 
+/* Whether a stored tree other than self already shows on channel. */
+static int channel_has_tree(const sb_resource *trees, long channel, long self)
+{
+    for (size_t i = 0; i < trees->count; i++) {
+        cJSON *o = (long)i == self ? NULL : sb_wr_parse(trees, (long)i);
+        const cJSON *c;
+        int hit = 0;
+        cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(o, "channels"))
+        {
+            hit |= cJSON_IsNumber(c) && (long)c->valuedouble == channel;
+        }
+        cJSON_Delete(o);
+        if (hit)
+            return 1;
+    }
+    return 0;
+}
+
+/* A new tree names exactly one channel, which has no tree yet. */
+static int check_tree_channels(const breq *q, const cJSON *obj, long self, int index, cJSON *errors)
+{
+    const cJSON *ch = cJSON_GetObjectItemCaseSensitive(obj, "channels");
+    const cJSON *first = cJSON_GetArrayItem(ch, 0);
+
+    if (self >= 0 || ch == NULL)
+        return 0; /* an update never carries channels; a missing one is reported as required */
+    if (!cJSON_IsArray(ch) || cJSON_GetArraySize(ch) != 1 || !cJSON_IsNumber(first)) {
+        add_error(errors, index, "channels", "A tree is assigned to exactly one channel.");
+        return 1;
+    }
+    if (channel_has_tree(q->res, (long)first->valuedouble, self)) {
+        add_error(errors, index, "channels", "This channel already has a category tree.");
+        return 1;
+    }
+    return 0;
+}
+
 /* The rules of each resource beyond its required fields. */
 static int resource_rules(const breq *q, const cJSON *obj, long self, int index, cJSON *errors)
 {
@@ -197,6 +234,8 @@ static int resource_rules(const breq *q, const cJSON *obj, long self, int index,
         return bad + check_enum(obj, "type_id", loc_types, index, errors);
     case SB_RES_CHANNEL_LISTINGS:
         return check_enum(obj, "state", states, index, errors);
+    case SB_RES_CATEGORY_TREES:
+        return check_tree_channels(q, obj, self, index, errors);
     default:
         return 0;
     }
