@@ -12,6 +12,7 @@
 #define BC_WRITE_SPEC_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include "bc_catalog.h"
 
 typedef struct bc_write_spec {
@@ -48,10 +49,25 @@ typedef struct bc_write_spec {
     const char *body_wrap;
     const char *delete_method;
     const char *delete_body;
+    /* DELETE whose ids travel as a JSON array body ([1, 2, 3]) instead of an id:in filter
+     * (the batch metafield endpoints), up to delete_batch per request. */
+    bool delete_ids_body;
+    /* The key the API's answers name a row by, when it is not "id" (a channel listing's
+     * "listing_id"); the table's primary-key column has the same name. */
+    const char *answer_key;
+    /* Why an operation whose path is NULL is impossible, for the refusal message (the
+     * reference has no such endpoint ...); NULL: the generic text. */
+    const char *why_not;
+    /* Columns the request bodies name differently from the answers, as "sql=body" words
+     * ("attribute_value=value"); NULL when every body field is the column's own name. */
+    const char *body_names;
 } bc_write_spec;
 
 /* The spec of a table (case-insensitive name), NULL when the table takes no writes. */
 const bc_write_spec *bc_write_spec_find(const char *table);
+/* The field a request body gives column name: its body_names entry, else NULL. The text
+ * is copied into buf. */
+const char *bc_write_spec_body_name(const bc_write_spec *ws, const char *name, char *buf, size_t n);
 /* Whether name is a word of the space-separated list (NULL list: false). */
 bool bc_write_spec_lists(const char *list, const char *name);
 

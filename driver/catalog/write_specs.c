@@ -1,7 +1,8 @@
 /*
  * The write specs: which endpoint, method, batch form and batch size each writable table
  * uses, and which columns its POST and PUT bodies accept, all from the request schemas of the
- * official reference (the catalog files, customers.v3.yml, marketing.v2.yml, webhooks.v3.yml).
+ * official reference (the catalog files, customers.v3.yml, marketing.v2.yml, webhooks.v3.yml,
+ * locations.v3.yml, promotions.v3.yml, channels.v3.yml).
  * Columns the reference marks read-only, or leaves out of a request schema, are not listed,
  * which is what makes assigning them fail.
  */
@@ -73,7 +74,107 @@
     "is_default country_iso2 currency_exchange_rate auto_update token_location token "             \
     "decimal_token thousands_token decimal_places name enabled is_transactional"
 
+#define LOCATION_COLUMNS                                                                           \
+    "code label description managed_by_external_source type_id enabled operating_hours "           \
+    "time_zone address storefront_visibility special_hours"
+
+#define PROMOTION_COLUMNS                                                                          \
+    "name display_name channels customer rules max_uses status start_date end_date stop "          \
+    "can_be_used_with_other_promotions currency_code notifications shipping_address schedule "     \
+    "codes coupon_overrides_other_promotions "                                                     \
+    "coupon_overrides_automatic_when_offering_higher_discounts coupon_type"
+
+#define METAFIELD_COLUMNS "permission_set namespace key value description"
+
+#define LISTING_COLUMNS "external_id state name description variants"
+
+#define OPTION_VALUE_COLUMNS "is_default label sort_order value_data"
+
+/* The batch metafield endpoints of an owner kind (categories, brands, customers): POST and PUT
+ * take arrays, DELETE takes the ids as its body. The reference sets no size per request; 50
+ * keeps a request within the 50 metafields one owner may hold per app. */
+#define BATCH_METAFIELDS(name, path)                                                               \
+    {                                                                                              \
+        .table = name, .insert_path = path, .insert_batch = 50,                                    \
+        .insert_columns = METAFIELD_COLUMNS " resource_id", .update_path = path,                   \
+        .update_batch = 50, .update_columns = METAFIELD_COLUMNS, .delete_path = path,              \
+        .delete_ids_body = true, .delete_batch = 50                                                \
+    }
+
 static const bc_write_spec k_specs[] = {
+    BATCH_METAFIELDS("BrandMetafields", "/v3/catalog/brands/metafields"),
+    BATCH_METAFIELDS("CategoryMetafields", "/v3/catalog/categories/metafields"),
+    /* Trees are created and renamed by one upsert (an object without id creates); the
+     * reference refuses channels on an update, so only the name changes. */
+    {.table = "CategoryTrees",
+     .insert_path = "/v3/catalog/trees",
+     .insert_method = "PUT",
+     .insert_batch = 50,
+     .insert_columns = "name channels",
+     .update_path = "/v3/catalog/trees",
+     .update_batch = 50,
+     .update_columns = "name",
+     .delete_path = "/v3/catalog/trees",
+     .delete_in_param = "id:in",
+     .delete_batch = 50},
+    /* Listings are named by listing_id; the reference has no DELETE for them. */
+    {.table = "ChannelListings",
+     .answer_key = "listing_id",
+     .insert_path = "/v3/channels/{channel_id}/listings",
+     .insert_batch = 50,
+     .insert_columns = LISTING_COLUMNS " product_id",
+     .update_path = "/v3/channels/{channel_id}/listings",
+     .update_batch = 50,
+     .update_columns = LISTING_COLUMNS,
+     .update_required = "listing_id product_id state variants",
+     .why_not = "BigCommerce has no request that removes a channel listing; UPDATE its state "
+                "(for example to 'deleted') instead"},
+    /* The attribute definitions (a store holds at most 50, so one request takes them all);
+     * an attribute's type is fixed once created. */
+    {.table = "CustomerAttributes",
+     .insert_path = "/v3/customers/attributes",
+     .insert_batch = 50,
+     .insert_columns = "name type",
+     .update_path = "/v3/customers/attributes",
+     .update_batch = 50,
+     .update_columns = "name",
+     .update_required = "name",
+     .delete_path = "/v3/customers/attributes",
+     .delete_in_param = "id:in",
+     .delete_batch = 50,
+     .window = 3},
+    /* The values customers hold: one upsert keyed by (customer_id, attribute_id), at most
+     * ten customers per request; its body calls the value "value". */
+    {.table = "CustomerAttributeValues",
+     .insert_path = "/v3/customers/attribute-values",
+     .insert_method = "PUT",
+     .insert_batch = 10,
+     .insert_columns = "attribute_id attribute_value customer_id",
+     .update_path = "/v3/customers/attribute-values",
+     .update_batch = 10,
+     .update_columns = "attribute_value",
+     .update_required = "attribute_id attribute_value customer_id",
+     .delete_path = "/v3/customers/attribute-values",
+     .delete_in_param = "id:in",
+     .delete_batch = 50,
+     .body_names = "attribute_value=value",
+     .window = 3},
+    BATCH_METAFIELDS("CustomerMetafields", "/v3/customers/metafields"),
+    /* A creation answers with a transaction id only: the new ids are looked up by code,
+     * which the API keeps unique. No size per request is documented; a store has at most
+     * 100 active locations. */
+    {.table = "InventoryLocations",
+     .probe_param = "location_code:in",
+     .probe_column = "code",
+     .insert_path = "/v3/inventory/locations",
+     .insert_batch = 100,
+     .insert_columns = LOCATION_COLUMNS,
+     .update_path = "/v3/inventory/locations",
+     .update_batch = 100,
+     .update_columns = LOCATION_COLUMNS,
+     .delete_path = "/v3/inventory/locations",
+     .delete_in_param = "location_id:in",
+     .delete_batch = 100},
     {.table = "Brands",
      .probe_param = "name",
      .probe_column = "name",
@@ -102,7 +203,9 @@ static const bc_write_spec k_specs[] = {
      .insert_columns = "external_id is_listable_from_ui is_visible status name type platform",
      .update_path = "/v3/channels/{id}",
      .update_batch = 1,
-     .update_columns = "external_id is_listable_from_ui is_visible status name"},
+     .update_columns = "external_id is_listable_from_ui is_visible status name",
+     .why_not = "BigCommerce has no request that deletes a channel; UPDATE its status to "
+                "'deleted' instead"},
     {.table = "Coupons",
      .probe_param = "code",
      .probe_column = "code",
@@ -224,6 +327,25 @@ static const bc_write_spec k_specs[] = {
      .update_batch = 1,
      .update_columns = "display_name type config sort_order",
      .delete_path = "/v3/catalog/products/{product_id}/options/{id}"},
+    {.table = "ProductOptionValues",
+     .insert_path = "/v3/catalog/products/{product_id}/options/{option_id}/values",
+     .insert_batch = 1,
+     .insert_columns = OPTION_VALUE_COLUMNS,
+     .update_path = "/v3/catalog/products/{product_id}/options/{option_id}/values/{id}",
+     .update_batch = 1,
+     .update_columns = OPTION_VALUE_COLUMNS,
+     .update_required = "label sort_order",
+     .delete_path = "/v3/catalog/products/{product_id}/options/{option_id}/values/{id}"},
+    {.table = "Promotions",
+     .insert_path = "/v3/promotions",
+     .insert_batch = 1,
+     .insert_columns = PROMOTION_COLUMNS " redemption_type",
+     .update_path = "/v3/promotions/{id}",
+     .update_batch = 1,
+     .update_columns = PROMOTION_COLUMNS,
+     .delete_path = "/v3/promotions",
+     .delete_in_param = "id:in",
+     .delete_batch = 50},
     {.table = "ProductReviews",
      .insert_path = "/v3/catalog/products/{product_id}/reviews",
      .insert_batch = 1,
@@ -302,4 +424,20 @@ bool bc_write_spec_lists(const char *list, const char *name)
         p = end ? end + 1 : NULL;
     }
     return false;
+}
+
+const char *bc_write_spec_body_name(const bc_write_spec *ws, const char *name, char *buf, size_t n)
+{
+    size_t len = strlen(name);
+
+    for (const char *p = ws ? ws->body_names : NULL; p != NULL && *p != '\0';) {
+        size_t word = strcspn(p, " ");
+        if (word > len + 1 && strncmp(p, name, len) == 0 && p[len] == '=' && word - len - 1 < n) {
+            memcpy(buf, p + len + 1, word - len - 1);
+            buf[word - len - 1] = '\0';
+            return buf;
+        }
+        p += word + (p[word] == ' ');
+    }
+    return NULL;
 }

@@ -67,14 +67,14 @@ static const char *write_refusal(const bc_engine *e, const bc_table_def *t, int 
     if (ws == NULL)
         return "this version of the driver does not write to it (see Writing in the README)";
     if (action == SQLITE_INSERT && ws->insert_path == NULL)
-        return "BigCommerce cannot create its rows";
+        return ws->why_not ? ws->why_not : "BigCommerce cannot create its rows";
     if (action == SQLITE_UPDATE && column != NULL && ws->update_path != NULL &&
         !bc_write_spec_lists(ws->update_columns, column))
         return "";
     if (action == SQLITE_UPDATE && ws->update_path == NULL)
-        return "BigCommerce cannot change its rows";
+        return ws->why_not ? ws->why_not : "BigCommerce cannot change its rows";
     if (action == SQLITE_DELETE && ws->delete_path == NULL)
-        return "BigCommerce cannot delete its rows";
+        return ws->why_not ? ws->why_not : "BigCommerce cannot delete its rows";
     return NULL;
 }
 

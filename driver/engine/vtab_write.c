@@ -105,14 +105,19 @@ static int queue(bc_vtab *vt, bc_wop *op, bc_error *err)
     return fail(vt, err);
 }
 
-/* Add column c's value to body; -1 with err set. */
+/* Add column c's value to body, under the name the spec's body gives it; -1 with err set. */
 static int put_value(bc_vtab *vt, cJSON *body, int c, sqlite3_value *v, bc_error *err)
 {
     cJSON *j = bc_write_json_value(vt->t, &vt->t->columns[c], v, err);
+    bc_column_def col = vt->t->columns[c];
+    char renamed[64];
 
     if (j == NULL)
         return -1;
-    if (bc_write_json_put(body, &vt->t->columns[c], j) != 0)
+    if (bc_write_spec_body_name(bc_write_spec_find(vt->t->name), col.name, renamed,
+                                sizeof renamed) != NULL)
+        col.json_path = renamed;
+    if (bc_write_json_put(body, &col, j) != 0)
         return bc_error_set(err, "HY001", 0, "Out of memory while building a request body.");
     return 0;
 }

@@ -91,6 +91,17 @@ cJSON *bc_write_json_value(const bc_table_def *t, const bc_column_def *c, sqlite
 /* Put val at c's JSON path inside obj (creating the objects of a dotted path). */
 int bc_write_json_put(cJSON *obj, const bc_column_def *c, cJSON *val);
 
+/* write_partial.c: the key answers name a row by ("id", or the spec's answer_key); whether
+ * items (an answer's array of objects, or of bare ids) lists the row with that key. */
+const char *bc_write_answer_key(const bc_write_spec *ws);
+bool bc_write_answered_id(const cJSON *items, const char *key, long long id);
+/* Whether a failed request's answer says it still applied part of its batch (a 422 whose
+ * "data" lists rows), and recording the rows of such an answer: those it lists written,
+ * the others failed with err. -1 when out of memory. */
+bool bc_write_applied_in_part(long status, const cJSON *out);
+int bc_write_record_partial(bc_engine *e, const bc_wop *ops, int n, const cJSON *out,
+                            const bc_error *err);
+
 /* write_send.c: send every pending operation; fills the results. 0, or -1 when out of memory. */
 int bc_write_flush(bc_engine *e);
 

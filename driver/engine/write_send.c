@@ -25,10 +25,11 @@ static const char *method_of(const bc_wop *op)
 static int batch_size(const bc_wop *op, bool *as_list)
 {
     const bc_write_spec *ws = op->ws;
-    int n = op->kind == BC_WOP_INSERT                ? ws->insert_batch
-            : op->kind == BC_WOP_UPDATE              ? ws->update_batch
-            : ws->delete_in_param || ws->delete_body ? ws->delete_batch
-                                                     : 1;
+    bool delete_list = ws->delete_in_param || ws->delete_body || ws->delete_ids_body;
+    int n = op->kind == BC_WOP_INSERT   ? ws->insert_batch
+            : op->kind == BC_WOP_UPDATE ? ws->update_batch
+            : delete_list               ? ws->delete_batch
+                                        : 1;
 
     *as_list = n > 1;
     return n > 1 ? n : 1;
@@ -55,6 +56,19 @@ static char *delete_list_path(const bc_wop *ops, int n)
     for (int k = 0; k < n; k++)
         bc_buf_printf(&b, "%s%lld", k ? "," : "", ops[k].id);
     return bc_buf_steal(&b);
+}
+
+/* [1, 2, 3]: the ids of a DELETE whose endpoint takes them as its body. */
+static cJSON *delete_ids_body(const bc_wop *ops, int n)
+{
+    cJSON *arr = cJSON_CreateArray();
+
+    for (int k = 0; arr != NULL && k < n; k++)
+        if (!cJSON_AddItemToArray(arr, cJSON_CreateNumber((double)ops[k].id))) {
+            cJSON_Delete(arr);
+            return NULL;
+        }
+    return arr;
 }
 
 /* The body of a group: one object, or an array referring to (not owning) the objects. */
@@ -96,46 +110,89 @@ static int fail_group(bc_engine *e, const bc_wop *ops, int n, const bc_error *er
 
 static const cJSON *answer_items(const cJSON *out);
 
-/* After a POST without a usable answer: the id of the row found by the spec's unique column,
- * 0 when no such row exists (yet), -1 when it cannot be looked up. */
-static long long probe_insert(bc_engine *e, const bc_wop *op)
+/* The spec's unique value of a row (its probe column), NULL when it has none. */
+static const char *probe_value(const bc_wop *op)
 {
-    const bc_write_spec *ws = op->ws;
-    const cJSON *v =
-        ws->probe_column ? cJSON_GetObjectItemCaseSensitive(op->body, ws->probe_column) : NULL;
-    const cJSON *it;
-    char *esc, *path;
-    cJSON *out = NULL;
-    long long id = 0;
-    bc_error err;
+    const cJSON *v = op->ws->probe_column
+                         ? cJSON_GetObjectItemCaseSensitive(op->body, op->ws->probe_column)
+                         : NULL;
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
 
-    if (!cJSON_IsString(v) || (esc = bc_http_escape(v->valuestring)) == NULL)
-        return -1;
-    path = bc_sprintf("%s?%s=%s", ws->insert_path, ws->probe_param, esc);
-    free(esc);
-    bc_error_clear(&err);
-    if (path == NULL || bc_api_get(e->api, path, &out, NULL, &err) != 0) {
-        free(path);
-        return -1;
+/* GET insert_path?probe_param=v1,v2 for the rows' unique values; NULL when it failed. */
+static cJSON *probe_lookup(bc_engine *e, const bc_wop *ops, int n)
+{
+    const bc_write_spec *ws = ops[0].ws;
+    cJSON *out = NULL;
+    bc_error err;
+    bc_buf b;
+    int sent = 0;
+
+    bc_buf_init(&b);
+    bc_buf_printf(&b, "%s?%s=", ws->insert_path, ws->probe_param);
+    for (int k = 0; k < n; k++) {
+        char *esc = probe_value(&ops[k]) ? bc_http_escape(probe_value(&ops[k])) : NULL;
+        if (esc != NULL)
+            bc_buf_printf(&b, "%s%s", sent++ ? "," : "", esc);
+        free(esc);
     }
+    if (n > 1)
+        bc_buf_puts(&b, "&limit=250");
+    char *path = bc_buf_steal(&b);
+    bc_error_clear(&err);
+    if (sent == 0 || path == NULL || bc_api_get(e->api, path, &out, NULL, &err) != 0) {
+        cJSON_Delete(out);
+        out = NULL;
+    }
+    free(path);
+    return out;
+}
+
+/* The id of op's row in a lookup's answer, 0 when it is not there. */
+static long long probe_find(const cJSON *out, const bc_wop *op)
+{
+    const char *want = probe_value(op);
+    const cJSON *it;
+
     cJSON_ArrayForEach(it, answer_items(out))
     {
-        const cJSON *f = cJSON_GetObjectItemCaseSensitive(it, ws->probe_column);
+        const cJSON *f = cJSON_GetObjectItemCaseSensitive(it, op->ws->probe_column);
         const cJSON *idv = cJSON_GetObjectItemCaseSensitive(it, "id");
-        if (cJSON_IsString(f) && strcmp(f->valuestring, v->valuestring) == 0 && cJSON_IsNumber(idv))
-            id = bc_double_to_ll(idv->valuedouble);
+        if (want != NULL && cJSON_IsString(f) && strcmp(f->valuestring, want) == 0 &&
+            cJSON_IsNumber(idv))
+            return bc_double_to_ll(idv->valuedouble);
     }
-    cJSON_Delete(out);
-    free(path);
-    return id;
+    return 0;
+}
+
+/* The ids of inserted rows found by the spec's unique column (after a POST without a usable
+ * answer, or one that answers without the rows): ids[k] is 0 when the row is not there, -1
+ * when it cannot be looked up. One GET for the group when the filter takes a list. */
+static void probe_inserts(bc_engine *e, const bc_wop *ops, int n, long long *ids)
+{
+    const char *param = ops[0].ws->probe_param;
+    int step = param != NULL && strstr(param, ":in") != NULL ? n : 1;
+
+    for (int k = 0; k < n; k += step) {
+        int m = step < n - k ? step : n - k;
+        cJSON *out = param != NULL ? probe_lookup(e, &ops[k], m) : NULL;
+        for (int j = k; j < k + m; j++)
+            ids[j] = out != NULL && probe_value(&ops[j]) ? probe_find(out, &ops[j]) : -1;
+        cJSON_Delete(out);
+    }
 }
 
 /* Rows of a POST whose outcome is unknown: those found afterwards were written; the others
  * stay unknown, saying whether the check found nothing or could not be made. */
 static int resolve_unknown_inserts(bc_engine *e, const bc_wop *ops, int n, const bc_error *err)
 {
+    long long *ids = calloc((size_t)n, sizeof *ids);
+
+    if (ids == NULL)
+        return -1;
+    probe_inserts(e, ops, n, ids);
     for (int k = 0; k < n; k++) {
-        long long id = ops[k].ws->probe_param ? probe_insert(e, &ops[k]) : -1;
+        long long id = ids[k];
         char msg[sizeof err->message + 200];
         int rc;
         if (id > 0) {
@@ -154,9 +211,12 @@ static int resolve_unknown_inserts(bc_engine *e, const bc_wop *ops, int n, const
             if (rc == 0)
                 e->w->res[e->w->nres - 1].unknown = true;
         }
-        if (rc != 0)
+        if (rc != 0) {
+            free(ids);
             return -1;
+        }
     }
+    free(ids);
     return 0;
 }
 
@@ -226,46 +286,65 @@ static const cJSON *answer_item(const cJSON *items, int k)
     return k == 0 && cJSON_IsObject(items) ? items : NULL;
 }
 
-static bool answered_id(const cJSON *items, long long id)
+/* The ids of the inserted rows from the answer, in the rows' order; where the answer does not
+ * carry them (InventoryLocations answers with a transaction id only) from a lookup by the
+ * spec's unique column. ids[k] is 0 when unknown. */
+static void inserted_ids(bc_engine *e, const bc_wop *ops, int n, const cJSON *out, long long *ids)
 {
-    const cJSON *it;
+    const cJSON *items = answer_items(out);
+    bool missing = false;
 
-    cJSON_ArrayForEach(it, items)
-    {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(it, "id");
-        if (cJSON_IsNumber(v) && bc_double_to_ll(v->valuedouble) == id)
-            return true;
+    for (int k = 0; k < n; k++) {
+        const cJSON *id =
+            cJSON_GetObjectItemCaseSensitive(answer_item(items, k), bc_write_answer_key(ops[0].ws));
+        ids[k] = cJSON_IsNumber(id) ? bc_double_to_ll(id->valuedouble) : 0;
+        missing |= ids[k] == 0;
     }
-    return false;
+    if (missing && ops[0].ws->probe_param != NULL) {
+        probe_inserts(e, ops, n, ids);
+        for (int k = 0; k < n; k++)
+            ids[k] = ids[k] > 0 ? ids[k] : 0;
+    }
 }
 
 static int record_inserts(bc_engine *e, const bc_wop *ops, int n, const cJSON *out, long status,
                           const char *warning)
 {
-    const cJSON *items = answer_items(out);
     /* Rows written through their parent are answered with the parent, not with themselves. */
-    bool has_ids = bc_catalog_column_index(ops[0].t, "id") >= 0 && ops[0].ws->body_wrap == NULL;
+    bool has_ids = bc_catalog_column_index(ops[0].t, bc_write_answer_key(ops[0].ws)) >= 0 &&
+                   ops[0].ws->body_wrap == NULL;
+    long long *ids = calloc((size_t)n, sizeof *ids);
+    int rc = ids == NULL ? -1 : 0;
 
-    for (int k = 0; k < n; k++) {
-        const cJSON *id = cJSON_GetObjectItemCaseSensitive(answer_item(items, k), "id");
-        int rc;
+    /* An answer that lists no rows at all (InventoryLocations' transaction id) still says
+     * the request was applied; only the ids are missing. */
+    const cJSON *items = answer_items(out);
+    bool listed = cJSON_IsArray(items) ||
+                  cJSON_GetObjectItemCaseSensitive(items, bc_write_answer_key(ops[0].ws)) != NULL;
+
+    if (rc == 0 && has_ids)
+        inserted_ids(e, ops, n, out, ids);
+    for (int k = 0; rc == 0 && k < n; k++) {
         if (!has_ids) { /* an upsert of objects without ids: the 2xx is the answer */
             rc = bc_write_push_result(e->w, &ops[k], 0, true, status, warning ? "01000" : "",
                                       warning);
-        } else if (cJSON_IsNumber(id)) {
-            long long v = bc_double_to_ll(id->valuedouble);
-            e->w->last_id = v;
-            rc = bc_write_push_result(e->w, &ops[k], v, true, status, warning ? "01000" : "",
+        } else if (ids[k] > 0) {
+            e->w->last_id = ids[k];
+            rc = bc_write_push_result(e->w, &ops[k], ids[k], true, status, warning ? "01000" : "",
                                       warning);
+        } else if (!listed) {
+            rc = bc_write_push_result(e->w, &ops[k], 0, true, status, "01000",
+                                      "BigCommerce applied the request but answered without the "
+                                      "new row's id, and the driver could not find it by its "
+                                      "unique column; read the table back for the id.");
         } else {
             rc = bc_write_push_result(e->w, &ops[k], 0, false, status, "HY000",
                                       "BigCommerce accepted the request but did not return this "
                                       "row; read the table back to see whether it was created.");
         }
-        if (rc != 0)
-            return -1;
     }
-    return 0;
+    free(ids);
+    return rc;
 }
 
 /* UPDATE and DELETE: every row written, except on a 207 the rows the answer leaves out. */
@@ -276,7 +355,8 @@ static int record_changes(bc_engine *e, const bc_wop *ops, int n, const cJSON *o
     bool partial = status == 207 && cJSON_IsArray(items);
 
     for (int k = 0; k < n; k++) {
-        bool ok = !partial || answered_id(items, ops[k].id);
+        bool ok =
+            !partial || bc_write_answered_id(items, bc_write_answer_key(ops[0].ws), ops[k].id);
         /* A row the batch answer lists went through whole; a lone 207 row only in part. */
         const char *msg = !ok ? detail : status == 207 && !partial ? detail : NULL;
         if (bc_write_push_result(e->w, &ops[k], ops[k].id, ok, status,
@@ -305,6 +385,10 @@ static int group_prepare(group *g)
     g->path = g->ops[0].kind == BC_WOP_DELETE && g->ops[0].ws->delete_in_param
                   ? delete_list_path(g->ops, g->n)
                   : bc_strdup(g->ops[0].path);
+    if (g->ops[0].kind == BC_WOP_DELETE && g->ops[0].ws->delete_ids_body) {
+        g->body = delete_ids_body(g->ops, g->n);
+        return g->path == NULL || g->body == NULL ? -1 : 0;
+    }
     g->body = group_body(g->ops, g->n, as_list);
     return g->path == NULL || (g->ops[0].body != NULL && g->body == NULL) ? -1 : 0;
 }
@@ -322,6 +406,8 @@ static int group_record(bc_engine *e, const group *g, bc_api_result *r)
     const bc_wop *ops = g->ops;
     int rc;
 
+    if (r->rc != 0 && bc_write_applied_in_part(r->status, r->out))
+        return bc_write_record_partial(e, ops, g->n, r->out, &r->err);
     if (r->rc != 0) {
         bool unknown = outcome_is_unknown(&ops[0], &r->err);
         if (unknown)

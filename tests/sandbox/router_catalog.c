@@ -13,7 +13,8 @@
 enum { MAX_FILTERS = 4 };
 
 /* Where a filter's value sits in an item. */
-typedef enum field_kind { F_ID, F_PARENT, F_JSON } field_kind;
+/* F_TEXT: the item's text at json_key is one of the comma list (location_code:in). */
+typedef enum field_kind { F_ID, F_PARENT, F_JSON, F_TEXT } field_kind;
 
 typedef struct filter {
     const char *param; /* query parameter, e.g. "product_id:in" */
@@ -66,7 +67,10 @@ static const cat_route routes[] = {
      SB_RES_PRICELIST_RECORDS,
      SB_RES_PRICELISTS,
      {{"variant_id:in", F_JSON, "variant_id"}, {"product_id:in", F_JSON, "product_id"}}},
-    {"v3/inventory/locations", SB_RES_INVENTORY_LOCATIONS, -1, {{"location_id:in", F_ID, NULL}}},
+    {"v3/inventory/locations",
+     SB_RES_INVENTORY_LOCATIONS,
+     -1,
+     {{"location_id:in", F_ID, NULL}, {"location_code:in", F_TEXT, "code"}}},
     {"v3/inventory/items",
      SB_RES_INVENTORY_ITEMS,
      -1,
@@ -130,6 +134,23 @@ static long json_number(const sb_item *it, const char *path, int *ok)
     return out;
 }
 
+/* 1 when the item's text field key is one of the comma-separated texts in list. */
+static int text_in_list(const sb_item *it, const char *key, const char *list)
+{
+    cJSON *doc = cJSON_ParseWithLength(it->json, it->len);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, key);
+    int hit = 0;
+    size_t n = cJSON_IsString(v) ? strlen(v->valuestring) : 0;
+
+    for (const char *p = list; cJSON_IsString(v) && !hit && *p;) {
+        size_t len = strcspn(p, ",");
+        hit = len == n && strncmp(p, v->valuestring, n) == 0;
+        p += len + (p[len] == ',');
+    }
+    cJSON_Delete(doc);
+    return hit;
+}
+
 static int passes(const cat_route *r, const sb_item *it, const sb_args *a)
 {
     for (int f = 0; f < MAX_FILTERS && r->filters[f].param; f++) {
@@ -139,6 +160,11 @@ static int passes(const cat_route *r, const sb_item *it, const sb_args *a)
         long v;
         if (!want)
             continue;
+        if (fl->kind == F_TEXT) {
+            if (!text_in_list(it, fl->json_key, want))
+                return 0;
+            continue;
+        }
         if (fl->kind == F_ID)
             v = it->id;
         else if (fl->kind == F_PARENT)

@@ -120,6 +120,10 @@ static const wroute routes[] = {
      0, SB_RES_PRODUCTS, "product_id"},
     {"POST", "v3/channels", W_CREATE, SB_RES_CHANNELS, "name type platform", 0, -1, 0},
     {"PUT", "v3/channels/{id}", W_UPDATE_ONE, SB_RES_CHANNELS, NULL, 0, -1, 0},
+    {"POST", "v3/promotions", W_CREATE, SB_RES_PROMOTIONS, "redemption_type name rules", 0, -1, 0},
+    {"PUT", "v3/promotions/{id}", W_UPDATE_ONE, SB_RES_PROMOTIONS, NULL, 0, -1, 0},
+    {"DELETE", "v3/promotions", W_DELETE_IN, SB_RES_PROMOTIONS, NULL, 50, -1, 0},
+    {"DELETE", "v3/promotions/{id}", W_DELETE_ONE, SB_RES_PROMOTIONS, NULL, 0, -1, 0},
     {"POST", "v3/hooks", W_CREATE, SB_RES_WEBHOOKS, "scope destination", 0, -1, 0},
     {"PUT", "v3/hooks/{id}", W_UPDATE_ONE, SB_RES_WEBHOOKS, NULL, 0, -1, 0},
     {"DELETE", "v3/hooks/{id}", W_DELETE_ONE, SB_RES_WEBHOOKS, NULL, 0, -1, 0},
@@ -171,8 +175,37 @@ static void v3_problem(sb_reply *rp, unsigned status, const char *title, cJSON *
     sb_reply_json(rp, status, o);
 }
 
+/* Promotions answer errors as a list of {status, title}, one per problem. */
+static void error_list(sb_reply *rp, unsigned status, const char *msg, cJSON *errors)
+{
+    cJSON *o = cJSON_CreateObject(), *list = sb_add_arr(o, "errors"), *e;
+    const cJSON *f;
+    char title[256];
+
+    cJSON_ArrayForEach(f, errors)
+    {
+        e = cJSON_CreateObject();
+        sb_add_num(e, "status", status);
+        snprintf(title, sizeof title, "%s: %s", f->string, f->valuestring);
+        sb_add_str(e, "title", title);
+        sb_arr_push(list, e);
+    }
+    if (cJSON_GetArraySize(list) == 0) {
+        e = cJSON_CreateObject();
+        sb_add_num(e, "status", status);
+        sb_add_str(e, "title", msg);
+        sb_arr_push(list, e);
+    }
+    cJSON_Delete(errors);
+    sb_reply_json(rp, status, o);
+}
+
 static void fail(wreq *q, unsigned status, const char *msg, cJSON *errors)
 {
+    if (q->r->res == SB_RES_PROMOTIONS) {
+        error_list(q->rp, status, msg, errors);
+        return;
+    }
     if (q->v2) {
         cJSON_Delete(errors);
         sb_reply_v2_error(q->rp, status, msg);
@@ -246,6 +279,14 @@ static int check_object(const wreq *q, const cJSON *obj, int creating, int index
         }
         p += n + (p[n] == ' ');
     }
+    if (q->r->res == SB_RES_PROMOTIONS && creating) {
+        const cJSON *rt = cJSON_GetObjectItemCaseSensitive(obj, "redemption_type");
+        if (cJSON_IsString(rt) && strcmp(rt->valuestring, "AUTOMATIC") != 0 &&
+            strcmp(rt->valuestring, "COUPON") != 0) {
+            add_error(errors, index, "redemption_type", "Give AUTOMATIC or COUPON.");
+            bad++;
+        }
+    }
     if (price && !cJSON_IsNull(price) && (!cJSON_IsNumber(price) || price->valuedouble < 0)) {
         add_error(errors, index, "price", "The price must be a number of zero or more.");
         bad++;
@@ -281,6 +322,11 @@ static cJSON *new_object(wreq *q, const cJSON *in, long id, long parent)
         cJSON_AddNumberToObject(o, q->r->parent_key, (double)parent);
     }
     now_text(q->v2, when, sizeof when);
+    if (q->r->res == SB_RES_PROMOTIONS) { /* what the API sets on a new promotion */
+        cJSON_AddNumberToObject(o, "current_uses", 0);
+        cJSON_AddStringToObject(o, "created_from", "api");
+        return o;
+    }
     if (q->r->res == SB_RES_WEBHOOKS) {
         cJSON_AddNumberToObject(o, "created_at", (double)time(NULL));
         cJSON_AddNumberToObject(o, "updated_at", (double)time(NULL));
@@ -321,7 +367,7 @@ static void create(wreq *q, const cJSON *in)
         fail(q, 500, "The sandbox ran out of memory.", NULL);
         return;
     }
-    answer(q, q->v2 ? 201 : 200, o);
+    answer(q, q->v2 || q->r->res == SB_RES_PROMOTIONS ? 201 : 200, o);
 }
 
 static void create_many(wreq *q, const cJSON *in)
@@ -539,7 +585,10 @@ static void delete_in(wreq *q)
 void sb_route_write(sb_store *st, const char *method, const char *path, const char *body,
                     size_t len, const sb_args *args, sb_reply *rp)
 {
-    if (sb_route_records(st, method, path, body, len, rp))
+    if (sb_route_records(st, method, path, body, len, rp) ||
+        sb_route_batches(st, method, path, body, len, args, rp) ||
+        sb_route_attribute_values(st, method, path, body, len, args, rp) ||
+        sb_route_option_values(st, method, path, body, len, rp))
         return;
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
         wreq q = {st, &routes[i], &st->res[routes[i].res], {0, 0}, 0, 0, args, rp};

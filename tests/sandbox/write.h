@@ -28,6 +28,23 @@ int sb_route_lookup(const sb_store *st, const char *path, const sb_args *args, s
 int sb_route_records(sb_store *st, const char *method, const char *path, const char *body,
                      size_t len, sb_reply *rp);
 
+/* write_batch.c: the array endpoints (customer attributes, inventory locations, category
+ * trees, channel listings, the batch metafield endpoints); 1 when path is one (rp filled). */
+int sb_route_batches(sb_store *st, const char *method, const char *path, const char *body,
+                     size_t len, const sb_args *args, sb_reply *rp);
+
+/* write_attribute_values.c: the customer attribute values' upsert and DELETE; 1 when path
+ * is their endpoint (rp filled). */
+int sb_route_attribute_values(sb_store *st, const char *method, const char *path, const char *body,
+                              size_t len, const sb_args *args, sb_reply *rp);
+/* Remove every value of attribute attr (its definition is being deleted). */
+void sb_attribute_values_drop(sb_store *st, long attr);
+
+/* write_option_values.c: the values of a product's option, kept inside the option; 1 when
+ * path is one of their endpoints (rp filled). */
+int sb_route_option_values(sb_store *st, const char *method, const char *path, const char *body,
+                           size_t len, sb_reply *rp);
+
 /* write_order_items.c: the "products" of a PUT on order `order` applied to its items; 1 on
  * success (also when there are none), 0 with *why when the body cannot apply (nothing
  * changed). */

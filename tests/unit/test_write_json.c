@@ -125,34 +125,35 @@ static void dotted_paths_build_nested_objects(void **state)
     cJSON_Delete(body);
 }
 
+/* Every table of the catalog has a write spec whose column lists name its columns, and no
+ * view has one. */
 static void specs_list_only_catalog_columns(void **state)
 {
-    static const char *const tables[] = {
-        "Brands",          "Categories",        "Channels",        "Coupons",
-        "Currencies",      "CustomerAddresses", "Customers",       "OrderItems",
-        "Orders",          "OrderShipments",    "PriceLists",      "PriceListRecords",
-        "ProductImages",   "ProductMetafields", "ProductOptions",  "ProductReviews",
-        "ProductVariants", "Products",          "ShippingMethods", "ShippingZones",
-        "Webhooks"};
     (void)state;
-    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-        const bc_write_spec *ws = bc_write_spec_find(tables[i]);
-        const bc_table_def *t = bc_catalog_find(tables[i]);
+    for (int i = 0; i < bc_table_count; i++) {
+        const bc_table_def *t = bc_tables[i];
+        const bc_write_spec *ws = bc_write_spec_find(t->name);
+        if (t->is_view) {
+            if (ws != NULL)
+                fail_msg("view %s has a write spec", t->name);
+            continue;
+        }
+        if (ws == NULL)
+            fail_msg("table %s has no write spec", t->name);
         const char *lists[] = {ws->insert_columns, ws->update_columns, ws->update_required};
-        assert_non_null(ws);
-        assert_non_null(t);
         for (size_t l = 0; l < 3; l++) {
             char word[128];
             for (const char *p = lists[l]; p && *p;) {
                 size_t n = strcspn(p, " ");
                 snprintf(word, sizeof word, "%.*s", (int)n, p);
                 if (bc_catalog_column_index(t, word) < 0)
-                    fail_msg("%s lists %s, which is not a column", tables[i], word);
+                    fail_msg("%s lists %s, which is not a column", t->name, word);
                 p += n + (p[n] == ' ');
             }
         }
     }
-    assert_null(bc_write_spec_find("InventoryLocations"));
+    assert_null(bc_write_spec_find("Subscribers"));
+    assert_non_null(bc_write_spec_find("InventoryLocations"));
 }
 
 int main(void)
