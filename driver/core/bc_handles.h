@@ -248,6 +248,11 @@ SQLRETURN bc_stmt_finish_change(bc_stmt *s, SQLRETURN rc);
  * count and the parameter status array. */
 bool bc_stmt_batch_open(bc_stmt *s, SQLRETURN *rc);
 SQLRETURN bc_stmt_batch_close(bc_stmt *s, bool *errors);
+/* The same batch for the rows of a positioned write (setpos_write.c): each row's statement
+ * names its rowset row with bc_engine_batch_row; close sends them, sets the row count and
+ * pushes a record per problem row (SQL_DIAG_ROW_NUMBER = the rowset row). */
+SQLRETURN bc_stmt_rows_batch_open(bc_stmt *s);
+SQLRETURN bc_stmt_rows_batch_close(bc_stmt *s);
 SQLRETURN bc_stmt_more_results(bc_stmt *s);
 SQLRETURN bc_stmt_cancel(bc_stmt *s);
 /* Bracket every ODBC call that runs s in the engine (execute, fetch, a catalog query; each

@@ -45,7 +45,7 @@ static SQLRETURN find_target(bc_stmt *s, pos_target *out)
         if (name == NULL || !same_name(s->ird.recs[c].base_table_name, name) ||
             s->ird.recs[c].base_column_name == NULL || !s->ird.recs[c].base_column_name[0])
             return bc_diag_push(&s->h.diag, "HYC00", 0,
-                                "[BigCommerce][ODBC] Positioned writes need a result set whose "
+                                "Positioned writes need a result set whose "
                                 "every column is a column of one table (column %d is not); "
                                 "use UPDATE, DELETE or INSERT statements instead.",
                                 c);
@@ -53,14 +53,14 @@ static SQLRETURN find_target(bc_stmt *s, pos_target *out)
     out->spec = out->table != NULL && !out->table->is_view ? bc_write_spec_find(name) : NULL;
     if (out->spec == NULL)
         return bc_diag_push(&s->h.diag, "HYC00", 0,
-                            "[BigCommerce][ODBC] %s cannot be written, so its rows cannot be "
+                            "%s cannot be written, so its rows cannot be "
                             "changed through SQLSetPos or SQLBulkOperations.",
                             name);
     for (int i = 0; i < out->table->ncolumns; i++) {
         const bc_column_def *col = &out->table->columns[i];
         if ((col->flags & BC_COLF_PK) && result_column_of(s, col->name) == 0)
             return bc_diag_push(&s->h.diag, "HYC00", 0,
-                                "[BigCommerce][ODBC] The result set lacks %s, part of the key "
+                                "The result set lacks %s, part of the key "
                                 "of %s; select it to change rows through SQLSetPos.",
                                 col->name, out->table->name);
     }
@@ -212,7 +212,7 @@ static SQLRETURN refresh_into_buffers(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row,
 
     if (step == SQLITE_DONE)
         return bc_diag_push(&s->h.diag, "01S03", 0,
-                            "[BigCommerce][ODBC] Row %lu is no longer in the store; nothing "
+                            "Row %lu is no longer in the store; nothing "
                             "was refreshed.",
                             (unsigned long)row);
     if (step != SQLITE_ROW)
@@ -234,109 +234,186 @@ static SQLRETURN refresh_into_buffers(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row,
     return rc;
 }
 
-/* One row's write (or refresh). `row` is 1-based in the rowset (buffer row `row` - 1). */
-static SQLRETURN write_row(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLULEN row)
+static SQLRETURN push_engine_error(bc_stmt *s, SQLULEN row, int prc)
 {
     sqlite3 *db = bc_engine_db(s->dbc->engine);
-    int cols[MAX_WRITE_COLUMNS], keys[MAX_KEY_COLUMNS], ncols = 0, nkeys = 0, prc;
+    bc_error e;
+
+    if (!bc_engine_take_error(s->dbc->engine, &e))
+        bc_engine_error_from_sqlite(db, prc, &e);
+    return bc_diag_push_at(&s->h.diag, e.sqlstate, (SQLINTEGER)e.native, (SQLLEN)row,
+                           SQL_COLUMN_NUMBER_UNKNOWN, "%s", e.message);
+}
+
+/* The statement of row `row` (1-based in the rowset) with its values and key bound, in *vm;
+ * cols[] (ncols) are the value columns. SQL_NO_DATA: a refresh with nothing bound. */
+static SQLRETURN prepare_row(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLULEN row,
+                             sqlite3_stmt **vm, int *ncols, int *cols)
+{
+    sqlite3 *db = bc_engine_db(s->dbc->engine);
+    int keys[MAX_KEY_COLUMNS], nkeys = 0, prc;
     char sql[SQL_TEXT_CAP];
-    sqlite3_stmt *vm = NULL;
     SQLRETURN rc;
 
+    *ncols = 0;
+    *vm = NULL;
     if (op == SQL_REFRESH) {
-        for (int c = 1; c <= s->ncols && ncols < MAX_WRITE_COLUMNS; c++)
+        for (int c = 1; c <= s->ncols && *ncols < MAX_WRITE_COLUMNS; c++)
             if (c <= s->ard_cur->count && s->ard_cur->recs[c].data_ptr != NULL)
-                cols[ncols++] = c;
+                cols[(*ncols)++] = c;
+        if (*ncols == 0)
+            return SQL_NO_DATA;
     } else if (op != SQL_DELETE) {
-        ncols = value_columns(s, t, op, row - 1, cols);
-        if (ncols == 0)
-            return bc_diag_push(&s->h.diag, "21S02", 0,
-                                "[BigCommerce][ODBC] Row %lu sets no column %s takes; bind a "
-                                "column it writes or leave out SQL_COLUMN_IGNORE.",
-                                (unsigned long)row, t->table->name);
+        *ncols = value_columns(s, t, op, row - 1, cols);
+        if (*ncols == 0)
+            return bc_diag_push_at(&s->h.diag, "21S02", 0, (SQLLEN)row, SQL_COLUMN_NUMBER_UNKNOWN,
+                                   "Row %lu sets no column %s takes; bind a "
+                                   "column it writes or leave out SQL_COLUMN_IGNORE.",
+                                   (unsigned long)row, t->table->name);
     }
-    if (op == SQL_REFRESH && ncols == 0)
-        return SQL_SUCCESS;
-    build_sql(s, t, op, ncols, cols, keys, &nkeys, sql);
+    build_sql(s, t, op, *ncols, cols, keys, &nkeys, sql);
     if (strlen(sql) + 1 >= sizeof sql) /* never run a truncated statement */
-        return bc_diag_push(&s->h.diag, "HY000", 0,
-                            "[BigCommerce][ODBC] Row %lu names too many columns for one "
-                            "positioned write; bind fewer columns.",
-                            (unsigned long)row);
-    prc = sqlite3_prepare_v2(db, sql, -1, &vm, NULL);
+        return bc_diag_push_at(&s->h.diag, "HY000", 0, (SQLLEN)row, SQL_COLUMN_NUMBER_UNKNOWN,
+                               "Row %lu names too many columns for one "
+                               "positioned write; bind fewer columns.",
+                               (unsigned long)row);
+    prc = sqlite3_prepare_v2(db, sql, -1, vm, NULL);
     if (prc != SQLITE_OK) {
-        bc_error e;
-        bc_engine_error_from_sqlite(db, prc, &e);
-        sqlite3_finalize(vm);
-        return bc_diag_push(&s->h.diag, e.sqlstate, (SQLINTEGER)e.native, "%s", e.message);
+        sqlite3_finalize(*vm);
+        *vm = NULL;
+        return push_engine_error(s, row, prc);
     }
-    rc = op == SQL_UPDATE || op == SQL_ADD ? bind_values(s, vm, row - 1, ncols, cols) : SQL_SUCCESS;
+    rc = op == SQL_UPDATE || op == SQL_ADD ? bind_values(s, *vm, row - 1, *ncols, cols)
+                                           : SQL_SUCCESS;
     for (int i = 0; i < nkeys && rc == SQL_SUCCESS; i++)
-        sqlite3_bind_value(vm, (op == SQL_UPDATE ? ncols : 0) + i + 1,
+        sqlite3_bind_value(*vm, (op == SQL_UPDATE ? *ncols : 0) + i + 1,
                            fetched_value(s, row, keys[i]));
-    if (rc == SQL_SUCCESS) {
-        bc_engine_begin_statement(s->dbc->engine);
-        if (op == SQL_REFRESH) {
-            rc = refresh_into_buffers(s, vm, row, ncols, cols);
-        } else {
-            prc = sqlite3_step(vm);
-            rc = prc == SQLITE_DONE ? bc_stmt_finish_change(s, SQL_SUCCESS) : SQL_ERROR;
-        }
-        if (rc == SQL_ERROR && s->h.diag.count == 0) {
-            bc_error e;
-            if (!bc_engine_take_error(s->dbc->engine, &e))
-                bc_engine_error_from_sqlite(db, sqlite3_errcode(db), &e);
-            bc_diag_push(&s->h.diag, e.sqlstate, (SQLINTEGER)e.native, "%s", e.message);
-        }
+    if (rc != SQL_SUCCESS) {
+        sqlite3_finalize(*vm);
+        *vm = NULL;
+    }
+    return rc;
+}
+
+/* SQL_REFRESH of rowset row `row`: read again by its key. */
+static SQLRETURN refresh_row(bc_stmt *s, const pos_target *t, SQLULEN row)
+{
+    int cols[MAX_WRITE_COLUMNS], ncols;
+    sqlite3_stmt *vm;
+    SQLRETURN rc = prepare_row(s, t, SQL_REFRESH, row, &vm, &ncols, cols);
+
+    if (rc == SQL_NO_DATA)
+        return SQL_SUCCESS;
+    if (rc != SQL_SUCCESS)
+        return rc;
+    bc_engine_begin_statement(s->dbc->engine);
+    rc = refresh_into_buffers(s, vm, row, ncols, cols);
+    if (rc == SQL_ERROR && s->h.diag.count == 0)
+        push_engine_error(s, row, sqlite3_errcode(bc_engine_db(s->dbc->engine)));
+    sqlite3_finalize(vm);
+    return rc;
+}
+
+/* Queue row `row`'s write in the open batch: SQL_SUCCESS when a request for it is queued,
+ * SQL_ERROR (with a record naming the row) when it fails here or its key finds no row. */
+static SQLRETURN queue_row(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLULEN row)
+{
+    sqlite3 *db = bc_engine_db(s->dbc->engine);
+    int cols[MAX_WRITE_COLUMNS], ncols, step;
+    sqlite3_stmt *vm;
+    SQLRETURN rc = prepare_row(s, t, op, row, &vm, &ncols, cols);
+
+    if (rc != SQL_SUCCESS)
+        return rc;
+    bc_engine_batch_row(s->dbc->engine, (long)row);
+    step = sqlite3_step(vm);
+    if (step != SQLITE_DONE)
+        rc = push_engine_error(s, row, step);
+    else if (op != SQL_ADD && sqlite3_changes(db) == 0) {
+        /* "01001 Cursor operation conflict": the key no longer finds the row. */
+        bc_diag_push_at(&s->h.diag, "01001", 0, (SQLLEN)row, SQL_COLUMN_NUMBER_UNKNOWN,
+                        "Row %lu is no longer in %s; nothing was written "
+                        "for it. Fetch the rows again.",
+                        (unsigned long)row, t->table->name);
+        rc = SQL_ERROR;
     }
     sqlite3_finalize(vm);
     return rc;
 }
 
-static SQLUSMALLINT row_status_of(SQLUSMALLINT op, SQLRETURN rc)
+static SQLUSMALLINT written_status(SQLUSMALLINT op)
 {
-    if (rc == SQL_ERROR)
-        return SQL_ROW_ERROR;
-    if (rc == SQL_NO_DATA)
-        return SQL_ROW_NOROW;
-    switch (op) {
-    case SQL_UPDATE:
-        return SQL_ROW_UPDATED;
-    case SQL_DELETE:
-        return SQL_ROW_DELETED;
-    case SQL_ADD:
-        return SQL_ROW_ADDED;
-    default:
-        return rc == SQL_SUCCESS_WITH_INFO ? SQL_ROW_SUCCESS_WITH_INFO : SQL_ROW_SUCCESS;
-    }
+    return op == SQL_UPDATE ? SQL_ROW_UPDATED : op == SQL_DELETE ? SQL_ROW_DELETED : SQL_ROW_ADDED;
 }
 
-/* Rows first..last (1-based) in turn; the row-operation array skips rows marked
- * SQL_ROW_IGNORE, and the row status array reports each. */
-static SQLRETURN write_rows(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLULEN first,
-                            SQLULEN last)
+static bool skipped(const bc_stmt *s, SQLULEN r)
 {
     const SQLUSMALLINT *ops = s->ard_cur->array_status_ptr;
+
+    return ops != NULL && ops[r - 1] == SQL_ROW_IGNORE;
+}
+
+/* SQL_REFRESH of rows first..last, one read each. */
+static SQLRETURN refresh_rows(bc_stmt *s, const pos_target *t, SQLULEN first, SQLULEN last)
+{
     SQLUSMALLINT *status = s->ird.array_status_ptr;
     SQLULEN done = 0, failed = 0;
-    long total = 0;
 
     for (SQLULEN r = first; r <= last; r++) {
-        if (ops != NULL && ops[r - 1] == SQL_ROW_IGNORE)
+        if (skipped(s, r))
             continue;
-        SQLRETURN rc = write_row(s, t, op, r);
+        SQLRETURN rc = refresh_row(s, t, r);
         if (status != NULL)
-            status[r - 1] = row_status_of(op, rc);
+            status[r - 1] = rc == SQL_ERROR               ? SQL_ROW_ERROR
+                            : rc == SQL_SUCCESS_WITH_INFO ? SQL_ROW_SUCCESS_WITH_INFO
+                                                          : SQL_ROW_SUCCESS;
         done++;
-        failed += rc == SQL_ERROR || rc == SQL_NO_DATA;
-        if (rc != SQL_ERROR && s->row_count > 0 && op != SQL_REFRESH)
-            total += (long)s->row_count;
+        failed += rc == SQL_ERROR;
     }
-    if (op != SQL_REFRESH)
-        s->row_count = total;
     if (failed == 0)
         return s->h.diag.count > 0 ? SQL_SUCCESS_WITH_INFO : SQL_SUCCESS;
     return failed == done ? SQL_ERROR : SQL_SUCCESS_WITH_INFO;
+}
+
+/* Rows first..last (1-based) written as one batch: each row's keyed statement only queues its
+ * request, and closing the batch sends them all in the API's batch form (ten products per
+ * PUT, one DELETE ?id:in= for many), as a statement that writes many rows does. The
+ * row-operation array skips rows marked SQL_ROW_IGNORE; the row status array reports each row,
+ * SQL_ROW_ERROR for a row that failed here or that the API did not change. */
+static SQLRETURN write_rows(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLULEN first,
+                            SQLULEN last)
+{
+    SQLUSMALLINT *status = s->ird.array_status_ptr;
+    SQLULEN done = 0, written = 0;
+    long row;
+    bool ok;
+    SQLRETURN rc = bc_stmt_rows_batch_open(s);
+
+    if (rc != SQL_SUCCESS)
+        return rc;
+    for (SQLULEN r = first; r <= last; r++) {
+        if (skipped(s, r))
+            continue;
+        queue_row(s, t, op, r);
+        if (status != NULL)
+            status[r - 1] = SQL_ROW_ERROR; /* until the API's answer says it was written */
+        done++;
+    }
+    rc = bc_stmt_rows_batch_close(s);
+    for (int pos = 0; bc_engine_write_outcome(s->dbc->engine, &pos, &row, &ok);) {
+        if (!ok || row < (long)first || row > (long)last)
+            continue;
+        written++;
+        if (status != NULL)
+            status[row - 1] = written_status(op);
+    }
+    /* "After a call to SQLBulkOperations or SQLSetPos, the buffer contains the number of rows
+     * that were affected by a bulk operation." */
+    if (s->ird.rows_processed_ptr != NULL)
+        *s->ird.rows_processed_ptr = written;
+    if (rc == SQL_ERROR || written == 0)
+        return done == 0 ? SQL_SUCCESS : SQL_ERROR;
+    return written < done || s->h.diag.count > 0 ? SQL_SUCCESS_WITH_INFO : SQL_SUCCESS;
 }
 
 SQLRETURN bc_stmt_set_pos_write(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op)
@@ -346,17 +423,19 @@ SQLRETURN bc_stmt_set_pos_write(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op)
 
     if (s->concurrency == SQL_CONCUR_READ_ONLY && op != SQL_REFRESH)
         return bc_diag_push(&s->h.diag, "HY092", 0,
-                            "[BigCommerce][ODBC] The cursor is read-only; set "
+                            "The cursor is read-only; set "
                             "SQL_ATTR_CONCURRENCY to SQL_CONCUR_LOCK before executing to change "
                             "rows through SQLSetPos.");
     if (s->cursor_type == SQL_CURSOR_STATIC)
         return bc_diag_push(&s->h.diag, "HYC00", 0,
-                            "[BigCommerce][ODBC] Positioned writes and refreshes work on a "
+                            "Positioned writes and refreshes work on a "
                             "forward-only cursor; leave SQL_ATTR_CURSOR_TYPE at "
                             "SQL_CURSOR_FORWARD_ONLY, or use UPDATE and DELETE statements.");
     rc = find_target(s, &t);
     if (rc != SQL_SUCCESS)
         return rc;
+    if (op == SQL_REFRESH)
+        return refresh_rows(s, &t, row == 0 ? 1 : row, row == 0 ? s->rowset_rows : row);
     if (op == SQL_ADD && row == 0)
         return write_rows(s, &t, op, 1, s->ard_cur->array_size ? s->ard_cur->array_size : 1);
     return write_rows(s, &t, op, row == 0 ? 1 : row, row == 0 ? s->rowset_rows : row);
@@ -366,11 +445,11 @@ SQLRETURN bc_stmt_bulk_operations(bc_stmt *s, SQLSMALLINT op)
 {
     if (op != SQL_ADD)
         return bc_diag_push(&s->h.diag, "HYC00", 0,
-                            "[BigCommerce][ODBC] SQLBulkOperations supports SQL_ADD only (the "
+                            "SQLBulkOperations supports SQL_ADD only (the "
                             "driver has no bookmarks); use SQLSetPos to change fetched rows.");
     if (s->state != BC_STMT_CURSOR)
         return bc_diag_push(&s->h.diag, "24000", 0,
-                            "[BigCommerce][ODBC] SQLBulkOperations needs an open result set of "
+                            "SQLBulkOperations needs an open result set of "
                             "the table to add rows to.");
     return bc_stmt_set_pos_write(s, 0, SQL_ADD);
 }

@@ -51,6 +51,10 @@ bool bc_engine_write_changes(bc_engine *e, long *changed);
  * (start at 0; advanced past the row returned): its row (1-based; the parameter set for
  * arrays), whether it failed, and why. False past the last. */
 bool bc_engine_write_problem(bc_engine *e, int *pos, long *row, bool *failed, bc_error *out);
+/* Every row of the last write statement (or batch) in turn, from *pos (start at 0): its row
+ * (as bc_engine_write_problem numbers it) and whether the API changed it. False past the
+ * last. */
+bool bc_engine_write_outcome(bc_engine *e, int *pos, long *row, bool *ok);
 /* Run the executions of a parameter array as one batch: the rows queue across the steps
  * (bc_engine_batch_row names the parameter set, 1-based, before each) and go out in the API's
  * batch form at bc_engine_batch_end. Both return 0 or -1 with err set. */

@@ -172,6 +172,15 @@ bool bc_engine_write_problem(bc_engine *e, int *pos, long *row, bool *failed, bc
     return false;
 }
 
+bool bc_engine_write_outcome(bc_engine *e, int *pos, long *row, bool *ok)
+{
+    if (e == NULL || *pos >= e->w->nres)
+        return false;
+    *row = e->w->res[*pos].row;
+    *ok = e->w->res[(*pos)++].ok;
+    return true;
+}
+
 int bc_engine_batch_begin(bc_engine *e, bc_error *err)
 {
     if (sqlite3_exec(e->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
