@@ -16,10 +16,11 @@
 #define MAX_WRITE_COLUMNS 512
 #define MAX_KEY_COLUMNS 8
 
-/* The table a positioned write goes to. */
+/* The table a positioned write goes to, and where the rows' keys come from. */
 typedef struct {
     const bc_table_def *table;
-    const bc_write_spec *spec;
+    const bc_write_spec *spec; /* NULL for a read (SQL_REFRESH, SQL_FETCH_BY_BOOKMARK) */
+    bool by_bookmark;          /* keys from the bookmarks bound to column 0, not the rowset */
 } pos_target;
 
 static bool same_name(const char *a, const char *b)
@@ -36,8 +37,9 @@ static int result_column_of(const bc_stmt *s, const char *name)
     return 0;
 }
 
-/* Every result column must come from one table the driver writes, and its key must be there. */
-static SQLRETURN find_target(bc_stmt *s, pos_target *out)
+/* Every result column must come from one table (one the driver writes, unless the operation
+ * only reads), and its key must be there. */
+static SQLRETURN find_target(bc_stmt *s, bool writes, pos_target *out)
 {
     const char *name = s->ncols > 0 ? s->ird.recs[1].base_table_name : NULL;
 
@@ -51,7 +53,8 @@ static SQLRETURN find_target(bc_stmt *s, pos_target *out)
                                 c);
     out->table = bc_catalog_find(name);
     out->spec = out->table != NULL && !out->table->is_view ? bc_write_spec_find(name) : NULL;
-    if (out->spec == NULL)
+    out->by_bookmark = false;
+    if (out->table == NULL || (writes && out->spec == NULL))
         return bc_diag_push(&s->h.diag, "HYC00", 0,
                             "%s cannot be written, so its rows cannot be "
                             "changed through SQLSetPos or SQLBulkOperations.",
@@ -209,12 +212,12 @@ static SQLRETURN refresh_into_buffers(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row,
 {
     int step = sqlite3_step(vm);
     SQLRETURN rc = SQL_SUCCESS;
-
-    if (step == SQLITE_DONE)
-        return bc_diag_push(&s->h.diag, "01S03", 0,
-                            "Row %lu is no longer in the store; nothing "
-                            "was refreshed.",
-                            (unsigned long)row);
+    if (step == SQLITE_DONE) {
+        bc_diag_push_at(&s->h.diag, "01000", 0, (SQLLEN)row, SQL_COLUMN_NUMBER_UNKNOWN,
+                        "Row %lu is no longer in the store; nothing was read for it.",
+                        (unsigned long)row);
+        return SQL_NO_DATA;
+    }
     if (step != SQLITE_ROW)
         return SQL_ERROR;
     for (int i = 0; i < ncols; i++) {
@@ -232,6 +235,30 @@ static SQLRETURN refresh_into_buffers(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row,
                                  (SQLINTEGER)e.native, (SQLLEN)row, cols[i], "%s", e.message);
     }
     return rc;
+}
+
+/* The key of row `row` to parameters first...: from its bookmark, or as it was fetched. */
+static SQLRETURN bind_keys(bc_stmt *s, const pos_target *t, sqlite3_stmt *vm, SQLULEN row,
+                           int first, int nkeys, const int *keys)
+{
+    const bc_desc_rec *r = &s->ard_cur->recs[0];
+    SQLPOINTER data;
+    SQLLEN *ind, *len, size;
+
+    if (!t->by_bookmark) {
+        for (int i = 0; i < nkeys; i++)
+            sqlite3_bind_value(vm, first + i, fetched_value(s, row, keys[i]));
+        return SQL_SUCCESS;
+    }
+    bc_desc_bound_ptrs(s->ard_cur, r, row - 1, &data, &ind, &len);
+    size = len != NULL ? *len : ind != NULL ? *ind : r->octet_length;
+    if (data == NULL || size < 0 || size > r->octet_length ||
+        !bc_bookmark_bind(vm, first, data, size, nkeys))
+        return bc_diag_push_at(&s->h.diag, "HY111", 0, (SQLLEN)row, 0,
+                               "Row %lu of column 0 is not a bookmark of %s; use the bookmarks "
+                               "this driver fetched, with their lengths.",
+                               (unsigned long)row, t->table->name);
+    return SQL_SUCCESS;
 }
 
 static SQLRETURN push_engine_error(bc_stmt *s, SQLULEN row, int prc)
@@ -285,9 +312,8 @@ static SQLRETURN prepare_row(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, S
     }
     rc = op == SQL_UPDATE || op == SQL_ADD ? bind_values(s, *vm, row - 1, *ncols, cols)
                                            : SQL_SUCCESS;
-    for (int i = 0; i < nkeys && rc == SQL_SUCCESS; i++)
-        sqlite3_bind_value(*vm, (op == SQL_UPDATE ? *ncols : 0) + i + 1,
-                           fetched_value(s, row, keys[i]));
+    if (rc == SQL_SUCCESS)
+        rc = bind_keys(s, t, *vm, row, (op == SQL_UPDATE ? *ncols : 0) + 1, nkeys, keys);
     if (rc != SQL_SUCCESS) {
         sqlite3_finalize(*vm);
         *vm = NULL;
@@ -346,30 +372,37 @@ static SQLUSMALLINT written_status(SQLUSMALLINT op)
     return op == SQL_UPDATE ? SQL_ROW_UPDATED : op == SQL_DELETE ? SQL_ROW_DELETED : SQL_ROW_ADDED;
 }
 
-static bool skipped(const bc_stmt *s, SQLULEN r)
+/* SQLSetPos follows the row-operation array; SQLBulkOperations by bookmark does not (the
+ * application picks the rows by the bookmarks it puts in column 0). */
+static bool skipped(const bc_stmt *s, const pos_target *t, SQLULEN r)
 {
     const SQLUSMALLINT *ops = s->ard_cur->array_status_ptr;
 
-    return ops != NULL && ops[r - 1] == SQL_ROW_IGNORE;
+    return !t->by_bookmark && ops != NULL && ops[r - 1] == SQL_ROW_IGNORE;
 }
 
-/* SQL_REFRESH of rows first..last, one read each. */
+/* SQL_REFRESH (and SQL_FETCH_BY_BOOKMARK) of rows first..last, one read each; a row no longer
+ * in the store is SQL_ROW_DELETED. */
 static SQLRETURN refresh_rows(bc_stmt *s, const pos_target *t, SQLULEN first, SQLULEN last)
 {
     SQLUSMALLINT *status = s->ird.array_status_ptr;
-    SQLULEN done = 0, failed = 0;
+    SQLULEN done = 0, failed = 0, read = 0;
 
     for (SQLULEN r = first; r <= last; r++) {
-        if (skipped(s, r))
+        if (skipped(s, t, r))
             continue;
         SQLRETURN rc = refresh_row(s, t, r);
         if (status != NULL)
             status[r - 1] = rc == SQL_ERROR               ? SQL_ROW_ERROR
+                            : rc == SQL_NO_DATA           ? SQL_ROW_DELETED
                             : rc == SQL_SUCCESS_WITH_INFO ? SQL_ROW_SUCCESS_WITH_INFO
                                                           : SQL_ROW_SUCCESS;
         done++;
         failed += rc == SQL_ERROR;
+        read += rc == SQL_SUCCESS || rc == SQL_SUCCESS_WITH_INFO;
     }
+    if (t->by_bookmark && s->ird.rows_processed_ptr != NULL)
+        *s->ird.rows_processed_ptr = read;
     if (failed == 0)
         return s->h.diag.count > 0 ? SQL_SUCCESS_WITH_INFO : SQL_SUCCESS;
     return failed == done ? SQL_ERROR : SQL_SUCCESS_WITH_INFO;
@@ -392,7 +425,7 @@ static SQLRETURN write_rows(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQ
     if (rc != SQL_SUCCESS)
         return rc;
     for (SQLULEN r = first; r <= last; r++) {
-        if (skipped(s, r))
+        if (skipped(s, t, r))
             continue;
         queue_row(s, t, op, r);
         if (status != NULL)
@@ -431,7 +464,7 @@ SQLRETURN bc_stmt_set_pos_write(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op)
                             "Positioned writes and refreshes work on a "
                             "forward-only cursor; leave SQL_ATTR_CURSOR_TYPE at "
                             "SQL_CURSOR_FORWARD_ONLY, or use UPDATE and DELETE statements.");
-    rc = find_target(s, &t);
+    rc = find_target(s, op != SQL_REFRESH, &t);
     if (rc != SQL_SUCCESS)
         return rc;
     if (op == SQL_REFRESH)
@@ -441,15 +474,53 @@ SQLRETURN bc_stmt_set_pos_write(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op)
     return write_rows(s, &t, op, row == 0 ? 1 : row, row == 0 ? s->rowset_rows : row);
 }
 
+/* SQL_UPDATE_BY_BOOKMARK, SQL_DELETE_BY_BOOKMARK, SQL_FETCH_BY_BOOKMARK: the rows named by the
+ * bookmarks in column 0's buffers (SQL_ATTR_ROW_ARRAY_SIZE of them), whatever the rowset holds.
+ * Updates and deletes go out as one batch, like SQLSetPos's. */
+static SQLRETURN by_bookmark(bc_stmt *s, SQLSMALLINT op)
+{
+    SQLULEN n = s->ard_cur->array_size ? s->ard_cur->array_size : 1;
+    pos_target t;
+    SQLRETURN rc;
+
+    if (s->use_bookmarks == SQL_UB_OFF)
+        return bc_diag_push(&s->h.diag, "HY092", 0,
+                            "Operations by bookmark need SQL_ATTR_USE_BOOKMARKS set to "
+                            "SQL_UB_VARIABLE before the query is executed.");
+    if (!bc_bookmark_bound(s))
+        return bc_diag_push(&s->h.diag, "07009", 0,
+                            "Bind column 0 to the array of bookmarks of the rows to %s.",
+                            op == SQL_FETCH_BY_BOOKMARK    ? "fetch"
+                            : op == SQL_DELETE_BY_BOOKMARK ? "delete"
+                                                           : "update");
+    if (op != SQL_FETCH_BY_BOOKMARK && s->concurrency == SQL_CONCUR_READ_ONLY)
+        return bc_diag_push(&s->h.diag, "HY092", 0,
+                            "The cursor is read-only; set SQL_ATTR_CONCURRENCY to "
+                            "SQL_CONCUR_LOCK before executing to change rows by bookmark.");
+    rc = find_target(s, op != SQL_FETCH_BY_BOOKMARK, &t);
+    if (rc != SQL_SUCCESS)
+        return rc;
+    t.by_bookmark = true;
+    if (op == SQL_FETCH_BY_BOOKMARK)
+        return refresh_rows(s, &t, 1, n);
+    return write_rows(s, &t, op == SQL_UPDATE_BY_BOOKMARK ? SQL_UPDATE : SQL_DELETE, 1, n);
+}
+
 SQLRETURN bc_stmt_bulk_operations(bc_stmt *s, SQLSMALLINT op)
 {
-    if (op != SQL_ADD)
-        return bc_diag_push(&s->h.diag, "HYC00", 0,
-                            "SQLBulkOperations supports SQL_ADD only (the "
-                            "driver has no bookmarks); use SQLSetPos to change fetched rows.");
     if (s->state != BC_STMT_CURSOR)
         return bc_diag_push(&s->h.diag, "24000", 0,
-                            "SQLBulkOperations needs an open result set of "
-                            "the table to add rows to.");
-    return bc_stmt_set_pos_write(s, 0, SQL_ADD);
+                            "SQLBulkOperations needs an open result set of the table whose rows "
+                            "it adds or changes.");
+    switch (op) {
+    case SQL_ADD:
+        return bc_stmt_set_pos_write(s, 0, SQL_ADD);
+    case SQL_UPDATE_BY_BOOKMARK:
+    case SQL_DELETE_BY_BOOKMARK:
+    case SQL_FETCH_BY_BOOKMARK:
+        return by_bookmark(s, op);
+    default:
+        return bc_diag_push(&s->h.diag, "HY092", 0,
+                            "SQLBulkOperations operation %d is not one ODBC defines.", (int)op);
+    }
 }
