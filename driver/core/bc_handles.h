@@ -332,6 +332,8 @@ size_t bc_bookmark_encode(sqlite3_value *const *keys, int nkeys, unsigned char *
 /* Bind the nkeys key values of bookmark b (len bytes) to parameters first, first+1 ... of vm;
  * false when b is not a bookmark of nkeys values this driver made. */
 bool bc_bookmark_bind(sqlite3_stmt *vm, int first, const unsigned char *b, SQLLEN len, int nkeys);
+/* The key of a bookmark of one integer key column; false for any other bookmark. */
+bool bc_bookmark_integer(const unsigned char *b, SQLLEN len, long long *v);
 /* Whether the application bound column 0 with bookmarks on. */
 bool bc_bookmark_bound(const bc_stmt *s);
 /* The bookmark of rowset row `row` (0-based buffer row) into bound column 0; values come from

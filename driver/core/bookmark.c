@@ -195,3 +195,15 @@ SQLRETURN bc_bookmark_get_data(bc_stmt *s, SQLSMALLINT c_type, SQLPOINTER buf, S
                             (long)buflen);
     return SQL_SUCCESS;
 }
+
+bool bc_bookmark_integer(const unsigned char *b, SQLLEN len, long long *v)
+{
+    unsigned long long u = 0;
+
+    if (b == NULL || len != 9 || b[0] != 'i')
+        return false;
+    for (int i = 0; i < 8; i++)
+        u |= (unsigned long long)b[1 + i] << (8 * i);
+    *v = (long long)u;
+    return true;
+}

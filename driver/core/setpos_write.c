@@ -12,24 +12,17 @@
 #include "bc_handles.h"
 #include "bc_write_spec.h"
 
-#define SQL_TEXT_CAP 16384
-#define MAX_WRITE_COLUMNS 512
-#define MAX_KEY_COLUMNS 8
+#include "setpos_internal.h"
 
-/* The table a positioned write goes to, and where the rows' keys come from. */
-typedef struct {
-    const bc_table_def *table;
-    const bc_write_spec *spec; /* NULL for a read (SQL_REFRESH, SQL_FETCH_BY_BOOKMARK) */
-    bool by_bookmark;          /* keys from the bookmarks bound to column 0, not the rowset */
-} pos_target;
+#define SQL_TEXT_CAP 16384
+#define MAX_KEY_COLUMNS 8
 
 static bool same_name(const char *a, const char *b)
 {
     return a != NULL && b != NULL && strcasecmp(a, b) == 0;
 }
 
-/* The result column (1-based) read from column name of the table, 0 when none. */
-static int result_column_of(const bc_stmt *s, const char *name)
+int bc_pos_result_column(const bc_stmt *s, const char *name)
 {
     for (int c = 1; c <= s->ncols && c <= s->ird.count; c++)
         if (same_name(s->ird.recs[c].base_column_name, name))
@@ -39,7 +32,7 @@ static int result_column_of(const bc_stmt *s, const char *name)
 
 /* Every result column must come from one table (one the driver writes, unless the operation
  * only reads), and its key must be there. */
-static SQLRETURN find_target(bc_stmt *s, bool writes, pos_target *out)
+static SQLRETURN find_target(bc_stmt *s, bool writes, bc_pos_target *out)
 {
     const char *name = s->ncols > 0 ? s->ird.recs[1].base_table_name : NULL;
 
@@ -61,7 +54,7 @@ static SQLRETURN find_target(bc_stmt *s, bool writes, pos_target *out)
                             name);
     for (int i = 0; i < out->table->ncolumns; i++) {
         const bc_column_def *col = &out->table->columns[i];
-        if ((col->flags & BC_COLF_PK) && result_column_of(s, col->name) == 0)
+        if ((col->flags & BC_COLF_PK) && bc_pos_result_column(s, col->name) == 0)
             return bc_diag_push(&s->h.diag, "HYC00", 0,
                                 "The result set lacks %s, part of the key "
                                 "of %s; select it to change rows through SQLSetPos.",
@@ -70,8 +63,7 @@ static SQLRETURN find_target(bc_stmt *s, bool writes, pos_target *out)
     return SQL_SUCCESS;
 }
 
-/* The value of result column col in rowset row `row` (1-based) as it was fetched. */
-static sqlite3_value *fetched_value(bc_stmt *s, SQLULEN row, int col)
+sqlite3_value *bc_pos_fetched_value(bc_stmt *s, SQLULEN row, int col)
 {
     if (s->rowset_rows > 1)
         return s->rowset_values[(size_t)(row - 1) * (size_t)s->ncols + (size_t)(col - 1)];
@@ -115,8 +107,8 @@ static void append_name(char *buf, const char *name)
     append(buf, "\"");
 }
 
-/* Columns (1-based result numbers) a write of buffer row `row` sends, in cols[]. */
-static int value_columns(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLULEN row, int *cols)
+int bc_pos_value_columns(bc_stmt *s, const bc_pos_target *t, SQLUSMALLINT op, SQLULEN row,
+                         int *cols)
 {
     int n = 0;
 
@@ -131,7 +123,7 @@ static int value_columns(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLUL
     return n;
 }
 
-static void append_key_terms(char *sql, const bc_stmt *s, const pos_target *t, int *keys,
+static void append_key_terms(char *sql, const bc_stmt *s, const bc_pos_target *t, int *keys,
                              int *nkeys)
 {
     append(sql, " WHERE ");
@@ -143,13 +135,13 @@ static void append_key_terms(char *sql, const bc_stmt *s, const pos_target *t, i
             append(sql, " AND ");
         append_name(sql, col->name);
         append(sql, " = ?");
-        keys[(*nkeys)++] = result_column_of(s, col->name);
+        keys[(*nkeys)++] = bc_pos_result_column(s, col->name);
     }
 }
 
 /* The SQL of one row's write; cols[] gets the value columns, keys[] the key columns. */
-static void build_sql(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, int ncols, const int *cols,
-                      int *keys, int *nkeys, char *sql)
+static void build_sql(bc_stmt *s, const bc_pos_target *t, SQLUSMALLINT op, int ncols,
+                      const int *cols, int *keys, int *nkeys, char *sql)
 {
     sql[0] = 0;
     *nkeys = 0;
@@ -188,22 +180,30 @@ static void build_sql(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, int ncol
     append_key_terms(sql, s, t, keys, nkeys);
 }
 
+SQLRETURN bc_pos_bind_value(bc_stmt *s, sqlite3_stmt *vm, int idx, SQLULEN row, int col)
+{
+    const bc_desc_rec *a = &s->ard_cur->recs[col], *ir = &s->ird.recs[col];
+    SQLPOINTER data;
+    SQLLEN *ind, *len;
+    bc_error e;
+
+    bc_desc_bound_ptrs(s->ard_cur, a, row - 1, &data, &ind, &len);
+    bc_error_clear(&e);
+    if (bc_convert_bind_param(vm, idx, a->concise_type, ir->concise_type, ir->scale, data,
+                              a->octet_length, ind != NULL ? ind : len, &e) != SQL_SUCCESS)
+        return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "HY000",
+                               (SQLINTEGER)e.native, (SQLLEN)row, col, "%s", e.message);
+    return SQL_SUCCESS;
+}
+
+/* Row `row`'s (0-based buffer row) values of cols[] to parameters 1..ncols. */
 static SQLRETURN bind_values(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row, int ncols, const int *cols)
 {
-    for (int i = 0; i < ncols; i++) {
-        const bc_desc_rec *a = &s->ard_cur->recs[cols[i]], *ir = &s->ird.recs[cols[i]];
-        SQLPOINTER data;
-        SQLLEN *ind, *len;
-        bc_error e;
+    SQLRETURN rc = SQL_SUCCESS;
 
-        bc_desc_bound_ptrs(s->ard_cur, a, row, &data, &ind, &len);
-        bc_error_clear(&e);
-        if (bc_convert_bind_param(vm, i + 1, a->concise_type, ir->concise_type, ir->scale, data,
-                                  a->octet_length, ind != NULL ? ind : len, &e) != SQL_SUCCESS)
-            return bc_diag_push_at(&s->h.diag, e.sqlstate[0] ? e.sqlstate : "HY000",
-                                   (SQLINTEGER)e.native, (SQLLEN)row + 1, cols[i], "%s", e.message);
-    }
-    return SQL_SUCCESS;
+    for (int i = 0; i < ncols && rc == SQL_SUCCESS; i++)
+        rc = bc_pos_bind_value(s, vm, i + 1, row + 1, cols[i]);
+    return rc;
 }
 
 /* SQL_REFRESH: the row read again by its key, into the bound buffers of rowset row `row`. */
@@ -238,43 +238,56 @@ static SQLRETURN refresh_into_buffers(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row,
 }
 
 /* The key of row `row` to parameters first...: from its bookmark, or as it was fetched. */
-static SQLRETURN bind_keys(bc_stmt *s, const pos_target *t, sqlite3_stmt *vm, SQLULEN row,
+static SQLRETURN bind_keys(bc_stmt *s, const bc_pos_target *t, sqlite3_stmt *vm, SQLULEN row,
                            int first, int nkeys, const int *keys)
 {
-    const bc_desc_rec *r = &s->ard_cur->recs[0];
-    SQLPOINTER data;
-    SQLLEN *ind, *len, size;
+    const unsigned char *data;
+    SQLLEN size;
 
     if (!t->by_bookmark) {
         for (int i = 0; i < nkeys; i++)
-            sqlite3_bind_value(vm, first + i, fetched_value(s, row, keys[i]));
+            sqlite3_bind_value(vm, first + i, bc_pos_fetched_value(s, row, keys[i]));
         return SQL_SUCCESS;
     }
-    bc_desc_bound_ptrs(s->ard_cur, r, row - 1, &data, &ind, &len);
-    size = len != NULL ? *len : ind != NULL ? *ind : r->octet_length;
-    if (data == NULL || size < 0 || size > r->octet_length ||
-        !bc_bookmark_bind(vm, first, data, size, nkeys))
-        return bc_diag_push_at(&s->h.diag, "HY111", 0, (SQLLEN)row, 0,
-                               "Row %lu of column 0 is not a bookmark of %s; use the bookmarks "
-                               "this driver fetched, with their lengths.",
-                               (unsigned long)row, t->table->name);
+    if (!bc_pos_bookmark(s, row, &data, &size) || !bc_bookmark_bind(vm, first, data, size, nkeys))
+        return bc_pos_bad_bookmark(s, t, row);
     return SQL_SUCCESS;
 }
 
-static SQLRETURN push_engine_error(bc_stmt *s, SQLULEN row, int prc)
+bool bc_pos_bookmark(bc_stmt *s, SQLULEN row, const unsigned char **data, SQLLEN *size)
+{
+    const bc_desc_rec *r = &s->ard_cur->recs[0];
+    SQLPOINTER p;
+    SQLLEN *ind, *len;
+
+    bc_desc_bound_ptrs(s->ard_cur, r, row - 1, &p, &ind, &len);
+    *size = len != NULL ? *len : ind != NULL ? *ind : r->octet_length;
+    *data = p;
+    return p != NULL && *size >= 0 && *size <= r->octet_length;
+}
+
+SQLRETURN bc_pos_bad_bookmark(bc_stmt *s, const bc_pos_target *t, SQLULEN row)
+{
+    return bc_diag_push_at(&s->h.diag, "HY111", 0, (SQLLEN)row, 0,
+                           "Row %lu of column 0 is not a bookmark of %s; use the bookmarks this "
+                           "driver fetched, with their lengths.",
+                           (unsigned long)row, t->table->name);
+}
+
+SQLRETURN bc_pos_engine_error(bc_stmt *s, SQLLEN row, int prc)
 {
     sqlite3 *db = bc_engine_db(s->dbc->engine);
     bc_error e;
 
     if (!bc_engine_take_error(s->dbc->engine, &e))
         bc_engine_error_from_sqlite(db, prc, &e);
-    return bc_diag_push_at(&s->h.diag, e.sqlstate, (SQLINTEGER)e.native, (SQLLEN)row,
+    return bc_diag_push_at(&s->h.diag, e.sqlstate, (SQLINTEGER)e.native, row,
                            SQL_COLUMN_NUMBER_UNKNOWN, "%s", e.message);
 }
 
 /* The statement of row `row` (1-based in the rowset) with its values and key bound, in *vm;
  * cols[] (ncols) are the value columns. SQL_NO_DATA: a refresh with nothing bound. */
-static SQLRETURN prepare_row(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLULEN row,
+static SQLRETURN prepare_row(bc_stmt *s, const bc_pos_target *t, SQLUSMALLINT op, SQLULEN row,
                              sqlite3_stmt **vm, int *ncols, int *cols)
 {
     sqlite3 *db = bc_engine_db(s->dbc->engine);
@@ -291,7 +304,7 @@ static SQLRETURN prepare_row(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, S
         if (*ncols == 0)
             return SQL_NO_DATA;
     } else if (op != SQL_DELETE) {
-        *ncols = value_columns(s, t, op, row - 1, cols);
+        *ncols = bc_pos_value_columns(s, t, op, row - 1, cols);
         if (*ncols == 0)
             return bc_diag_push_at(&s->h.diag, "21S02", 0, (SQLLEN)row, SQL_COLUMN_NUMBER_UNKNOWN,
                                    "Row %lu sets no column %s takes; bind a "
@@ -308,7 +321,7 @@ static SQLRETURN prepare_row(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, S
     if (prc != SQLITE_OK) {
         sqlite3_finalize(*vm);
         *vm = NULL;
-        return push_engine_error(s, row, prc);
+        return bc_pos_engine_error(s, (SQLLEN)row, prc);
     }
     rc = op == SQL_UPDATE || op == SQL_ADD ? bind_values(s, *vm, row - 1, *ncols, cols)
                                            : SQL_SUCCESS;
@@ -322,7 +335,7 @@ static SQLRETURN prepare_row(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, S
 }
 
 /* SQL_REFRESH of rowset row `row`: read again by its key. */
-static SQLRETURN refresh_row(bc_stmt *s, const pos_target *t, SQLULEN row)
+static SQLRETURN refresh_row(bc_stmt *s, const bc_pos_target *t, SQLULEN row)
 {
     int cols[MAX_WRITE_COLUMNS], ncols;
     sqlite3_stmt *vm;
@@ -335,14 +348,14 @@ static SQLRETURN refresh_row(bc_stmt *s, const pos_target *t, SQLULEN row)
     bc_engine_begin_statement(s->dbc->engine);
     rc = refresh_into_buffers(s, vm, row, ncols, cols);
     if (rc == SQL_ERROR && s->h.diag.count == 0)
-        push_engine_error(s, row, sqlite3_errcode(bc_engine_db(s->dbc->engine)));
+        bc_pos_engine_error(s, (SQLLEN)row, sqlite3_errcode(bc_engine_db(s->dbc->engine)));
     sqlite3_finalize(vm);
     return rc;
 }
 
 /* Queue row `row`'s write in the open batch: SQL_SUCCESS when a request for it is queued,
  * SQL_ERROR (with a record naming the row) when it fails here or its key finds no row. */
-static SQLRETURN queue_row(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLULEN row)
+static SQLRETURN queue_row(bc_stmt *s, const bc_pos_target *t, SQLUSMALLINT op, SQLULEN row)
 {
     sqlite3 *db = bc_engine_db(s->dbc->engine);
     int cols[MAX_WRITE_COLUMNS], ncols, step;
@@ -354,7 +367,7 @@ static SQLRETURN queue_row(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQL
     bc_engine_batch_row(s->dbc->engine, (long)row);
     step = sqlite3_step(vm);
     if (step != SQLITE_DONE)
-        rc = push_engine_error(s, row, step);
+        rc = bc_pos_engine_error(s, (SQLLEN)row, step);
     else if (op != SQL_ADD && sqlite3_changes(db) == 0) {
         /* "01001 Cursor operation conflict": the key no longer finds the row. */
         bc_diag_push_at(&s->h.diag, "01001", 0, (SQLLEN)row, SQL_COLUMN_NUMBER_UNKNOWN,
@@ -374,7 +387,7 @@ static SQLUSMALLINT written_status(SQLUSMALLINT op)
 
 /* SQLSetPos follows the row-operation array; SQLBulkOperations by bookmark does not (the
  * application picks the rows by the bookmarks it puts in column 0). */
-static bool skipped(const bc_stmt *s, const pos_target *t, SQLULEN r)
+static bool skipped(const bc_stmt *s, const bc_pos_target *t, SQLULEN r)
 {
     const SQLUSMALLINT *ops = s->ard_cur->array_status_ptr;
 
@@ -383,7 +396,7 @@ static bool skipped(const bc_stmt *s, const pos_target *t, SQLULEN r)
 
 /* SQL_REFRESH (and SQL_FETCH_BY_BOOKMARK) of rows first..last, one read each; a row no longer
  * in the store is SQL_ROW_DELETED. */
-static SQLRETURN refresh_rows(bc_stmt *s, const pos_target *t, SQLULEN first, SQLULEN last)
+static SQLRETURN refresh_rows(bc_stmt *s, const bc_pos_target *t, SQLULEN first, SQLULEN last)
 {
     SQLUSMALLINT *status = s->ird.array_status_ptr;
     SQLULEN done = 0, failed = 0, read = 0;
@@ -408,38 +421,75 @@ static SQLRETURN refresh_rows(bc_stmt *s, const pos_target *t, SQLULEN first, SQ
     return failed == done ? SQL_ERROR : SQL_SUCCESS_WITH_INFO;
 }
 
-/* Rows first..last (1-based) written as one batch: each row's keyed statement only queues its
- * request, and closing the batch sends them all in the API's batch form (ten products per
- * PUT, one DELETE ?id:in= for many), as a statement that writes many rows does. The
- * row-operation array skips rows marked SQL_ROW_IGNORE; the row status array reports each row,
- * SQL_ROW_ERROR for a row that failed here or that the API did not change. */
-static SQLRETURN write_rows(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQLULEN first,
-                            SQLULEN last)
+/* The row statuses after the batch was sent: rows the API changed get op's status; a row
+ * whose statement took it but that the API was never asked to change was not found by its
+ * key (01001). Returns how many rows were written. */
+static SQLULEN record_outcomes(bc_stmt *s, const bc_pos_target *t, SQLUSMALLINT op, SQLULEN first,
+                               SQLULEN last, const bool *queued)
 {
     SQLUSMALLINT *status = s->ird.array_status_ptr;
-    SQLULEN done = 0, written = 0;
+    SQLULEN written = 0, n = last - first + 1;
+    bool *answered = calloc(n, sizeof *answered);
     long row;
     bool ok;
-    SQLRETURN rc = bc_stmt_rows_batch_open(s);
 
-    if (rc != SQL_SUCCESS)
-        return rc;
-    for (SQLULEN r = first; r <= last; r++) {
-        if (skipped(s, t, r))
-            continue;
-        queue_row(s, t, op, r);
-        if (status != NULL)
-            status[r - 1] = SQL_ROW_ERROR; /* until the API's answer says it was written */
-        done++;
-    }
-    rc = bc_stmt_rows_batch_close(s);
     for (int pos = 0; bc_engine_write_outcome(s->dbc->engine, &pos, &row, &ok);) {
-        if (!ok || row < (long)first || row > (long)last)
+        if (row < (long)first || row > (long)last)
+            continue;
+        if (answered != NULL)
+            answered[row - (long)first] = true;
+        if (!ok)
             continue;
         written++;
         if (status != NULL)
             status[row - 1] = written_status(op);
     }
+    for (SQLULEN i = 0; answered != NULL && i < n; i++)
+        if (queued[i] && !answered[i])
+            bc_diag_push_at(&s->h.diag, "01001", 0, (SQLLEN)(first + i), SQL_COLUMN_NUMBER_UNKNOWN,
+                            "Row %lu is no longer in %s; nothing was written for it. Fetch the "
+                            "rows again.",
+                            (unsigned long)(first + i), t->table->name);
+    free(answered);
+    return written;
+}
+
+/* Rows first..last (1-based) written as one batch: each row's keyed statement (or one
+ * statement for many rows, setpos_many.c) only queues its request, and closing the batch
+ * sends them all in the API's batch form (ten products per PUT, one DELETE ?id:in= for many),
+ * as a statement that writes many rows does. The row-operation array skips rows marked
+ * SQL_ROW_IGNORE; the row status array reports each row, SQL_ROW_ERROR for a row that failed
+ * here or that the API did not change. */
+static SQLRETURN write_rows(bc_stmt *s, const bc_pos_target *t, SQLUSMALLINT op, SQLULEN first,
+                            SQLULEN last)
+{
+    SQLUSMALLINT *status = s->ird.array_status_ptr;
+    SQLULEN n = last - first + 1, done = 0, written;
+    bool *skip = calloc(n, sizeof *skip), *queued = calloc(n, sizeof *queued);
+    SQLRETURN rc = skip && queued ? bc_stmt_rows_batch_open(s)
+                                  : bc_diag_push(&s->h.diag, "HY001", 0,
+                                                 "Out of memory for a positioned write.");
+
+    if (rc != SQL_SUCCESS) {
+        free(skip);
+        free(queued);
+        return rc;
+    }
+    for (SQLULEN r = first; r <= last; r++) {
+        skip[r - first] = skipped(s, t, r);
+        if (skip[r - first])
+            continue;
+        if (status != NULL)
+            status[r - 1] = SQL_ROW_ERROR; /* until the API's answer says it was written */
+        done++;
+    }
+    if (!bc_pos_queue_many(s, t, op, first, last, skip, queued))
+        for (SQLULEN r = first; r <= last; r++)
+            queued[r - first] = !skip[r - first] && queue_row(s, t, op, r) == SQL_SUCCESS;
+    rc = bc_stmt_rows_batch_close(s);
+    written = record_outcomes(s, t, op, first, last, queued);
+    free(skip);
+    free(queued);
     /* "After a call to SQLBulkOperations or SQLSetPos, the buffer contains the number of rows
      * that were affected by a bulk operation." */
     if (s->ird.rows_processed_ptr != NULL)
@@ -451,7 +501,7 @@ static SQLRETURN write_rows(bc_stmt *s, const pos_target *t, SQLUSMALLINT op, SQ
 
 SQLRETURN bc_stmt_set_pos_write(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op)
 {
-    pos_target t;
+    bc_pos_target t;
     SQLRETURN rc;
 
     if (s->concurrency == SQL_CONCUR_READ_ONLY && op != SQL_REFRESH)
@@ -480,7 +530,7 @@ SQLRETURN bc_stmt_set_pos_write(bc_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op)
 static SQLRETURN by_bookmark(bc_stmt *s, SQLSMALLINT op)
 {
     SQLULEN n = s->ard_cur->array_size ? s->ard_cur->array_size : 1;
-    pos_target t;
+    bc_pos_target t;
     SQLRETURN rc;
 
     if (s->use_bookmarks == SQL_UB_OFF)

@@ -60,6 +60,10 @@ bool bc_engine_write_outcome(bc_engine *e, int *pos, long *row, bool *ok);
  * batch form at bc_engine_batch_end. Both return 0 or -1 with err set. */
 int bc_engine_batch_begin(bc_engine *e, bc_error *err);
 void bc_engine_batch_row(bc_engine *e, long row);
+/* The next statement of the batch writes several rows at once (a rowset of SQLSetPos): the
+ * UPDATE or DELETE of the object with id ids[i] is row rows[i]. The arrays are borrowed until
+ * the next bc_engine_batch_row, bc_engine_batch_rows or bc_engine_batch_end. */
+void bc_engine_batch_rows(bc_engine *e, const long long *ids, const long *rows, int n);
 int bc_engine_batch_end(bc_engine *e, bc_error *err);
 
 /* The error a virtual table recorded while the last statement ran; cleared by taking it.

@@ -197,6 +197,15 @@ int bc_engine_batch_begin(bc_engine *e, bc_error *err)
 void bc_engine_batch_row(bc_engine *e, long row)
 {
     e->w->param_row = row;
+    e->w->nrow_ids = 0;
+}
+
+void bc_engine_batch_rows(bc_engine *e, const long long *ids, const long *rows, int n)
+{
+    e->w->param_row = 0;
+    e->w->row_ids = ids;
+    e->w->row_nums = rows;
+    e->w->nrow_ids = n;
 }
 
 int bc_engine_batch_end(bc_engine *e, bc_error *err)
@@ -217,5 +226,6 @@ int bc_engine_batch_end(bc_engine *e, bc_error *err)
         sqlite3_exec(e->db, "ROLLBACK", NULL, NULL, NULL);
     }
     e->w->batch = false;
+    e->w->nrow_ids = 0;
     return rc;
 }

@@ -155,6 +155,7 @@ static void update_and_delete_by_bookmark_go_out_in_batches(void)
     CHECK_INT(count, NROWS);
     for (int i = 0; i < NROWS; i++)
         CHECK_INT(m.status[i], SQL_ROW_UPDATED);
+    CHECK_INT(count_method("GET"), 1); /* the twelve rows located in one read */
     CHECK_INT(count_method("PUT"), 2); /* ten products per PUT */
     text_of(dbc,
             "SELECT group_concat(CAST(price - id AS INTEGER), ',') FROM (SELECT id, price FROM "

@@ -129,25 +129,26 @@ static void row_zero_follows_the_operation_array_and_reports_each_row(void)
     SQLLEN count = -1;
     char buf[80];
 
+    /* Row 1 is product 8, row 2 product 7: the API answers in id order, the rows keep theirs. */
     if (!open_rowset(dbc, &r,
-                     "SELECT id, name, price FROM Products WHERE id IN (7, 8) ORDER BY id"))
+                     "SELECT id, name, price FROM Products WHERE id IN (7, 8) ORDER BY id DESC"))
         goto out;
     SQLSetStmtAttr(r.st, SQL_ATTR_ROW_OPERATION_PTR, ops, 0);
     /* The sandbox refuses a negative price with a 422, as the API does. */
-    r.price[0] = -5;
-    r.price[1] = 99;
+    r.price[0] = 99;
+    r.price[1] = -5;
     bct_sb_clear_requests(&sb);
     CHECK_INT(SQLSetPos(r.st, 0, SQL_UPDATE, SQL_LOCK_NO_CHANGE), SQL_SUCCESS_WITH_INFO);
-    CHECK_INT(row_of_state(r.st, "HY000"), 1);
+    CHECK_INT(row_of_state(r.st, "HY000"), 2);
     CHECK_INT(count_method("PUT"), 1); /* both rows in one request, answered 207 */
-    CHECK_INT(r.status[0], SQL_ROW_ERROR);
-    CHECK_INT(r.status[1], SQL_ROW_UPDATED);
+    CHECK_INT(r.status[0], SQL_ROW_UPDATED);
+    CHECK_INT(r.status[1], SQL_ROW_ERROR);
     CHECK_OK(SQLRowCount(r.st, &count), SQL_HANDLE_STMT, r.st);
     CHECK_INT(count, 1);
-    /* Row 1 ignored: only product 8 is deleted. */
-    ops[0] = SQL_ROW_IGNORE;
+    /* Row 2 ignored: only product 8 is deleted. */
+    ops[1] = SQL_ROW_IGNORE;
     CHECK_OK(SQLSetPos(r.st, 0, SQL_DELETE, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, r.st);
-    CHECK_INT(r.status[1], SQL_ROW_DELETED);
+    CHECK_INT(r.status[0], SQL_ROW_DELETED);
     CHECK_INT(count_method("DELETE"), 1);
     SQLFreeHandle(SQL_HANDLE_STMT, r.st);
     text_of(dbc, "SELECT group_concat(id, ',') FROM Products WHERE id IN (7, 8)", buf, sizeof buf);
@@ -210,14 +211,28 @@ static void setpos_row_zero_updates_a_rowset_in_batches_of_ten(void)
     CHECK_INT(count, WIDE);
     for (int i = 0; i < WIDE; i++)
         CHECK_INT(r.status[i], SQL_ROW_UPDATED);
-    /* Twelve rows: one PUT of ten and one of two, the API's batch size for products. */
+    /* Twelve rows: one read of them all (id:in), then one PUT of ten and one of two, the
+     * API's batch size for products. */
+    CHECK_INT(count_method("GET"), 1);
+    CHECK_INT(count_method("PUT"), 2);
+    /* Row 1 now sets nothing: it fails alone (21S02) and the others, which no longer all set
+     * the same columns, are written row by row: one read each, the same batched PUTs. */
+    r.price_ind[0] = SQL_COLUMN_IGNORE;
+    for (int i = 1; i < WIDE; i++)
+        r.price[i] = 200 + r.id[i];
+    bct_sb_clear_requests(&sb);
+    CHECK_INT(SQLSetPos(r.st, 0, SQL_UPDATE, SQL_LOCK_NO_CHANGE), SQL_SUCCESS_WITH_INFO);
+    CHECK_INT(row_of_state(r.st, "21S02"), 1);
+    CHECK_INT(r.status[0], SQL_ROW_ERROR);
+    CHECK_INT(r.status[11], SQL_ROW_UPDATED);
+    CHECK_INT(count_method("GET"), WIDE - 1);
     CHECK_INT(count_method("PUT"), 2);
     SQLFreeHandle(SQL_HANDLE_STMT, r.st);
     text_of(dbc,
             "SELECT group_concat(CAST(price - id AS INTEGER), ',') FROM (SELECT id, price FROM "
             "Products WHERE id BETWEEN 11 AND 22 ORDER BY id)",
             buf, sizeof buf);
-    CHECK_STR(buf, "100,100,100,100,100,100,100,100,100,100,100,100");
+    CHECK_STR(buf, "100,200,200,200,200,200,200,200,200,200,200,200");
 out:
     bct_disconnect(dbc);
 }
@@ -243,6 +258,7 @@ static void setpos_row_zero_deletes_a_rowset_in_one_request(void)
     CHECK_INT(r.status[0], SQL_ROW_SUCCESS);
     CHECK_INT(r.status[6], SQL_ROW_DELETED);
     CHECK_INT(r.status[11], SQL_ROW_DELETED);
+    CHECK_INT(count_method("GET"), 1);
     CHECK_INT(count_method("DELETE"), 1); /* DELETE ?id:in=17,...,22 */
     /* Deleting them again: the keys find nothing, each row says so (01001). */
     CHECK_STATE(SQLSetPos(r.st, 0, SQL_DELETE, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, r.st, "01001");
