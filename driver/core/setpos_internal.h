@@ -32,6 +32,12 @@ SQLRETURN bc_pos_bind_value(bc_stmt *s, sqlite3_stmt *vm, int idx, SQLULEN row, 
  * usable. bc_pos_bad_bookmark pushes HY111 for the row. */
 bool bc_pos_bookmark(bc_stmt *s, SQLULEN row, const unsigned char **data, SQLLEN *size);
 SQLRETURN bc_pos_bad_bookmark(bc_stmt *s, const bc_pos_target *t, SQLULEN row);
+/* The values of the row vm is on (its columns 0..ncols-1) into the bound buffers cols[] of
+ * rowset row `row` (1-based); records name the row and column of a value that fails. */
+SQLRETURN bc_pos_fill_buffers(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row, int ncols,
+                              const int *cols);
+/* A read found no row `row` (1-based): a warning on it, and SQL_NO_DATA. */
+SQLRETURN bc_pos_row_gone(bc_stmt *s, SQLULEN row);
 /* The engine's error of a failed prepare or step, as a record on row `row`. */
 SQLRETURN bc_pos_engine_error(bc_stmt *s, SQLLEN row, int prc);
 
@@ -42,5 +48,12 @@ SQLRETURN bc_pos_engine_error(bc_stmt *s, SQLLEN row, int prc);
  * row gets its own statement. */
 bool bc_pos_queue_many(bc_stmt *s, const bc_pos_target *t, SQLUSMALLINT op, SQLULEN first,
                        SQLULEN last, const bool *skipped, bool *queued);
+
+/* setpos_many.c: SQL_REFRESH / SQL_FETCH_BY_BOOKMARK of rows first..last (those not
+ * skipped) with one read per MANY_ROWS rows; rcs[r - first] gets each row's outcome
+ * (SQL_NO_DATA: no longer in the store, with a record). False, having done nothing, when the
+ * key is not one integer column; then each row is read on its own. */
+bool bc_pos_read_many(bc_stmt *s, const bc_pos_target *t, SQLULEN first, SQLULEN last,
+                      const bool *skipped, SQLRETURN *rcs);
 
 #endif

@@ -216,3 +216,89 @@ bool bc_pos_queue_many(bc_stmt *s, const bc_pos_target *t, SQLUSMALLINT op, SQLU
     free(ids);
     return true;
 }
+
+/* "SELECT c1, …, "id" FROM "T" WHERE "id" IN (?, …)" for n keys. */
+static char *read_sql(const bc_stmt *s, const bc_pos_target *t, int key_col, const int *cols,
+                      int ncols, int n)
+{
+    bc_buf b;
+
+    bc_buf_init(&b);
+    bc_buf_puts(&b, "SELECT ");
+    for (int j = 0; j < ncols; j++) {
+        append_name(&b, s->ird.recs[cols[j]].base_column_name);
+        bc_buf_puts(&b, ", ");
+    }
+    append_name(&b, s->ird.recs[key_col].base_column_name);
+    bc_buf_puts(&b, " FROM ");
+    append_name(&b, t->table->name);
+    bc_buf_puts(&b, " WHERE ");
+    append_name(&b, s->ird.recs[key_col].base_column_name);
+    bc_buf_puts(&b, " IN (");
+    for (int i = 0; i < n; i++)
+        bc_buf_puts(&b, i ? ", ?" : "?");
+    bc_buf_puts(&b, ")");
+    return bc_buf_steal(&b);
+}
+
+/* One read for m's rows: each answered row goes into the buffers of every rowset row with its
+ * id; rcs[] (indexed from first) gets each row's outcome. */
+static void read_chunk(bc_stmt *s, const bc_pos_target *t, int key_col, const int *cols, int ncols,
+                       const many *m, SQLULEN first, SQLRETURN *rcs)
+{
+    sqlite3 *db = bc_engine_db(s->dbc->engine);
+    char *sql = read_sql(s, t, key_col, cols, ncols, m->n);
+    sqlite3_stmt *vm = NULL;
+    bool found[MANY_ROWS] = {false};
+    int step = SQLITE_NOMEM;
+
+    if (sql != NULL && (step = sqlite3_prepare_v2(db, sql, -1, &vm, NULL)) == SQLITE_OK) {
+        for (int i = 0; i < m->n; i++)
+            sqlite3_bind_int64(vm, i + 1, m->ids[i]);
+        bc_engine_begin_statement(s->dbc->engine);
+        while ((step = sqlite3_step(vm)) == SQLITE_ROW) {
+            long long id = sqlite3_column_int64(vm, ncols);
+            for (int i = 0; i < m->n; i++)
+                if (!found[i] && m->ids[i] == id) {
+                    found[i] = true;
+                    rcs[m->rows[i] - first] = bc_pos_fill_buffers(s, vm, m->rows[i], ncols, cols);
+                }
+        }
+    }
+    free(sql);
+    for (int i = 0; i < m->n; i++)
+        if (!found[i])
+            rcs[m->rows[i] - first] =
+                step == SQLITE_DONE ? bc_pos_row_gone(s, m->rows[i]) : SQL_ERROR;
+    if (step != SQLITE_DONE)
+        bc_pos_engine_error(s, SQL_ROW_NUMBER_UNKNOWN, step);
+    sqlite3_finalize(vm);
+}
+
+bool bc_pos_read_many(bc_stmt *s, const bc_pos_target *t, SQLULEN first, SQLULEN last,
+                      const bool *skipped, SQLRETURN *rcs)
+{
+    int key_col = single_key_column(s, t), cols[MAX_WRITE_COLUMNS], ncols = 0;
+    many m = {.n = 0};
+    long long id;
+
+    if (key_col == 0)
+        return false;
+    for (SQLULEN r = first; r <= last; r++)
+        if (!skipped[r - first] && !integer_key(s, t, key_col, r, &id))
+            return false;
+    for (int c = 1; c <= s->ncols && c <= s->ard_cur->count && ncols < MAX_WRITE_COLUMNS; c++)
+        if (s->ard_cur->recs[c].data_ptr != NULL)
+            cols[ncols++] = c;
+    for (SQLULEN r = first; r <= last; r++) {
+        if (!skipped[r - first]) {
+            integer_key(s, t, key_col, r, &m.ids[m.n]);
+            m.rows[m.n++] = r;
+        }
+        if (m.n > 0 && (m.n == MANY_ROWS || r == last)) {
+            read_chunk(s, t, key_col, cols, ncols, &m, first, rcs);
+            m.n = 0;
+        }
+    }
+    return true;
+}

@@ -211,15 +211,26 @@ static SQLRETURN refresh_into_buffers(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row,
                                       const int *cols)
 {
     int step = sqlite3_step(vm);
-    SQLRETURN rc = SQL_SUCCESS;
-    if (step == SQLITE_DONE) {
-        bc_diag_push_at(&s->h.diag, "01000", 0, (SQLLEN)row, SQL_COLUMN_NUMBER_UNKNOWN,
-                        "Row %lu is no longer in the store; nothing was read for it.",
-                        (unsigned long)row);
-        return SQL_NO_DATA;
-    }
+
+    if (step == SQLITE_DONE)
+        return bc_pos_row_gone(s, row);
     if (step != SQLITE_ROW)
         return SQL_ERROR;
+    return bc_pos_fill_buffers(s, vm, row, ncols, cols);
+}
+
+SQLRETURN bc_pos_row_gone(bc_stmt *s, SQLULEN row)
+{
+    bc_diag_push_at(&s->h.diag, "01000", 0, (SQLLEN)row, SQL_COLUMN_NUMBER_UNKNOWN,
+                    "Row %lu is no longer in the store; nothing was read for it.",
+                    (unsigned long)row);
+    return SQL_NO_DATA;
+}
+
+SQLRETURN bc_pos_fill_buffers(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row, int ncols, const int *cols)
+{
+    SQLRETURN rc = SQL_SUCCESS;
+
     for (int i = 0; i < ncols; i++) {
         const bc_desc_rec *a = &s->ard_cur->recs[cols[i]];
         bc_cell cell = {sqlite3_column_value(vm, i), &s->col_types[cols[i] - 1]};
@@ -399,12 +410,23 @@ static bool skipped(const bc_stmt *s, const bc_pos_target *t, SQLULEN r)
 static SQLRETURN refresh_rows(bc_stmt *s, const bc_pos_target *t, SQLULEN first, SQLULEN last)
 {
     SQLUSMALLINT *status = s->ird.array_status_ptr;
-    SQLULEN done = 0, failed = 0, read = 0;
+    SQLULEN done = 0, failed = 0, read = 0, n = last - first + 1;
+    bool *skip = calloc(n, sizeof *skip);
+    SQLRETURN *rcs = calloc(n, sizeof *rcs);
+    bool many;
 
+    if (skip == NULL || rcs == NULL) {
+        free(skip);
+        free(rcs);
+        return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory for a refresh.");
+    }
+    for (SQLULEN r = first; r <= last; r++)
+        skip[r - first] = skipped(s, t, r);
+    many = bc_pos_read_many(s, t, first, last, skip, rcs);
     for (SQLULEN r = first; r <= last; r++) {
-        if (skipped(s, t, r))
+        if (skip[r - first])
             continue;
-        SQLRETURN rc = refresh_row(s, t, r);
+        SQLRETURN rc = many ? rcs[r - first] : refresh_row(s, t, r);
         if (status != NULL)
             status[r - 1] = rc == SQL_ERROR               ? SQL_ROW_ERROR
                             : rc == SQL_NO_DATA           ? SQL_ROW_DELETED
@@ -414,6 +436,8 @@ static SQLRETURN refresh_rows(bc_stmt *s, const bc_pos_target *t, SQLULEN first,
         failed += rc == SQL_ERROR;
         read += rc == SQL_SUCCESS || rc == SQL_SUCCESS_WITH_INFO;
     }
+    free(skip);
+    free(rcs);
     if (t->by_bookmark && s->ird.rows_processed_ptr != NULL)
         *s->ird.rows_processed_ptr = read;
     if (failed == 0)
