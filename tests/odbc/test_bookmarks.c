@@ -92,6 +92,18 @@ static void column_zero_is_a_bookmark_that_names_the_row_on_another_statement(vo
     CHECK_INT(ub, SQL_UB_VARIABLE);
     CHECK_OK(SQLFetch(a.st), SQL_HANDLE_STMT, a.st);
     CHECK_INT(a.fetched, 4);
+    /* Column 0 describes itself as binary, never NULL, read-only. */
+    SQLSMALLINT type = 0, nullable = -1;
+    SQLULEN size = 0;
+    SQLLEN updatable = -1;
+    CHECK_OK(SQLDescribeCol(a.st, 0, NULL, 0, NULL, &type, &size, NULL, &nullable), SQL_HANDLE_STMT,
+             a.st);
+    CHECK_INT(type, SQL_BINARY);
+    CHECK_INT(nullable, SQL_NO_NULLS);
+    CHECK(size >= (SQLULEN)a.bm_len[0]);
+    CHECK_OK(SQLColAttribute(a.st, 0, SQL_DESC_UPDATABLE, NULL, 0, NULL, &updatable),
+             SQL_HANDLE_STMT, a.st);
+    CHECK_INT(updatable, SQL_ATTR_READONLY);
     for (int i = 0; i < 4; i++) {
         CHECK(a.bm_len[i] > 0 && a.bm_len[i] <= BM_CAP);
         if (i > 0)
