@@ -83,6 +83,10 @@ void bench_http_free(bench_http *h);
  * 200 with a JSON body, the parsed document in *json (caller frees with cJSON_Delete). */
 struct cJSON;
 long bench_http_get(bench_http *h, const char *path, struct cJSON **json);
+/* method (POST, PUT, DELETE) {url}/stores/{hash}{path} with a JSON body (or none); the HTTP
+ * status, and a 2xx answer's JSON in *json when json is not NULL (caller frees). */
+long bench_http_send(bench_http *h, const char *method, const char *path, const char *body,
+                     struct cJSON **json);
 /* A request outside /stores/ (the control endpoints) by method and path from the root; the
  * body goes to *body when body is not NULL (NUL-terminated, caller frees; NULL if empty). */
 long bench_http_raw(bench_http *h, const char *method, const char *path, char **body);
@@ -145,6 +149,23 @@ bool bench_naive_top_prices(bench_http *h, const bench_ids *ids, bench_result *r
 bool bench_naive_orders_since(bench_http *h, const bench_ids *ids, bench_result *r);
 /* The last ODBC error as "STATE message" (static buffer), for the report. */
 const char *bench_odbc_last_error(void);
+
+/* ---- bench_writes.c: INSERT, UPDATE, DELETE of BENCH_WRITE_ROWS customers (21-23) ------- */
+#define BENCH_WRITE_ROWS 50
+/* Untimed, before a run: a fresh tag for the run's emails; or that and the customers an
+ * UPDATE or DELETE works on, created through the API. */
+bool bench_write_new_tag(const bench_sandbox *sb);
+bool bench_write_create_rows(const bench_sandbox *sb);
+/* Untimed, after a run: what the store holds now, as rows and a checksum. */
+bool bench_write_check_insert(const bench_sandbox *sb, bench_result *r);
+bool bench_write_check_update(const bench_sandbox *sb, bench_result *r);
+bool bench_write_check_delete(const bench_sandbox *sb, bench_result *r);
+bool bench_odbc_insert_customers(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+bool bench_odbc_update_customers(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+bool bench_odbc_delete_customers(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+bool bench_naive_insert_customers(bench_http *h, const bench_ids *ids, bench_result *r);
+bool bench_naive_update_customers(bench_http *h, const bench_ids *ids, bench_result *r);
+bool bench_naive_delete_customers(bench_http *h, const bench_ids *ids, bench_result *r);
 
 /* ---- bench_run.c: repetitions, medians, the table ------------------------------------- */
 int bench_run_all(const bench_sandbox *sb, const bench_opts *o, const bench_ids *ids);

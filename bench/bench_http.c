@@ -26,7 +26,8 @@ bench_http *bench_http_new(const bench_sandbox *sb)
     char auth[200];
     snprintf(auth, sizeof auth, "X-Auth-Token: %s", sb->token);
     struct curl_slist *l = curl_slist_append(NULL, auth);
-    struct curl_slist *l2 = l ? curl_slist_append(l, "Accept: application/json") : NULL;
+    struct curl_slist *l1 = l ? curl_slist_append(l, "Accept: application/json") : NULL;
+    struct curl_slist *l2 = l1 ? curl_slist_append(l1, "Content-Type: application/json") : NULL;
     h->curl = curl_easy_init();
     if (!l2 || !h->curl) {
         curl_slist_free_all(l2 ? l2 : l);
@@ -59,6 +60,9 @@ static long bench_http_do(bench_http *h, const char *method, const char *url, sa
 {
     long status = 0;
     curl_easy_setopt(h->curl, CURLOPT_URL, url);
+    if (strcmp(method, "GET") == 0) {
+        curl_easy_setopt(h->curl, CURLOPT_HTTPGET, 1L); /* after a write's body */
+    }
     curl_easy_setopt(h->curl, CURLOPT_CUSTOMREQUEST, strcmp(method, "GET") ? method : NULL);
     curl_easy_setopt(h->curl, CURLOPT_NOBODY, 0L);
     curl_easy_setopt(h->curl, CURLOPT_WRITEDATA, b);
@@ -113,5 +117,28 @@ long bench_http_raw(bench_http *h, const char *method, const char *path, char **
     } else {
         free(b.data);
     }
+    return status;
+}
+
+long bench_http_send(bench_http *h, const char *method, const char *path, const char *body,
+                     struct cJSON **json)
+{
+    char url[2048];
+    sandbox_body b = {0};
+    if (json) {
+        *json = NULL;
+    }
+    snprintf(url, sizeof url, "%s%s%s", h->base, h->store, path);
+    if (body) {
+        curl_easy_setopt(h->curl, CURLOPT_POSTFIELDS, body);
+        curl_easy_setopt(h->curl, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
+    }
+    long status = bench_http_do(h, method, url, &b);
+    curl_easy_setopt(h->curl, CURLOPT_POSTFIELDS, NULL);
+    curl_easy_setopt(h->curl, CURLOPT_HTTPGET, 1L);
+    if (json && status >= 200 && status < 300 && b.data) {
+        *json = cJSON_ParseWithLength(b.data, b.len);
+    }
+    free(b.data);
     return status;
 }

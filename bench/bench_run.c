@@ -39,6 +39,9 @@ static const bench_scenario bench_scenarios[] = {
     {9, "ORDER BY price DESC LIMIT 5", bench_odbc_top_prices, bench_naive_top_prices},
     {10, "Orders WHERE date_created>=", bench_odbc_orders_since, bench_naive_orders_since},
     {11, "scan 4 cols vs sequential", bench_odbc_scan_wide, bench_naive_scan_wide},
+    {21, "INSERT 50 Customers (array)", bench_odbc_insert_customers, bench_naive_insert_customers},
+    {22, "UPDATE 50 Customers id IN", bench_odbc_update_customers, bench_naive_update_customers},
+    {23, "DELETE 50 Customers id IN", bench_odbc_delete_customers, bench_naive_delete_customers},
 };
 
 static const bench_second bench_seconds[] = {
@@ -55,18 +58,55 @@ static const bench_second *bench_second_of(int number)
     return NULL;
 }
 
-static void bench_finish(const bench_sandbox *sb, bool ok, long long t0, bool verbose,
-                         bench_result *r)
+/* Writes change the store: each of their runs gets an untimed set-up before it, and the
+ * read-back after it fills the run's rows and checksum (bench_writes.c). */
+typedef struct bench_hooks {
+    int number;
+    bool (*before)(const bench_sandbox *sb);
+    bool (*after)(const bench_sandbox *sb, bench_result *r);
+} bench_hooks;
+
+static const bench_hooks bench_write_hooks[] = {
+    {21, bench_write_new_tag, bench_write_check_insert},
+    {22, bench_write_create_rows, bench_write_check_update},
+    {23, bench_write_create_rows, bench_write_check_delete},
+};
+
+static const bench_hooks *bench_hooks_of(const bench_scenario *s)
+{
+    for (size_t i = 0; i < sizeof bench_write_hooks / sizeof *bench_write_hooks; i++) {
+        if (bench_write_hooks[i].number == s->number) {
+            return &bench_write_hooks[i];
+        }
+    }
+    return NULL;
+}
+
+static bool bench_before(const bench_sandbox *sb, const bench_scenario *s)
+{
+    const bench_hooks *k = bench_hooks_of(s);
+    return !k || k->before(sb);
+}
+
+static void bench_finish(const bench_sandbox *sb, const bench_scenario *s, bool ok, long long t0,
+                         bool verbose, bench_result *r)
 {
     r->ms = sandbox_now_ms() - t0;
     r->ok = ok;
     r->requests = bench_sandbox_requests(sb, verbose);
+    const bench_hooks *k = bench_hooks_of(s);
+    if (k && !k->after(sb, r)) {
+        r->ok = false;
+    }
 }
 
 static bench_result bench_driver_once(const bench_sandbox *sb, const bench_scenario *s,
                                       const bench_ids *ids, bool verbose)
 {
     bench_result r = {0};
+    if (!bench_before(sb, s)) {
+        return r;
+    }
     SQLHDBC dbc = bench_odbc_connect(sb);
     if (!dbc || !bench_sandbox_clear(sb)) {
         bench_odbc_disconnect(dbc);
@@ -74,17 +114,20 @@ static bench_result bench_driver_once(const bench_sandbox *sb, const bench_scena
     }
     long long t0 = sandbox_now_ms();
     bool ok = s->driver(dbc, ids, &r);
-    bench_finish(sb, ok, t0, verbose, &r);
+    bench_finish(sb, s, ok, t0, verbose, &r);
     bench_odbc_disconnect(dbc);
     return r;
 }
 
-static bench_result bench_baseline_once(const bench_sandbox *sb,
+static bench_result bench_baseline_once(const bench_sandbox *sb, const bench_scenario *s,
                                         bool (*baseline)(bench_http *, const bench_ids *,
                                                          bench_result *),
                                         const bench_ids *ids)
 {
     bench_result r = {0};
+    if (!bench_before(sb, s)) {
+        return r;
+    }
     cJSON *store = NULL;
     bench_http *h = bench_http_new(sb);
     /* the same first request the driver's connect makes, so both start on an open socket */
@@ -96,7 +139,7 @@ static bench_result bench_baseline_once(const bench_sandbox *sb,
     cJSON_Delete(store);
     long long t0 = sandbox_now_ms();
     bool ok = baseline(h, ids, &r);
-    bench_finish(sb, ok, t0, false, &r);
+    bench_finish(sb, s, ok, t0, false, &r);
     bench_http_free(h);
     return r;
 }
@@ -152,7 +195,7 @@ static bool bench_selected(const bench_opts *o, int number)
     if (!o->only) {
         return true;
     }
-    /* one character a scenario: 1-9, then a for 10, b for 11 */
+    /* one character a scenario: 1-9, then a for 10, b for 11 … l, m, n for 21-23 */
     for (const char *p = o->only; *p; p++) {
         if ((*p >= '1' && *p <= '9' ? *p - '0' : *p - 'a' + 10) == number) {
             return true;
@@ -174,9 +217,9 @@ static void bench_rep(const bench_sandbox *sb, const bench_opts *o, const bench_
         if (side == 0) {
             *d = bench_driver_once(sb, s, ids, o->verbose && i == 0);
         } else if (side == 1) {
-            *b = bench_baseline_once(sb, s->baseline, ids);
+            *b = bench_baseline_once(sb, s, s->baseline, ids);
         } else {
-            *b2 = bench_baseline_once(sb, second->baseline, ids);
+            *b2 = bench_baseline_once(sb, s, second->baseline, ids);
         }
     }
 }

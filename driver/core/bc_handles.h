@@ -248,6 +248,11 @@ SQLRETURN bc_stmt_finish_change(bc_stmt *s, SQLRETURN rc);
  * count and the parameter status array. */
 bool bc_stmt_batch_open(bc_stmt *s, SQLRETURN *rc);
 SQLRETURN bc_stmt_batch_close(bc_stmt *s, bool *errors);
+/* The same batch for the rows of a positioned write (setpos_write.c): each row's statement
+ * names its rowset row with bc_engine_batch_row; close sends them, sets the row count and
+ * pushes a record per problem row (SQL_DIAG_ROW_NUMBER = the rowset row). */
+SQLRETURN bc_stmt_rows_batch_open(bc_stmt *s);
+SQLRETURN bc_stmt_rows_batch_close(bc_stmt *s);
 SQLRETURN bc_stmt_more_results(bc_stmt *s);
 SQLRETURN bc_stmt_cancel(bc_stmt *s);
 /* Bracket every ODBC call that runs s in the engine (execute, fetch, a catalog query; each
@@ -315,6 +320,30 @@ SQLRETURN bc_stmt_put_data(bc_stmt *s, SQLPOINTER data, SQLLEN len);
 bool bc_dae_value(const bc_stmt *s, int n, SQLPOINTER *data, SQLLEN *len);
 /* True when fixed-size parameter n got no SQLPutData call at all. */
 bool bc_dae_missing(const bc_stmt *s, int n);
+
+/* bookmark.c: bookmarks are the row's key (SQL_UB_VARIABLE), at most BC_BOOKMARK_MAX bytes. */
+#define BC_BOOKMARK_MAX_KEYS 8
+#define BC_BOOKMARK_MAX (BC_BOOKMARK_MAX_KEYS * 257)
+/* The result columns (1-based) holding the key of the one table the result set reads, in the
+ * table's key order, in cols[] (up to max); 0 when the result set has no such whole key. */
+int bc_bookmark_key_columns(const bc_stmt *s, int *cols, int max);
+/* The bookmark of the key values keys[0..nkeys) into out (BC_BOOKMARK_MAX bytes); its length. */
+size_t bc_bookmark_encode(sqlite3_value *const *keys, int nkeys, unsigned char *out);
+/* Bind the nkeys key values of bookmark b (len bytes) to parameters first, first+1 ... of vm;
+ * false when b is not a bookmark of nkeys values this driver made. */
+bool bc_bookmark_bind(sqlite3_stmt *vm, int first, const unsigned char *b, SQLLEN len, int nkeys);
+/* The key of a bookmark of one integer key column; false for any other bookmark. */
+bool bc_bookmark_integer(const unsigned char *b, SQLLEN len, long long *v);
+/* Whether the application bound column 0 with bookmarks on. */
+bool bc_bookmark_bound(const bc_stmt *s);
+/* The bookmark of rowset row `row` (0-based buffer row) into bound column 0; values come from
+ * value_of(s, col). Pushes 01004 (truncated) with the row number. */
+SQLRETURN bc_bookmark_fetch(bc_stmt *s, SQLULEN row, sqlite3_value *(*value_of)(bc_stmt *, int));
+/* Refuses a fetch that must fill column 0 of a result set without a whole key (HY000). */
+SQLRETURN bc_bookmark_check(bc_stmt *s);
+/* SQLGetData on column 0. */
+SQLRETURN bc_bookmark_get_data(bc_stmt *s, SQLSMALLINT c_type, SQLPOINTER buf, SQLLEN buflen,
+                               SQLLEN *ind);
 
 /* rowset.c */
 void bc_rowset_clear(bc_stmt *s);

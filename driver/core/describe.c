@@ -253,13 +253,35 @@ SQLRETURN bc_stmt_num_result_cols(bc_stmt *s, SQLSMALLINT *n)
     return SQL_SUCCESS;
 }
 
+/* Column 0 with bookmarks on: the row's key as binary (bookmark.c), never NULL, read-only. */
+static const bc_desc_rec *bookmark_rec(void)
+{
+    static const bc_desc_rec rec = {.type = SQL_BINARY,
+                                    .concise_type = SQL_BINARY,
+                                    .octet_length = BC_BOOKMARK_MAX,
+                                    .length = BC_BOOKMARK_MAX,
+                                    .nullable = SQL_NO_NULLS,
+                                    .searchable = SQL_PRED_NONE,
+                                    .updatable = SQL_ATTR_READONLY,
+                                    .display_size = 2 * BC_BOOKMARK_MAX,
+                                    .name = "",
+                                    .type_name = "BINARY"};
+    return &rec;
+}
+
+/* The IRD record of column col: column 0 is the bookmark. */
+static const bc_desc_rec *col_rec(const bc_stmt *s, SQLUSMALLINT col)
+{
+    return col == 0 ? bookmark_rec() : &s->ird.recs[col];
+}
+
 static SQLRETURN check_col(bc_stmt *s, SQLUSMALLINT col)
 {
     if (s->state == BC_STMT_ALLOCATED)
         return bc_diag_push(&s->h.diag, "HY010", 0, "The statement is not prepared.");
     if (s->ncols == 0)
         return bc_diag_push(&s->h.diag, "07005", 0, "The statement has no result set.");
-    if (col < 1 || col > (SQLUSMALLINT)s->ncols)
+    if ((col < 1 && s->use_bookmarks == SQL_UB_OFF) || col > (SQLUSMALLINT)s->ncols)
         return bc_diag_push(&s->h.diag, "07009", 0,
                             "Column %u does not exist; the result has %d columns.", (unsigned)col,
                             s->ncols);
@@ -293,7 +315,7 @@ SQLRETURN bc_stmt_describe_col(bc_stmt *s, SQLUSMALLINT col, const char **name, 
         return rc;
     s->described = true;
     s->col_types_final = true;
-    r = &s->ird.recs[col];
+    r = col_rec(s, col);
     *name = r->name;
     if (type != NULL)
         *type = app_type(s, r->concise_type);
@@ -433,7 +455,7 @@ SQLRETURN bc_stmt_col_attr(bc_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field, con
         return rc;
     s->described = true;
     s->col_types_final = true;
-    const bc_desc_rec *r = &s->ird.recs[col];
+    const bc_desc_rec *r = col_rec(s, col);
     if (col_attr_str(r, field, str)) {
         if (*str == NULL)
             *str = "";

@@ -7,16 +7,47 @@
 #include "bc_convert.h"
 #include "bc_handles.h"
 
+/* Column 0 is the bookmark: "07009 ... ColumnNumber was 0 and SQL_ATTR_USE_BOOKMARKS was
+ * SQL_UB_OFF"; variable bookmarks are bound as SQL_C_VARBOOKMARK (binary). */
+static SQLRETURN bind_bookmark(bc_stmt *s, SQLSMALLINT c_type, SQLPOINTER buf, SQLLEN buflen,
+                               SQLLEN *ind)
+{
+    bc_desc_rec *r;
+
+    if (buf == NULL && ind == NULL) {
+        if (s->ard_cur->cap > 0)
+            bc_desc_rec_reset(&s->ard_cur->recs[0]);
+        return SQL_SUCCESS;
+    }
+    if (s->use_bookmarks == SQL_UB_OFF)
+        return bc_diag_push(&s->h.diag, "07009", 0,
+                            "Column 0 is the bookmark column; set SQL_ATTR_USE_BOOKMARKS to "
+                            "SQL_UB_VARIABLE before binding it.");
+    if (c_type != SQL_C_VARBOOKMARK)
+        return bc_diag_push(&s->h.diag, "07006", 0,
+                            "Bookmarks are variable-length: bind column 0 as SQL_C_VARBOOKMARK "
+                            "(a buffer of up to %d bytes).",
+                            BC_BOOKMARK_MAX);
+    if ((r = bc_desc_rec_get(s->ard_cur, 0)) == NULL)
+        return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory binding a column.");
+    bc_desc_rec_set_type(r, c_type);
+    r->data_ptr = buf;
+    r->octet_length = buflen;
+    r->indicator_ptr = ind;
+    r->octet_length_ptr = ind;
+    return SQL_SUCCESS;
+}
+
 SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
                            SQLLEN buflen, SQLLEN *ind)
 {
     bc_desc *ard = s->ard_cur;
     bc_desc_rec *r;
 
-    if (col == 0)
-        return bc_diag_push(&s->h.diag, "07009", 0, "Bookmarks are not supported.");
     if (buflen < 0)
         return bc_diag_push(&s->h.diag, "HY090", 0, "The buffer length is negative.");
+    if (col == 0)
+        return bind_bookmark(s, c_type, buf, buflen, ind);
     if (buf == NULL && ind == NULL) {
         /* Unbind: "if TargetValuePtr is a null pointer, the driver unbinds the column". */
         if (col <= (SQLUSMALLINT)ard->count) {
@@ -45,12 +76,18 @@ SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQL
     return SQL_SUCCESS;
 }
 
+/* The value of result column col of the row being filled. */
+static sqlite3_value *filling_value(bc_stmt *s, int col)
+{
+    return s->static_ready ? bc_rowset_row_value(s, s->fill_row, col)
+                           : sqlite3_column_value(s->vm, col - 1);
+}
+
 /* Convert bound column col of the current row into rowset row `row`. */
 static SQLRETURN fetch_column(bc_stmt *s, const bc_desc_rec *r, int col, SQLULEN row)
 {
     /* A static cursor fills rowsets from the rows it keeps; otherwise the statement's row. */
-    sqlite3_value *v = s->static_ready ? bc_rowset_row_value(s, s->fill_row, col)
-                                       : sqlite3_column_value(s->vm, col - 1);
+    sqlite3_value *v = filling_value(s, col);
     bc_cell cell = {v, &s->col_types[col - 1]};
     SQLPOINTER data;
     SQLLEN *ind, *len, local_ind = 0, consumed = 0;
@@ -98,6 +135,8 @@ SQLUSMALLINT bc_stmt_fill_row(bc_stmt *s, SQLULEN row, bool *any_info)
 
     if (s->retrieve_data == SQL_RD_OFF)
         return status;
+    if (bc_bookmark_bound(s) && bc_bookmark_fetch(s, row, filling_value) != SQL_SUCCESS)
+        status = SQL_ROW_SUCCESS_WITH_INFO;
     for (int c = 1; c <= ard->count && c <= s->ncols; c++) {
         const bc_desc_rec *r = &ard->recs[c];
         if (r->data_ptr == NULL && r->indicator_ptr == NULL)
@@ -171,6 +210,8 @@ static SQLRETURN fetch_next_rowset(bc_stmt *s)
                                 "(SQLBindCol with null pointers) or fix the column number.",
                                 c, (int)s->ncols);
     }
+    if (bc_bookmark_check(s) != SQL_SUCCESS)
+        return SQL_ERROR;
     if (s->cursor_type == SQL_CURSOR_STATIC)
         return bc_stmt_static_fetch(s, SQL_FETCH_NEXT, 0);
     s->getdata_col = 0;
@@ -221,6 +262,8 @@ SQLRETURN bc_stmt_fetch_scroll(bc_stmt *s, SQLSMALLINT orientation, SQLLEN offse
     if (s->cursor_type == SQL_CURSOR_STATIC) {
         if (s->state != BC_STMT_CURSOR)
             return bc_diag_push(&s->h.diag, "24000", 0, "No result set is open; execute a query.");
+        if (bc_bookmark_check(s) != SQL_SUCCESS)
+            return SQL_ERROR;
         bc_stmt_run_begin(s);
         SQLRETURN rc = bc_stmt_static_fetch(s, orientation, offset);
         bc_stmt_run_end(s);

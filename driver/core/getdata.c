@@ -12,7 +12,7 @@ static SQLRETURN check_getdata(bc_stmt *s, SQLUSMALLINT col)
 {
     if (s->state != BC_STMT_CURSOR || s->rowset_rows == 0)
         return bc_diag_push(&s->h.diag, "HY010", 0, "SQLGetData needs a row: call SQLFetch first.");
-    if (col == 0 || col > (SQLUSMALLINT)s->ncols)
+    if ((col == 0 && s->use_bookmarks == SQL_UB_OFF) || col > (SQLUSMALLINT)s->ncols)
         return bc_diag_push(&s->h.diag, "07009", 0,
                             "Column %u does not exist; the result has %d columns.", (unsigned)col,
                             s->ncols);
@@ -81,6 +81,8 @@ SQLRETURN bc_stmt_get_data(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQL
 
     if (rc != SQL_SUCCESS)
         return rc;
+    if (col == 0)
+        return bc_bookmark_get_data(s, c_type, buf, buflen, ind);
     if (buflen < 0)
         return bc_diag_push(&s->h.diag, "HY090", 0, "The buffer length is negative.");
     if (col != s->getdata_col) {

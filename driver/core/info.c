@@ -122,10 +122,13 @@ static const info_entry info_table[] = {
     U32(SQL_FETCH_DIRECTION, SQL_FD_FETCH_NEXT | SQL_FD_FETCH_FIRST | SQL_FD_FETCH_LAST |
                                  SQL_FD_FETCH_PRIOR | SQL_FD_FETCH_ABSOLUTE |
                                  SQL_FD_FETCH_RELATIVE),
-    /* Positioned writes (core/setpos_write.c) go through a forward-only cursor's rowset. */
-    U32(SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1, SQL_CA1_NEXT | SQL_CA1_POS_POSITION |
-                                                 SQL_CA1_POS_UPDATE | SQL_CA1_POS_DELETE |
-                                                 SQL_CA1_POS_REFRESH | SQL_CA1_BULK_ADD),
+    /* Positioned writes (core/setpos_write.c) go through a forward-only cursor's rowset;
+     * bookmarks (core/bookmark.c) are the rows' keys, so SQLBulkOperations can name rows by
+     * them. There is no SQLFetchScroll(SQL_FETCH_BOOKMARK) (SQL_CA1_BOOKMARK). */
+    U32(SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1,
+        SQL_CA1_NEXT | SQL_CA1_POS_POSITION | SQL_CA1_POS_UPDATE | SQL_CA1_POS_DELETE |
+            SQL_CA1_POS_REFRESH | SQL_CA1_BULK_ADD | SQL_CA1_BULK_UPDATE_BY_BOOKMARK |
+            SQL_CA1_BULK_DELETE_BY_BOOKMARK | SQL_CA1_BULK_FETCH_BY_BOOKMARK),
     U32(SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES2, SQL_CA2_READ_ONLY_CONCURRENCY |
                                                  SQL_CA2_LOCK_CONCURRENCY |
                                                  SQL_CA2_MAX_ROWS_SELECT | SQL_CA2_CRC_EXACT),
@@ -144,7 +147,11 @@ static const info_entry info_table[] = {
     U32(SQL_POS_OPERATIONS,
         SQL_POS_POSITION | SQL_POS_UPDATE | SQL_POS_DELETE | SQL_POS_REFRESH | SQL_POS_ADD),
     U32(SQL_POSITIONED_STATEMENTS, 0),
-    U32(SQL_BOOKMARK_PERSISTENCE, 0),
+    /* A bookmark is the row's key: it outlives the cursor, the statement and a transaction,
+     * works on another statement over the same table, and an update leaves it as it was (key
+     * columns cannot be assigned). */
+    U32(SQL_BOOKMARK_PERSISTENCE, SQL_BP_CLOSE | SQL_BP_DROP | SQL_BP_OTHER_HSTMT | SQL_BP_SCROLL |
+                                      SQL_BP_TRANSACTION | SQL_BP_UPDATE),
     U32(SQL_GETDATA_EXTENSIONS, SQL_GD_ANY_COLUMN | SQL_GD_ANY_ORDER | SQL_GD_BOUND | SQL_GD_BLOCK),
     S(SQL_ROW_UPDATES, "N"),
     U32(SQL_ASYNC_MODE, SQL_AM_NONE),

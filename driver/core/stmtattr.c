@@ -60,8 +60,15 @@ static SQLRETURN set_cursor_attr(bc_stmt *s, SQLINTEGER attr, SQLULEN v)
             return bc_diag_push(&s->h.diag, "HYC00", 0, "Sensitive cursors are not supported.");
         return SQL_SUCCESS;
     case SQL_ATTR_USE_BOOKMARKS:
-        if (v != SQL_UB_OFF)
-            return changed(s, "Bookmarks");
+        if (s->state == BC_STMT_CURSOR)
+            return bc_diag_push(&s->h.diag, "24000", 0,
+                                "Close the cursor before turning bookmarks on or off.");
+        if (v != SQL_UB_OFF && v != SQL_UB_VARIABLE) {
+            /* ODBC 2's fixed 32-bit bookmarks cannot hold every key: variable ones instead. */
+            s->use_bookmarks = SQL_UB_VARIABLE;
+            return changed(s, "Fixed-length bookmarks (SQL_UB_FIXED)");
+        }
+        s->use_bookmarks = v;
         return SQL_SUCCESS;
     case SQL_ATTR_ASYNC_ENABLE:
         if (v != SQL_ASYNC_ENABLE_OFF)
@@ -260,7 +267,7 @@ SQLRETURN bc_stmt_get_attr(bc_stmt *s, SQLINTEGER attr, SQLULEN *num, SQLPOINTER
         *num = SQL_INSENSITIVE;
         return SQL_SUCCESS;
     case SQL_ATTR_USE_BOOKMARKS:
-        *num = SQL_UB_OFF;
+        *num = s->use_bookmarks;
         return SQL_SUCCESS;
     case SQL_ATTR_ASYNC_ENABLE:
         *num = SQL_ASYNC_ENABLE_OFF;

@@ -59,22 +59,21 @@ SQLRETURN bc_stmt_finish_change(bc_stmt *s, SQLRETURN rc)
     return changed == 0 && rc == SQL_SUCCESS ? SQL_NO_DATA : rc;
 }
 
-bool bc_stmt_batch_open(bc_stmt *s, SQLRETURN *rc)
+/* Start queueing the writes of several executions as one batch. */
+static SQLRETURN start_batch(bc_stmt *s)
 {
     bc_error e;
 
-    if (sqlite3_stmt_readonly(s->vm))
-        return false;
     bc_error_clear(&e);
     bc_engine_begin_statement(s->dbc->engine);
-    if (bc_engine_batch_begin(s->dbc->engine, &e) != 0) {
-        *rc = bc_diag_push(&s->h.diag, e.sqlstate, (SQLINTEGER)e.native, "%s", e.message);
-        return false;
-    }
-    return true;
+    if (bc_engine_batch_begin(s->dbc->engine, &e) != 0)
+        return bc_diag_push(&s->h.diag, e.sqlstate, (SQLINTEGER)e.native, "%s", e.message);
+    return SQL_SUCCESS;
 }
 
-SQLRETURN bc_stmt_batch_close(bc_stmt *s, bool *errors)
+/* Send the batch: the row count, and a record per problem row (marked in the parameter
+ * status array when param_status). */
+static SQLRETURN end_batch(bc_stmt *s, bool param_status, bool *errors)
 {
     bc_error e;
     long changed;
@@ -88,9 +87,35 @@ SQLRETURN bc_stmt_batch_close(bc_stmt *s, bool *errors)
         return SQL_SUCCESS;
     s->row_count = changed;
     s->dbc->unended_writes += changed;
-    if (push_problems(s, true) > 0) {
+    if (push_problems(s, param_status) > 0) {
         *errors = true;
         return SQL_SUCCESS_WITH_INFO;
     }
     return SQL_SUCCESS;
+}
+
+bool bc_stmt_batch_open(bc_stmt *s, SQLRETURN *rc)
+{
+    if (sqlite3_stmt_readonly(s->vm))
+        return false;
+    *rc = start_batch(s);
+    return *rc == SQL_SUCCESS;
+}
+
+SQLRETURN bc_stmt_batch_close(bc_stmt *s, bool *errors)
+{
+    return end_batch(s, true, errors);
+}
+
+SQLRETURN bc_stmt_rows_batch_open(bc_stmt *s)
+{
+    return start_batch(s);
+}
+
+SQLRETURN bc_stmt_rows_batch_close(bc_stmt *s)
+{
+    bool errors = false;
+
+    s->row_count = 0;
+    return end_batch(s, false, &errors);
 }

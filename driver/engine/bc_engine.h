@@ -51,11 +51,19 @@ bool bc_engine_write_changes(bc_engine *e, long *changed);
  * (start at 0; advanced past the row returned): its row (1-based; the parameter set for
  * arrays), whether it failed, and why. False past the last. */
 bool bc_engine_write_problem(bc_engine *e, int *pos, long *row, bool *failed, bc_error *out);
+/* Every row of the last write statement (or batch) in turn, from *pos (start at 0): its row
+ * (as bc_engine_write_problem numbers it) and whether the API changed it. False past the
+ * last. */
+bool bc_engine_write_outcome(bc_engine *e, int *pos, long *row, bool *ok);
 /* Run the executions of a parameter array as one batch: the rows queue across the steps
  * (bc_engine_batch_row names the parameter set, 1-based, before each) and go out in the API's
  * batch form at bc_engine_batch_end. Both return 0 or -1 with err set. */
 int bc_engine_batch_begin(bc_engine *e, bc_error *err);
 void bc_engine_batch_row(bc_engine *e, long row);
+/* The next statement of the batch writes several rows at once (a rowset of SQLSetPos): the
+ * UPDATE or DELETE of the object with id ids[i] is row rows[i]. The arrays are borrowed until
+ * the next bc_engine_batch_row, bc_engine_batch_rows or bc_engine_batch_end. */
+void bc_engine_batch_rows(bc_engine *e, const long long *ids, const long *rows, int n);
 int bc_engine_batch_end(bc_engine *e, bc_error *err);
 
 /* The error a virtual table recorded while the last statement ran; cleared by taking it.

@@ -91,12 +91,22 @@ static bool delete_needs_row(const bc_write_spec *ws)
     return false;
 }
 
+/* The row of the batch an operation belongs to: its parameter set, or the rowset row its
+ * id names. */
+static long batch_row_of(const bc_write_state *w, const bc_wop *op)
+{
+    for (int i = 0; op->kind != BC_WOP_INSERT && i < w->nrow_ids; i++)
+        if (w->row_ids[i] == op->id)
+            return w->row_nums[i];
+    return w->param_row;
+}
+
 static int queue(bc_vtab *vt, bc_wop *op, bc_error *err)
 {
     bc_write_state *w = vt->e->w;
 
     op->t = vt->t;
-    op->row = w->batch ? w->param_row : w->rows_seen;
+    op->row = w->batch ? batch_row_of(w, op) : w->rows_seen;
     if (bc_write_push_op(w, op) == 0)
         return SQLITE_OK;
     free(op->path);

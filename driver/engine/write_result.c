@@ -172,6 +172,15 @@ bool bc_engine_write_problem(bc_engine *e, int *pos, long *row, bool *failed, bc
     return false;
 }
 
+bool bc_engine_write_outcome(bc_engine *e, int *pos, long *row, bool *ok)
+{
+    if (e == NULL || *pos >= e->w->nres)
+        return false;
+    *row = e->w->res[*pos].row;
+    *ok = e->w->res[(*pos)++].ok;
+    return true;
+}
+
 int bc_engine_batch_begin(bc_engine *e, bc_error *err)
 {
     if (sqlite3_exec(e->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
@@ -188,6 +197,15 @@ int bc_engine_batch_begin(bc_engine *e, bc_error *err)
 void bc_engine_batch_row(bc_engine *e, long row)
 {
     e->w->param_row = row;
+    e->w->nrow_ids = 0;
+}
+
+void bc_engine_batch_rows(bc_engine *e, const long long *ids, const long *rows, int n)
+{
+    e->w->param_row = 0;
+    e->w->row_ids = ids;
+    e->w->row_nums = rows;
+    e->w->nrow_ids = n;
 }
 
 int bc_engine_batch_end(bc_engine *e, bc_error *err)
@@ -208,5 +226,6 @@ int bc_engine_batch_end(bc_engine *e, bc_error *err)
         sqlite3_exec(e->db, "ROLLBACK", NULL, NULL, NULL);
     }
     e->w->batch = false;
+    e->w->nrow_ids = 0;
     return rc;
 }
