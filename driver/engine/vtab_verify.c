@@ -215,10 +215,9 @@ int bc_vverify_row(bc_vcursor *c)
 
     if (c->nchecks == 0 || c->eof || c->plan == BC_PLAN_COUNT)
         return SQLITE_OK;
-    bc_vcursor_resolve_cells(c);
     for (int i = 0; i < c->nchecks; i++) {
         const struct bc_vcheck *k = &c->checks[i];
-        bool has = cell_int(c->cells[k->col], &v);
+        bool has = cell_int(bc_vcursor_cell(c, k->col), &v);
         if (!passes(k, has, v)) {
             c->eof = true; /* no row of this request is handed out */
             return fail_ignored(c, k, has, v);
