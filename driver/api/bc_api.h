@@ -64,7 +64,7 @@ typedef struct bc_api_req {
 typedef struct bc_api_result {
     int rc; /* 0, or -1 with err set */
     long status;
-    cJSON *out;
+    cJSON *out; /* the answer; also set on a 422 (a batch may have applied in part) */
     bc_error err;
 } bc_api_result;
 void bc_api_request_many(bc_api *a, const bc_api_req *reqs, int n, int width,

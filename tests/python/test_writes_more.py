@@ -390,3 +390,22 @@ def test_option_value_without_sort_order_gets_the_422(sandbox, connect):
     assert "HTTP 422" in str(err.value) and "sort_order" in str(err.value)
     refused_read_only(sandbox, cur, "UPDATE ProductOptionValues SET id = 5 WHERE option_id = 1",
                       "id", "ProductOptionValues")
+
+
+# -- batch sizes of the array endpoints ------------------------------------------------------
+
+def test_trees_and_listings_go_out_fifty_rows_per_request(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    trees = ", ".join(f"('T{c}', '[{c}]')" for c in range(100, 151))
+    cur.execute(f"INSERT INTO CategoryTrees(name, channels) VALUES {trees}")
+    assert cur.rowcount == 51
+    assert sent(sandbox) == [("PUT", "v3/catalog/trees")] * 2
+    sandbox.clear_requests()
+    listings = ", ".join(f"(3, 5, 'active', 'L{i}', ?)" for i in range(51))
+    cur.execute("INSERT INTO ChannelListings(channel_id, product_id, state, name, variants) "
+                f"VALUES {listings}", *[VARIANTS % (5, 1005)] * 51)
+    assert cur.rowcount == 51
+    assert len(set(ids_written(cur))) == 51
+    assert sent(sandbox) == [("POST", "v3/channels/3/listings")] * 2
+    assert cur.execute("SELECT count(*) FROM ChannelListings WHERE channel_id = 3 "
+                       "AND name LIKE 'L%'").fetchone()[0] == 51
