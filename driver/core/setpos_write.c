@@ -1,17 +1,17 @@
 /*
- * SQLSetPos(SQL_UPDATE / SQL_DELETE / SQL_REFRESH / SQL_ADD) and SQLBulkOperations(SQL_ADD)
- * on a result set read from one writable table with its whole primary key. Each row becomes
- * an UPDATE, DELETE or INSERT keyed by the key values the row was fetched with, run on the
- * connection's engine, so it takes the same path (write specs, Readonly, 422 reporting) as
- * SQL text. The values are the application's bound column buffers.
+ * SQLSetPos(SQL_UPDATE / SQL_DELETE / SQL_REFRESH / SQL_ADD) and SQLBulkOperations (SQL_ADD and
+ * the three operations by bookmark) on a result set read from one table with its whole primary
+ * key. Each row becomes an UPDATE, DELETE or INSERT keyed by the key values the row was fetched
+ * with (or by its bookmark, which is that key), run on the connection's engine, so it takes the
+ * same path (write specs, Readonly, 422 reporting) as SQL text; the values are the
+ * application's bound column buffers. The rows of one call are queued in one batch and sent
+ * together in the API's batch form; setpos_many.c makes one statement of many rows where the
+ * key allows it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bc_convert.h"
-#include "bc_handles.h"
-#include "bc_write_spec.h"
-
 #include "setpos_internal.h"
 
 #define SQL_TEXT_CAP 16384
