@@ -272,6 +272,29 @@ out:
     bct_disconnect(dbc);
 }
 
+static void setpos_row_zero_refreshes_the_rowset_in_one_read(void)
+{
+    SQLHDBC dbc = bct_connect(env, &sb, NULL);
+    wide_rowset r;
+    double stored[WIDE];
+
+    if (!open_wide(dbc, &r))
+        goto out;
+    memcpy(stored, r.price, sizeof stored);
+    for (int i = 0; i < WIDE; i++)
+        r.price[i] = -1;
+    bct_sb_clear_requests(&sb);
+    CHECK_OK(SQLSetPos(r.st, 0, SQL_REFRESH, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, r.st);
+    CHECK_INT(count_method("GET"), 1);
+    for (int i = 0; i < WIDE; i++) {
+        CHECK(r.price[i] == stored[i]);
+        CHECK_INT(r.status[i], SQL_ROW_SUCCESS);
+    }
+    SQLFreeHandle(SQL_HANDLE_STMT, r.st);
+out:
+    bct_disconnect(dbc);
+}
+
 static void setpos_refresh_reads_the_row_again(void)
 {
     SQLHDBC dbc = bct_connect(env, &sb, NULL);
@@ -463,6 +486,7 @@ int main(int argc, char **argv)
     static const bct_test tests[] = {
         BCT_TEST(setpos_update_and_delete_write_through_the_api),
         BCT_TEST(row_zero_follows_the_operation_array_and_reports_each_row),
+        BCT_TEST(setpos_row_zero_refreshes_the_rowset_in_one_read),
         BCT_TEST(setpos_row_zero_updates_a_rowset_in_batches_of_ten),
         BCT_TEST(setpos_row_zero_deletes_a_rowset_in_one_request),
         BCT_TEST(setpos_refresh_reads_the_row_again),
