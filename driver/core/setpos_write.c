@@ -567,6 +567,10 @@ static SQLRETURN by_bookmark(bc_stmt *s, SQLSMALLINT op)
                             op == SQL_FETCH_BY_BOOKMARK    ? "fetch"
                             : op == SQL_DELETE_BY_BOOKMARK ? "delete"
                                                            : "update");
+    if (op != SQL_FETCH_BY_BOOKMARK && s->cursor_type == SQL_CURSOR_STATIC)
+        return bc_diag_push(&s->h.diag, "HYC00", 0,
+                            "A static cursor fetches by bookmark but does not change rows; "
+                            "update or delete by bookmark on a forward-only cursor.");
     if (op != SQL_FETCH_BY_BOOKMARK && s->concurrency == SQL_CONCUR_READ_ONLY)
         return bc_diag_push(&s->h.diag, "HY092", 0,
                             "The cursor is read-only; set SQL_ATTR_CONCURRENCY to "

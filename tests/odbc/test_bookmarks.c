@@ -270,6 +270,48 @@ out:
     bct_disconnect(dbc);
 }
 
+static SQLINTEGER fetch_id(SQLHSTMT st, SQLSMALLINT orientation, SQLLEN offset,
+                           const SQLINTEGER *id)
+{
+    SQLRETURN rc = SQLFetchScroll(st, orientation, offset);
+    return SQL_SUCCEEDED(rc) ? *id : rc == SQL_NO_DATA ? 0 : -1;
+}
+
+static void a_static_cursor_scrolls_to_a_bookmark(void)
+{
+    SQLHDBC dbc = bct_connect(env, &sb, NULL);
+    SQLHSTMT st = bct_stmt(dbc);
+    unsigned char bm[BM_CAP], saved[BM_CAP];
+    SQLLEN bm_len = 0, id_ind = 0;
+    SQLINTEGER id = 0;
+
+    if (st == NULL)
+        goto out;
+    SQLSetStmtAttr(st, SQL_ATTR_USE_BOOKMARKS, (SQLPOINTER)SQL_UB_VARIABLE, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, (SQLPOINTER)SQL_CURSOR_STATIC, 0);
+    SQLBindCol(st, 0, SQL_C_VARBOOKMARK, bm, BM_CAP, &bm_len);
+    SQLBindCol(st, 1, SQL_C_SLONG, &id, 0, &id_ind);
+    CHECK_OK(SQLExecDirect(st,
+                           (SQLCHAR *)"SELECT id, name FROM Products WHERE id BETWEEN 1 AND 10 "
+                                      "ORDER BY id",
+                           SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    CHECK_INT(fetch_id(st, SQL_FETCH_ABSOLUTE, 5, &id), 5);
+    memcpy(saved, bm, sizeof saved);
+    CHECK_INT(fetch_id(st, SQL_FETCH_FIRST, 0, &id), 1);
+    SQLSetStmtAttr(st, SQL_ATTR_FETCH_BOOKMARK_PTR, saved, 0);
+    CHECK_INT(fetch_id(st, SQL_FETCH_BOOKMARK, 0, &id), 5);
+    CHECK_INT(fetch_id(st, SQL_FETCH_BOOKMARK, 2, &id), 7);
+    CHECK_INT(fetch_id(st, SQL_FETCH_BOOKMARK, -10, &id), 0);
+    saved[0] = 'x';
+    CHECK_STATE(SQLFetchScroll(st, SQL_FETCH_BOOKMARK, 0), SQL_HANDLE_STMT, st, "HY111");
+    /* A static cursor reads by bookmark but does not write. */
+    CHECK_STATE(SQLBulkOperations(st, SQL_DELETE_BY_BOOKMARK), SQL_HANDLE_STMT, st, "HYC00");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+out:
+    bct_disconnect(dbc);
+}
+
 static void getinfo_reports_the_bookmark_operations(void)
 {
     SQLHDBC dbc = bct_connect(env, &sb, NULL);
@@ -284,7 +326,9 @@ static void getinfo_reports_the_bookmark_operations(void)
               SQL_CA1_BULK_UPDATE_BY_BOOKMARK | SQL_CA1_BULK_DELETE_BY_BOOKMARK |
                   SQL_CA1_BULK_FETCH_BY_BOOKMARK);
     SQLGetInfo(dbc, SQL_STATIC_CURSOR_ATTRIBUTES1, &sca1, 0, NULL);
-    CHECK_INT(sca1 & SQL_CA1_BOOKMARK, 0);
+    CHECK_INT(sca1 & (SQL_CA1_BOOKMARK | SQL_CA1_BULK_FETCH_BY_BOOKMARK |
+                      SQL_CA1_BULK_UPDATE_BY_BOOKMARK),
+              SQL_CA1_BOOKMARK | SQL_CA1_BULK_FETCH_BY_BOOKMARK);
     bct_disconnect(dbc);
 }
 
@@ -299,6 +343,7 @@ int main(int argc, char **argv)
         BCT_TEST(column_zero_is_a_bookmark_that_names_the_row_on_another_statement),
         BCT_TEST(update_and_delete_by_bookmark_go_out_in_batches),
         BCT_TEST(bookmarks_that_cannot_work_are_refused),
+        BCT_TEST(a_static_cursor_scrolls_to_a_bookmark),
         BCT_TEST(getinfo_reports_the_bookmark_operations),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
