@@ -152,6 +152,7 @@ typedef struct bc_stmt {
     SQLULEN noscan;
     SQLULEN retrieve_data;
     SQLULEN use_bookmarks;
+    SQLPOINTER fetch_bookmark_ptr; /* SQL_ATTR_FETCH_BOOKMARK_PTR (SQL_FETCH_BOOKMARK) */
     SQLULEN row_number;
     SQLULEN cursor_scrollable;
     SQLULEN cursor_sensitivity;
@@ -341,6 +342,8 @@ bool bc_bookmark_bound(const bc_stmt *s);
 SQLRETURN bc_bookmark_fetch(bc_stmt *s, SQLULEN row, sqlite3_value *(*value_of)(bc_stmt *, int));
 /* Refuses a fetch that must fill column 0 of a result set without a whole key (HY000). */
 SQLRETURN bc_bookmark_check(bc_stmt *s);
+/* The row (1-based) of a static cursor's kept rows whose bookmark is b; 0 when none. */
+SQLULEN bc_bookmark_find_kept(bc_stmt *s, const unsigned char *b);
 /* SQLGetData on column 0. */
 SQLRETURN bc_bookmark_get_data(bc_stmt *s, SQLSMALLINT c_type, SQLPOINTER buf, SQLLEN buflen,
                                SQLLEN *ind);

@@ -207,3 +207,42 @@ bool bc_bookmark_integer(const unsigned char *b, SQLLEN len, long long *v)
     *v = (long long)u;
     return true;
 }
+
+/* The length of the bookmark of nkeys values at b, as its tags say; 0 when it is not one. */
+static size_t bookmark_length(const unsigned char *b, int nkeys)
+{
+    size_t at = 0;
+
+    for (int k = 0; k < nkeys; k++) {
+        switch (b[at]) {
+        case 'i':
+            at += 9;
+            break;
+        case 'n':
+            at += 1;
+            break;
+        case 't':
+            at += 2 + (size_t)b[at + 1];
+            break;
+        default:
+            return 0;
+        }
+    }
+    return at;
+}
+
+SQLULEN bc_bookmark_find_kept(bc_stmt *s, const unsigned char *b)
+{
+    int cols[BC_BOOKMARK_MAX_KEYS], n = bc_bookmark_key_columns(s, cols, BC_BOOKMARK_MAX_KEYS);
+    size_t len = n > 0 ? bookmark_length(b, n) : 0;
+    sqlite3_value *keys[BC_BOOKMARK_MAX_KEYS];
+    unsigned char bm[BC_BOOKMARK_MAX];
+
+    for (SQLULEN row = 1; len > 0 && row <= s->static_rows; row++) {
+        for (int k = 0; k < n; k++)
+            keys[k] = bc_rowset_row_value(s, row, cols[k]);
+        if (bc_bookmark_encode(keys, n, bm) == len && memcmp(bm, b, len) == 0)
+            return row;
+    }
+    return 0;
+}

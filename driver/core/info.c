@@ -124,7 +124,7 @@ static const info_entry info_table[] = {
                                  SQL_FD_FETCH_RELATIVE),
     /* Positioned writes (core/setpos_write.c) go through a forward-only cursor's rowset;
      * bookmarks (core/bookmark.c) are the rows' keys, so SQLBulkOperations can name rows by
-     * them. There is no SQLFetchScroll(SQL_FETCH_BOOKMARK) (SQL_CA1_BOOKMARK). */
+     * them; a forward-only cursor cannot scroll to one (SQL_CA1_BOOKMARK). */
     U32(SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES1,
         SQL_CA1_NEXT | SQL_CA1_POS_POSITION | SQL_CA1_POS_UPDATE | SQL_CA1_POS_DELETE |
             SQL_CA1_POS_REFRESH | SQL_CA1_BULK_ADD | SQL_CA1_BULK_UPDATE_BY_BOOKMARK |
@@ -132,9 +132,11 @@ static const info_entry info_table[] = {
     U32(SQL_FORWARD_ONLY_CURSOR_ATTRIBUTES2, SQL_CA2_READ_ONLY_CONCURRENCY |
                                                  SQL_CA2_LOCK_CONCURRENCY |
                                                  SQL_CA2_MAX_ROWS_SELECT | SQL_CA2_CRC_EXACT),
-    /* Static cursors keep the whole result in the statement (core/scroll.c). */
-    U32(SQL_STATIC_CURSOR_ATTRIBUTES1,
-        SQL_CA1_NEXT | SQL_CA1_ABSOLUTE | SQL_CA1_RELATIVE | SQL_CA1_POS_POSITION),
+    /* Static cursors keep the whole result in the statement (core/scroll.c) and scroll to a
+     * bookmark among the rows they keep; they do not write. */
+    U32(SQL_STATIC_CURSOR_ATTRIBUTES1, SQL_CA1_NEXT | SQL_CA1_ABSOLUTE | SQL_CA1_RELATIVE |
+                                           SQL_CA1_POS_POSITION | SQL_CA1_BOOKMARK |
+                                           SQL_CA1_BULK_FETCH_BY_BOOKMARK),
     U32(SQL_STATIC_CURSOR_ATTRIBUTES2,
         SQL_CA2_READ_ONLY_CONCURRENCY | SQL_CA2_MAX_ROWS_SELECT | SQL_CA2_CRC_EXACT),
     U32(SQL_KEYSET_CURSOR_ATTRIBUTES1, 0),

@@ -75,6 +75,25 @@ static SQLLEN target_start(const bc_stmt *s, SQLSMALLINT orientation, SQLLEN off
     return start > rows ? rows + 1 : start;
 }
 
+/* "SQL_FETCH_BOOKMARK: the rowset offset rows from the bookmark SQL_ATTR_FETCH_BOOKMARK_PTR
+ * points to"; -1 (HY111) when no kept row has that bookmark. */
+static SQLLEN bookmark_start(bc_stmt *s, SQLLEN offset, bool *warn)
+{
+    SQLLEN rows = (SQLLEN)s->static_rows, row;
+
+    *warn = false;
+    row =
+        s->fetch_bookmark_ptr != NULL ? (SQLLEN)bc_bookmark_find_kept(s, s->fetch_bookmark_ptr) : 0;
+    if (row == 0) {
+        bc_diag_push(&s->h.diag, "HY111", 0,
+                     "SQL_ATTR_FETCH_BOOKMARK_PTR points to no bookmark of this result set; "
+                     "set it to a bookmark fetched from column 0.");
+        return -1;
+    }
+    row += offset;
+    return row < 1 ? 0 : row > rows ? rows + 1 : row;
+}
+
 SQLRETURN bc_stmt_static_fetch(bc_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
 {
     SQLULEN size = s->ard_cur->array_size > 0 ? s->ard_cur->array_size : 1, n = 0;
@@ -83,13 +102,21 @@ SQLRETURN bc_stmt_static_fetch(bc_stmt *s, SQLSMALLINT orientation, SQLLEN offse
 
     if (orientation != SQL_FETCH_NEXT && orientation != SQL_FETCH_PRIOR &&
         orientation != SQL_FETCH_FIRST && orientation != SQL_FETCH_LAST &&
-        orientation != SQL_FETCH_ABSOLUTE && orientation != SQL_FETCH_RELATIVE)
-        return bc_diag_push(&s->h.diag, "HY106", 0,
-                            "Fetch orientation %d is not supported (bookmarks are not).",
+        orientation != SQL_FETCH_ABSOLUTE && orientation != SQL_FETCH_RELATIVE &&
+        orientation != SQL_FETCH_BOOKMARK)
+        return bc_diag_push(&s->h.diag, "HY106", 0, "Fetch orientation %d is not one ODBC defines.",
                             (int)orientation);
+    if (orientation == SQL_FETCH_BOOKMARK && s->use_bookmarks == SQL_UB_OFF)
+        return bc_diag_push(&s->h.diag, "HY106", 0,
+                            "SQL_FETCH_BOOKMARK needs SQL_ATTR_USE_BOOKMARKS set to "
+                            "SQL_UB_VARIABLE before the query is executed.");
     if (!s->static_ready && materialize(s) != SQL_SUCCESS)
         return SQL_ERROR;
-    SQLLEN start = target_start(s, orientation, offset, (SQLLEN)size, &warn);
+    SQLLEN start = orientation == SQL_FETCH_BOOKMARK
+                       ? bookmark_start(s, offset, &warn)
+                       : target_start(s, orientation, offset, (SQLLEN)size, &warn);
+    if (start < 0)
+        return SQL_ERROR;
     s->static_start = (SQLULEN)start;
     s->getdata_col = 0;
     for (; n < size && start >= 1 && start + (SQLLEN)n <= (SQLLEN)s->static_rows; n++) {

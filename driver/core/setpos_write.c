@@ -1,17 +1,17 @@
 /*
- * SQLSetPos(SQL_UPDATE / SQL_DELETE / SQL_REFRESH / SQL_ADD) and SQLBulkOperations(SQL_ADD)
- * on a result set read from one writable table with its whole primary key. Each row becomes
- * an UPDATE, DELETE or INSERT keyed by the key values the row was fetched with, run on the
- * connection's engine, so it takes the same path (write specs, Readonly, 422 reporting) as
- * SQL text. The values are the application's bound column buffers.
+ * SQLSetPos(SQL_UPDATE / SQL_DELETE / SQL_REFRESH / SQL_ADD) and SQLBulkOperations (SQL_ADD and
+ * the three operations by bookmark) on a result set read from one table with its whole primary
+ * key. Each row becomes an UPDATE, DELETE or INSERT keyed by the key values the row was fetched
+ * with (or by its bookmark, which is that key), run on the connection's engine, so it takes the
+ * same path (write specs, Readonly, 422 reporting) as SQL text; the values are the
+ * application's bound column buffers. The rows of one call are queued in one batch and sent
+ * together in the API's batch form; setpos_many.c makes one statement of many rows where the
+ * key allows it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bc_convert.h"
-#include "bc_handles.h"
-#include "bc_write_spec.h"
-
 #include "setpos_internal.h"
 
 #define SQL_TEXT_CAP 16384
@@ -567,6 +567,10 @@ static SQLRETURN by_bookmark(bc_stmt *s, SQLSMALLINT op)
                             op == SQL_FETCH_BY_BOOKMARK    ? "fetch"
                             : op == SQL_DELETE_BY_BOOKMARK ? "delete"
                                                            : "update");
+    if (op != SQL_FETCH_BY_BOOKMARK && s->cursor_type == SQL_CURSOR_STATIC)
+        return bc_diag_push(&s->h.diag, "HYC00", 0,
+                            "A static cursor fetches by bookmark but does not change rows; "
+                            "update or delete by bookmark on a forward-only cursor.");
     if (op != SQL_FETCH_BY_BOOKMARK && s->concurrency == SQL_CONCUR_READ_ONLY)
         return bc_diag_push(&s->h.diag, "HY092", 0,
                             "The cursor is read-only; set SQL_ATTR_CONCURRENCY to "

@@ -111,6 +111,9 @@ static SQLRETURN set_array_attr(bc_stmt *s, SQLINTEGER attr, SQLPOINTER value)
     case SQL_ATTR_ROWS_FETCHED_PTR:
         s->ird.rows_processed_ptr = value;
         return SQL_SUCCESS;
+    case SQL_ATTR_FETCH_BOOKMARK_PTR:
+        s->fetch_bookmark_ptr = value;
+        return SQL_SUCCESS;
     case SQL_ATTR_PARAM_BIND_TYPE:
         s->apd_cur->bind_type = (SQLINTEGER)v;
         return SQL_SUCCESS;
@@ -201,6 +204,9 @@ static bool get_array_attr(bc_stmt *s, SQLINTEGER attr, SQLULEN *num, SQLPOINTER
         return true;
     case SQL_ATTR_ROWS_FETCHED_PTR:
         *ptr = s->ird.rows_processed_ptr;
+        return true;
+    case SQL_ATTR_FETCH_BOOKMARK_PTR:
+        *ptr = s->fetch_bookmark_ptr;
         return true;
     case SQL_ATTR_PARAMSET_SIZE:
         *num = s->apd_cur->array_size;

@@ -62,17 +62,17 @@ typedef struct bc_write_state {
     long rows_seen;    /* xUpdate calls of the current statement */
     bool batch;        /* a parameter array is being run as one transaction */
     long param_row;    /* its current parameter set, 1-based */
-    /* One statement of the batch writing several rowset rows (bc_engine_batch_rows): an
-     * UPDATE or DELETE of row_ids[i] is row row_nums[i]. Borrowed from the caller. */
-    const long long *row_ids;
-    const long *row_nums;
-    int nrow_ids;
     long lost;         /* rows of the batch dropped unsent by a rollback (an interruption) */
     bool where_checked, has_where;
     bool in_txn;       /* between xBegin and xCommit/xRollback */
     long long last_id; /* the id the API gave the last inserted row, 0 when none */
     bc_wkey *keys;
     int nkeys, capkeys;
+    /* One statement of the batch writing several rowset rows (bc_engine_batch_rows): an
+     * UPDATE or DELETE of row_ids[i] is row row_nums[i]. Borrowed from the caller. */
+    const long long *row_ids;
+    const long *row_nums;
+    int nrow_ids;
 } bc_write_state;
 
 /* write_state.c */

@@ -202,6 +202,60 @@ out:
     bct_disconnect(dbc);
 }
 
+/* Row-wise binding (one struct per row), as form tools bind. */
+typedef struct {
+    unsigned char bm[BM_CAP];
+    SQLLEN bm_len;
+    SQLINTEGER id;
+    SQLLEN id_ind;
+    double price;
+    SQLLEN price_ind;
+} wide_row;
+
+static void row_wise_buffers_update_by_bookmark(void)
+{
+    SQLHDBC dbc = bct_connect(env, &sb, NULL);
+    SQLHSTMT st = bct_stmt(dbc);
+    wide_row rows[3];
+    SQLUSMALLINT status[3];
+    char buf[80];
+
+    if (st == NULL)
+        goto out;
+    memset(rows, 0, sizeof rows);
+    SQLSetStmtAttr(st, SQL_ATTR_USE_BOOKMARKS, (SQLPOINTER)SQL_UB_VARIABLE, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_CONCURRENCY, (SQLPOINTER)SQL_CONCUR_LOCK, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_ROW_BIND_TYPE, (SQLPOINTER)sizeof(wide_row), 0);
+    SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)3, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_ROW_STATUS_PTR, status, 0);
+    SQLBindCol(st, 0, SQL_C_VARBOOKMARK, rows[0].bm, BM_CAP, &rows[0].bm_len);
+    SQLBindCol(st, 1, SQL_C_SLONG, &rows[0].id, 0, &rows[0].id_ind);
+    SQLBindCol(st, 2, SQL_C_DOUBLE, &rows[0].price, 0, &rows[0].price_ind);
+    CHECK_OK(SQLExecDirect(st,
+                           (SQLCHAR *)"SELECT id, price FROM Products WHERE id IN (1, 2, 3) "
+                                      "ORDER BY id",
+                           SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    CHECK_OK(SQLFetch(st), SQL_HANDLE_STMT, st);
+    for (int i = 0; i < 3; i++) {
+        CHECK_INT(rows[i].id, i + 1);
+        rows[i].price = 1000 + rows[i].id;
+    }
+    bct_sb_clear_requests(&sb);
+    CHECK_OK(SQLBulkOperations(st, SQL_UPDATE_BY_BOOKMARK), SQL_HANDLE_STMT, st);
+    CHECK_INT(status[2], SQL_ROW_UPDATED);
+    CHECK_INT(count_method("GET"), 1);
+    CHECK_INT(count_method("PUT"), 1);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    text_of(dbc,
+            "SELECT group_concat(CAST(price AS INTEGER), ',') FROM (SELECT price FROM Products "
+            "WHERE id IN (1, 2, 3) ORDER BY id)",
+            buf, sizeof buf);
+    CHECK_STR(buf, "1001,1002,1003");
+out:
+    bct_disconnect(dbc);
+}
+
 static void bookmarks_that_cannot_work_are_refused(void)
 {
     SQLHDBC dbc = bct_connect(env, &sb, NULL);
@@ -270,6 +324,48 @@ out:
     bct_disconnect(dbc);
 }
 
+static SQLINTEGER fetch_id(SQLHSTMT st, SQLSMALLINT orientation, SQLLEN offset,
+                           const SQLINTEGER *id)
+{
+    SQLRETURN rc = SQLFetchScroll(st, orientation, offset);
+    return SQL_SUCCEEDED(rc) ? *id : rc == SQL_NO_DATA ? 0 : -1;
+}
+
+static void a_static_cursor_scrolls_to_a_bookmark(void)
+{
+    SQLHDBC dbc = bct_connect(env, &sb, NULL);
+    SQLHSTMT st = bct_stmt(dbc);
+    unsigned char bm[BM_CAP], saved[BM_CAP];
+    SQLLEN bm_len = 0, id_ind = 0;
+    SQLINTEGER id = 0;
+
+    if (st == NULL)
+        goto out;
+    SQLSetStmtAttr(st, SQL_ATTR_USE_BOOKMARKS, (SQLPOINTER)SQL_UB_VARIABLE, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, (SQLPOINTER)SQL_CURSOR_STATIC, 0);
+    SQLBindCol(st, 0, SQL_C_VARBOOKMARK, bm, BM_CAP, &bm_len);
+    SQLBindCol(st, 1, SQL_C_SLONG, &id, 0, &id_ind);
+    CHECK_OK(SQLExecDirect(st,
+                           (SQLCHAR *)"SELECT id, name FROM Products WHERE id BETWEEN 1 AND 10 "
+                                      "ORDER BY id",
+                           SQL_NTS),
+             SQL_HANDLE_STMT, st);
+    CHECK_INT(fetch_id(st, SQL_FETCH_ABSOLUTE, 5, &id), 5);
+    memcpy(saved, bm, sizeof saved);
+    CHECK_INT(fetch_id(st, SQL_FETCH_FIRST, 0, &id), 1);
+    SQLSetStmtAttr(st, SQL_ATTR_FETCH_BOOKMARK_PTR, saved, 0);
+    CHECK_INT(fetch_id(st, SQL_FETCH_BOOKMARK, 0, &id), 5);
+    CHECK_INT(fetch_id(st, SQL_FETCH_BOOKMARK, 2, &id), 7);
+    CHECK_INT(fetch_id(st, SQL_FETCH_BOOKMARK, -10, &id), 0);
+    saved[0] = 'x';
+    CHECK_STATE(SQLFetchScroll(st, SQL_FETCH_BOOKMARK, 0), SQL_HANDLE_STMT, st, "HY111");
+    /* A static cursor reads by bookmark but does not write. */
+    CHECK_STATE(SQLBulkOperations(st, SQL_DELETE_BY_BOOKMARK), SQL_HANDLE_STMT, st, "HYC00");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+out:
+    bct_disconnect(dbc);
+}
+
 static void getinfo_reports_the_bookmark_operations(void)
 {
     SQLHDBC dbc = bct_connect(env, &sb, NULL);
@@ -284,7 +380,9 @@ static void getinfo_reports_the_bookmark_operations(void)
               SQL_CA1_BULK_UPDATE_BY_BOOKMARK | SQL_CA1_BULK_DELETE_BY_BOOKMARK |
                   SQL_CA1_BULK_FETCH_BY_BOOKMARK);
     SQLGetInfo(dbc, SQL_STATIC_CURSOR_ATTRIBUTES1, &sca1, 0, NULL);
-    CHECK_INT(sca1 & SQL_CA1_BOOKMARK, 0);
+    CHECK_INT(sca1 & (SQL_CA1_BOOKMARK | SQL_CA1_BULK_FETCH_BY_BOOKMARK |
+                      SQL_CA1_BULK_UPDATE_BY_BOOKMARK),
+              SQL_CA1_BOOKMARK | SQL_CA1_BULK_FETCH_BY_BOOKMARK);
     bct_disconnect(dbc);
 }
 
@@ -298,7 +396,9 @@ int main(int argc, char **argv)
     static const bct_test tests[] = {
         BCT_TEST(column_zero_is_a_bookmark_that_names_the_row_on_another_statement),
         BCT_TEST(update_and_delete_by_bookmark_go_out_in_batches),
+        BCT_TEST(row_wise_buffers_update_by_bookmark),
         BCT_TEST(bookmarks_that_cannot_work_are_refused),
+        BCT_TEST(a_static_cursor_scrolls_to_a_bookmark),
         BCT_TEST(getinfo_reports_the_bookmark_operations),
     };
     int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));

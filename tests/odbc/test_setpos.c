@@ -272,6 +272,47 @@ out:
     bct_disconnect(dbc);
 }
 
+static void setpos_row_zero_refreshes_the_rowset_in_one_read(void)
+{
+    SQLHDBC dbc = bct_connect(env, &sb, NULL);
+    wide_rowset r;
+    double stored[WIDE];
+
+    if (!open_wide(dbc, &r))
+        goto out;
+    memcpy(stored, r.price, sizeof stored);
+    for (int i = 0; i < WIDE; i++)
+        r.price[i] = -1;
+    bct_sb_clear_requests(&sb);
+    CHECK_OK(SQLSetPos(r.st, 0, SQL_REFRESH, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, r.st);
+    CHECK_INT(count_method("GET"), 1);
+    for (int i = 0; i < WIDE; i++) {
+        CHECK(r.price[i] == stored[i]);
+        CHECK_INT(r.status[i], SQL_ROW_SUCCESS);
+    }
+    SQLFreeHandle(SQL_HANDLE_STMT, r.st);
+out:
+    bct_disconnect(dbc);
+}
+
+static void a_readonly_connection_refuses_a_rowset_write(void)
+{
+    SQLHDBC dbc = bct_connect(env, &sb, "Readonly=true");
+    wide_rowset r;
+
+    if (!open_wide(dbc, &r))
+        goto out;
+    bct_sb_clear_requests(&sb);
+    CHECK_STATE(SQLSetPos(r.st, 0, SQL_UPDATE, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, r.st, "HY000");
+    CHECK_INT(r.status[0], SQL_ROW_ERROR);
+    CHECK_INT(r.status[WIDE - 1], SQL_ROW_ERROR);
+    CHECK_STATE(SQLSetPos(r.st, 0, SQL_DELETE, SQL_LOCK_NO_CHANGE), SQL_HANDLE_STMT, r.st, "HY000");
+    CHECK_INT(count_method("PUT") + count_method("DELETE"), 0);
+    SQLFreeHandle(SQL_HANDLE_STMT, r.st);
+out:
+    bct_disconnect(dbc);
+}
+
 static void setpos_refresh_reads_the_row_again(void)
 {
     SQLHDBC dbc = bct_connect(env, &sb, NULL);
@@ -463,6 +504,8 @@ int main(int argc, char **argv)
     static const bct_test tests[] = {
         BCT_TEST(setpos_update_and_delete_write_through_the_api),
         BCT_TEST(row_zero_follows_the_operation_array_and_reports_each_row),
+        BCT_TEST(setpos_row_zero_refreshes_the_rowset_in_one_read),
+        BCT_TEST(a_readonly_connection_refuses_a_rowset_write),
         BCT_TEST(setpos_row_zero_updates_a_rowset_in_batches_of_ten),
         BCT_TEST(setpos_row_zero_deletes_a_rowset_in_one_request),
         BCT_TEST(setpos_refresh_reads_the_row_again),
