@@ -93,6 +93,10 @@ void bc_api_redact(const bc_api *a, bc_error *err);
 /* Turn a final response into *out (2xx: parsed JSON, NULL for 204/empty) or err (mapped
  * from the status and body), set *status (optional), and free resp. 0 or -1. */
 int bc_api_finish(bc_api *a, bc_http_response *resp, cJSON **out, long *status, bc_error *err);
+/* A write's 422 may come from a batch endpoint that applied part of the batch (the metafield
+ * batches list what they did in "data"), so its body is kept in *out for the caller, on
+ * the first try and after a retry alike. */
+void bc_api_keep_write_rejection(const bc_http_response *resp, cJSON **out);
 
 /* GET several paths at once (rate limiter permitting), each retried like bc_api_get.
  * outs[i], statuses[i], errs[i], rcs[i] as bc_api_get would return for paths[i]. */

@@ -145,6 +145,12 @@ static int exchange(bc_api *a, const char *method, const char *path_query, const
     }
 }
 
+void bc_api_keep_write_rejection(const bc_http_response *resp, cJSON **out)
+{
+    if (resp->status == 422 && resp->body != NULL && *out == NULL)
+        *out = cJSON_ParseWithLength(resp->body, resp->body_len);
+}
+
 int bc_api_finish(bc_api *a, bc_http_response *resp, cJSON **out, long *status, bc_error *err)
 {
     int rc;
@@ -230,6 +236,8 @@ static int request(bc_api *a, const char *method, const char *path_query, const 
         *out = doc;
         rc = 0;
     } else {
+        if (!get)
+            bc_api_keep_write_rejection(&resp, out);
         rc = bc_api_finish(a, &resp, out, status, err);
     }
     cJSON_Delete(ignored);

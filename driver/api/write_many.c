@@ -83,10 +83,7 @@ static void finish(bc_api *a, const bc_api_req *r, flight *f, bc_api_result *res
         bc_api_redact(a, &e);
         res->rc = bc_error_set(&res->err, e.sqlstate, e.native, "%s", e.message);
     } else {
-        /* A batch endpoint may answer 422 having applied part of the batch (the metafield
-         * batches list what they did in "data"): the body is kept for the caller. */
-        if (resp.status == 422 && resp.body != NULL)
-            res->out = cJSON_ParseWithLength(resp.body, resp.body_len);
+        bc_api_keep_write_rejection(&resp, &res->out);
         res->rc = bc_api_finish(a, &resp, &res->out, &res->status, &res->err);
     }
 }

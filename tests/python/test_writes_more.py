@@ -303,6 +303,19 @@ def test_metafield_batch_422_reports_the_rows_it_applied(sandbox, connect):
                       "WHERE id = 1", "date_created", "BrandMetafields")
 
 
+def test_metafield_batch_422_after_a_429_still_reports_the_rows_it_applied(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    sandbox.fault(status=429, count=1, reset_ms=50, path_contains="/brands/metafields")
+    cur.execute("INSERT INTO BrandMetafields(resource_id, namespace, key, value, permission_set) "
+                "VALUES (1, 'r', 'a', '1', 'read'), (1, 'r', 'b', '2', 'everyone')")
+    # the 422 came on the retry: what it applied still counts, the refused row still fails
+    assert sent(sandbox) == [("POST", "v3/catalog/brands/metafields")] * 2
+    assert cur.rowcount == 1
+    assert [(r.row_number, r.status) for r in lastresult(cur)] == [(1, "written"), (2, "failed")]
+    assert [r.key for r in cur.execute("SELECT key FROM BrandMetafields WHERE namespace = 'r'"
+                                       ).fetchall()] == ["a"]
+
+
 def test_metafield_batch_update_422_keeps_the_rows_it_changed(sandbox, connect):
     cur = connect(sandbox).cursor()
     cur.execute("INSERT INTO CategoryMetafields(resource_id, namespace, key, value, "
