@@ -309,6 +309,26 @@ def test_join_probes_a_table_with_more_pages_than_outer_rows(start_sandbox, conn
     assert sorted(tuple(r) for r in rows) == customer_orders_expected(sb, customers)
 
 
+def test_join_sizes_a_v3_inner_table_by_one_item_page(start_sandbox, connect):
+    sb = start_sandbox(products=300)
+    cur = connect(sb).cursor()
+    sql = ("SELECT b.id, p.id FROM Brands b CROSS JOIN Products p ON p.brand_id = b.id"
+           " ORDER BY b.id, p.id")
+    rows, reqs = run(sb, cur, sql)
+    brands = sb.get_all("/v3/catalog/brands")
+    assert len(brands) > 4
+    # meta.pagination.total of one item says 2 pages, fewer than the brands to come.
+    assert reqs == [("/v3/catalog/brands", "page=1&limit=250"),
+                    ("/v3/catalog/products", "page=1&limit=1"),
+                    ("/v3/catalog/products", "page=1&limit=250"),
+                    ("/v3/catalog/products", "page=2&limit=250")]
+    ids = {b["id"] for b in brands}
+    want = sorted((p["brand_id"], p["id"]) for p in sb.get_all("/v3/catalog/products")
+                  if p["brand_id"] in ids)
+    assert [tuple(r) for r in rows] == want
+    assert same_without_pushdown(cur, sql, sql.replace("ON p.brand_id", "ON +p.brand_id")) == want
+
+
 def test_join_with_few_outer_rows_neither_counts_nor_scans(start_sandbox, connect):
     sb = start_sandbox(customers=3, orders=300)
     cur = connect(sb).cursor()
