@@ -146,6 +146,9 @@ def test_product_by_id_takes_the_single_object_path(sandbox, connect):
         assert [(r[0], r[1], float(r[2])) for r in rows] == [want[pid]]
     rows, reqs = run(sandbox, cur, sql, 999999)  # a 404 there is no row
     assert rows == [] and reqs == [("/v3/catalog/products/999999", "")]
+    for pid in (7, 999999):
+        both = same_without_pushdown(cur, sql, sql.replace("WHERE id", "WHERE +id"), pid)
+        assert [(i, n, float(p)) for i, n, p in both] == ([want[pid]] if pid in want else [])
     # A column read through include= goes along with it.
     rows, reqs = run(sandbox, cur, "SELECT images FROM Products WHERE id = 3")
     assert len(reqs) == 1 and reqs[0][0] == "/v3/catalog/products/3"
