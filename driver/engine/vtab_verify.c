@@ -115,7 +115,8 @@ static int term_values(struct bc_vcheck *k, const bc_column_def *cd, sqlite3_val
     free(s);
     if (rc != 0)
         return -1;
-    qsort(k->vals, (size_t)k->nvals, sizeof *k->vals, cmp_int64);
+    if (k->nvals > 1) /* qsort wants an array, even of none */
+        qsort(k->vals, (size_t)k->nvals, sizeof *k->vals, cmp_int64);
     return k->nvals > 0;
 }
 
@@ -143,7 +144,8 @@ static int text_values(struct bc_vcheck *k, sqlite3_value *list)
             return -1;
         k->ntexts++;
     }
-    qsort(k->texts, (size_t)k->ntexts, sizeof *k->texts, cmp_str);
+    if (k->ntexts > 1)
+        qsort(k->texts, (size_t)k->ntexts, sizeof *k->texts, cmp_str);
     return 0;
 }
 
@@ -263,16 +265,18 @@ static bool in_texts(const struct bc_vcheck *k, const cJSON *v)
 {
     char num[32];
     const char *s = num;
+    sqlite3_int64 n;
 
     if (cJSON_IsString(v))
         s = v->valuestring;
-    else if (cJSON_IsNumber(v) && v->valuedouble == (double)(long long)v->valuedouble)
-        snprintf(num, sizeof num, "%lld", (long long)v->valuedouble);
+    else if (cJSON_IsNumber(v) && cell_int(v, &n))
+        snprintf(num, sizeof num, "%lld", (long long)n);
     else if (cJSON_IsNumber(v))
         snprintf(num, sizeof num, "%.17g", v->valuedouble);
     else
         return false; /* NULL is in no list */
-    return bsearch(&s, k->texts, (size_t)k->ntexts, sizeof *k->texts, cmp_str) != NULL;
+    return k->ntexts > 0 &&
+           bsearch(&s, k->texts, (size_t)k->ntexts, sizeof *k->texts, cmp_str) != NULL;
 }
 
 /* The cursor's row against the checks: 1 kept, 0 left out (a text IN list), -1 failed. */
