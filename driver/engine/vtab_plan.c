@@ -202,9 +202,10 @@ static void plan_filters(plan *p)
             bool exact = vt->t->rows_path != NULL || is_exact_col(&vt->t->columns[col]);
             /* An IN list taken whole is not checked by SQLite again: the cursor keeps the
              * rows equal to one of its values (vtab_verify.c), byte for byte, which is
-             * SQL's answer only under the default collation. */
+             * SQL's answer for text only under the default collation. */
             bool can_in =
-                bc_vtab_filter_param(vt, col, true) != NULL && (exact || is_binary(info, i));
+                bc_vtab_filter_param(vt, col, true) != NULL &&
+                (exact || (vt->t->columns[col].type == BC_COL_VARCHAR && is_binary(info, i)));
             double n = use(p, i, BC_TERM_EQ, can_in ? BC_TERM_IN : 0, exact);
             bool key = col == vt->pk || col == vt->src_key_col;
             /* A child probed parent by parent is read 50 parents a request (vtab_batch.c). */

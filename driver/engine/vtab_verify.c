@@ -175,7 +175,7 @@ static int keep_term(bc_vcursor *c, char op, int col, sqlite3_value *arg)
         col < 0 || col >= c->vt->t->ncolumns)
         return 0;
     cd = &c->vt->t->columns[col];
-    if (op == BC_TERM_IN && !is_integer_col(cd)) {
+    if (op == BC_TERM_IN && cd->type == BC_COL_VARCHAR) {
         k.op = TEXT_IN; /* sent or not (a value with a comma), SQLite does not check it */
         rc = text_values(&k, arg) == 0 ? 1 : -1;
     } else if (!is_integer_col(cd) || (k.param = param_of(c, op, col)) == NULL) {
@@ -260,23 +260,30 @@ static int fail_ignored(bc_vcursor *c, const struct bc_vcheck *k, bool has, sqli
     return bc_vtab_fail(c->vt, &err);
 }
 
-/* The row's value of a text column equals one of the list's, byte for byte. */
-static bool in_texts(const struct bc_vcheck *k, const cJSON *v)
+static bool among_texts(const struct bc_vcheck *k, const char *s)
 {
-    char num[32];
-    const char *s = num;
-    sqlite3_int64 n;
-
-    if (cJSON_IsString(v))
-        s = v->valuestring;
-    else if (cJSON_IsNumber(v) && cell_int(v, &n))
-        snprintf(num, sizeof num, "%lld", (long long)n);
-    else if (cJSON_IsNumber(v))
-        snprintf(num, sizeof num, "%.17g", v->valuedouble);
-    else
-        return false; /* NULL is in no list */
     return k->ntexts > 0 &&
            bsearch(&s, k->texts, (size_t)k->ntexts, sizeof *k->texts, cmp_str) != NULL;
+}
+
+/* The row's value of a text column, as the column shows it (vtab_value.c: strings as they
+ * are, true/false, other values as JSON text), equals one of the list's byte for byte. */
+static bool in_texts(const struct bc_vcheck *k, const cJSON *v)
+{
+    char *json;
+    bool found;
+
+    if (v == NULL || cJSON_IsNull(v))
+        return false; /* NULL is in no list */
+    if (cJSON_IsString(v))
+        return among_texts(k, v->valuestring);
+    if (cJSON_IsBool(v))
+        return among_texts(k, cJSON_IsTrue(v) ? "true" : "false");
+    if ((json = cJSON_PrintUnformatted(v)) == NULL)
+        return false;
+    found = among_texts(k, json);
+    cJSON_free(json);
+    return found;
 }
 
 /* The cursor's row against the checks: 1 kept, 0 left out (a text IN list), -1 failed. */
