@@ -157,6 +157,13 @@ def test_product_by_id_takes_the_single_object_path(sandbox, connect):
     assert images and json.loads(rows[0][0]) == images
 
 
+def test_brand_by_id_takes_the_single_object_path(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    want = sandbox.get("/v3/catalog/brands?id:in=2")["data"][0]["name"]
+    rows, reqs = run(sandbox, cur, "SELECT name FROM Brands WHERE id = ?", 2)
+    assert reqs == [("/v3/catalog/brands/2", "")] and [r[0] for r in rows] == [want]
+
+
 def test_product_by_id_with_another_filter_stays_a_list_request(sandbox, connect):
     cur = connect(sandbox).cursor()
     p = sandbox.get("/v3/catalog/products?id:in=4")["data"][0]
