@@ -164,6 +164,23 @@ def test_brand_by_id_takes_the_single_object_path(sandbox, connect):
     assert reqs == [("/v3/catalog/brands/2", "")] and [r[0] for r in rows] == [want]
 
 
+def test_join_probing_brands_by_id_asks_for_each_brand_once(start_sandbox, connect):
+    sb = start_sandbox(products=300)
+    cur = connect(sb).cursor()
+    sql = "SELECT p.id, b.name FROM Products p JOIN Brands b ON b.id = p.brand_id ORDER BY p.id"
+    rows, reqs = run(sb, cur, sql)
+    asked = []
+    for path, query in reqs:
+        if path.startswith("/v3/catalog/brands/"):
+            asked.append(path.rsplit("/", 1)[1])  # the object path
+        elif path == "/v3/catalog/brands":
+            asked.append(query.split("id:in=")[1].split("&")[0])  # or the list by id
+    # one way or the other, never both for one brand
+    assert asked and len(asked) == len(set(asked))
+    assert [tuple(r) for r in rows] == same_without_pushdown(
+        cur, sql, sql.replace("ON b.id", "ON +b.id"))
+
+
 def test_product_by_id_with_another_filter_stays_a_list_request(sandbox, connect):
     cur = connect(sandbox).cursor()
     p = sandbox.get("/v3/catalog/products?id:in=4")["data"][0]
