@@ -44,9 +44,11 @@ int bc_vpoint_redirect(bc_vcursor *c)
 {
     char *rest = NULL, *vals[1];
 
+    if (!is_point_probe(c))
+        return 0;
     if (c->point_mode == 0) /* decided once, so one key is never asked for both ways */
         c->point_mode = c->asked == 0 ? 1 : -1;
-    if (c->point_mode < 0 || !is_point_probe(c))
+    if (c->point_mode < 0)
         return 0;
     if (bc_vcursor_query_without_eq(c, &rest) != 0)
         return -1;
