@@ -305,6 +305,7 @@ const bc_table_def bc_table_brands = {
     .endpoint = "/v3/catalog/brands",
     .version = BC_API_V3,
     .paging = BC_PAGING_V3,
+    .id_path_endpoint = "/v3/catalog/brands/{id}",
     .columns = brands_columns,
     .ncolumns = (int)(sizeof brands_columns / sizeof brands_columns[0]),
     .description = "Brands that products can be assigned to.",

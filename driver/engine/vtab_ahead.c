@@ -127,7 +127,7 @@ static void start_filtered(bc_vcursor *c)
             strcmp(key, c->eq_val) == 0)
             p = o;
     }
-    if (p == NULL)
+    if (p == NULL || c->point_mode > 0) /* its probes take the object path (vtab_point.c) */
         return;
     if (++c->asked == 1) /* at least this many probes follow (vtab_switch.c) */
         c->outer_coming = rows_after(p);

@@ -122,8 +122,11 @@ typedef struct bc_vcursor {
     const char *eq_param; /* the first "col = v" filter sent, and its value (for look-ahead) */
     char *eq_val;
     int eq_col;
-    int switch_tried_at;      /* probes when the switch to a batch (vtab_switch.c) last failed */
-    int outer_coming;         /* rows after the outer cursor's at the first probe of a join */
+    int switch_tried_at; /* probes when the switch to a batch (vtab_switch.c) last failed */
+    int outer_coming;    /* rows after the outer cursor's at the first probe of a join */
+    /* Single-id probes of this cursor go to the object path (vtab_point.c): 1 yes, -1 no
+     * (a join's probes, which the look-ahead fetches as list requests), 0 not decided. */
+    int point_mode;
     bool no_switch;           /* this probe only: do not try the switch again */
     int local_col;            /* column of a BC_TERM_LOCAL term, -1 when none */
     char *local_val;          /* its value as a key */

@@ -176,6 +176,13 @@ static bool can_look_up_locally(const plan *p, int i)
     return c->type == BC_COL_INTEGER || c->type == BC_COL_BIGINT || c->type == BC_COL_VARCHAR;
 }
 
+static bool is_binary(sqlite3_index_info *info, int i)
+{
+    const char *coll = sqlite3_vtab_collation(info, i);
+
+    return coll == NULL || strcmp(coll, "BINARY") == 0;
+}
+
 /* Filters and bounds of an endpoint plan. */
 static void plan_filters(plan *p)
 {
@@ -192,8 +199,13 @@ static void plan_filters(plan *p)
             continue;
         if (k->op == SQLITE_INDEX_CONSTRAINT_EQ && !(seen_eq & bit) &&
             !is_placeholder_col(vt, col) && bc_vtab_filter_param(vt, col, false) != NULL) {
-            bool can_in = bc_vtab_filter_param(vt, col, true) != NULL;
             bool exact = vt->t->rows_path != NULL || is_exact_col(&vt->t->columns[col]);
+            /* An IN list taken whole is not checked by SQLite again: the cursor keeps the
+             * rows equal to one of its values (vtab_verify.c), byte for byte, which is
+             * SQL's answer for text only under the default collation. */
+            bool can_in =
+                bc_vtab_filter_param(vt, col, true) != NULL &&
+                (exact || (vt->t->columns[col].type == BC_COL_VARCHAR && is_binary(info, i)));
             double n = use(p, i, BC_TERM_EQ, can_in ? BC_TERM_IN : 0, exact);
             bool key = col == vt->pk || col == vt->src_key_col;
             /* A child probed parent by parent is read 50 parents a request (vtab_batch.c). */

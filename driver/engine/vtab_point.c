@@ -8,8 +8,10 @@
  * reads as no row.
  *
  * Only when nothing else rides on the list request: another pushed filter or bound (which
- * SQLite may not check again), a sort, a cap, requests already in flight for the coming
- * probes. An include= goes along: the single-object path takes it too.
+ * SQLite may not check again), a sort, a cap. A cursor whose first probe came from a join
+ * the look-ahead follows (vtab_ahead.c fetches the coming keys as list requests) keeps the
+ * list requests, and one that took the object path fetches nothing ahead: a key is never
+ * asked for both ways. An include= goes along: the single-object path takes it too.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +45,10 @@ int bc_vpoint_redirect(bc_vcursor *c)
     char *rest = NULL, *vals[1];
 
     if (!is_point_probe(c))
+        return 0;
+    if (c->point_mode == 0) /* decided once, so one key is never asked for both ways */
+        c->point_mode = c->asked == 0 ? 1 : -1;
+    if (c->point_mode < 0)
         return 0;
     if (bc_vcursor_query_without_eq(c, &rest) != 0)
         return -1;

@@ -6,7 +6,8 @@
  * fewer requests, and they go several at a time.
  *
  * - At the first probe of a join the outer cursor stands on the probed key, and the rest of
- *   its page is how many probes at least will follow (vtab_ahead.c counts them). The
+ *   its page is how many probes at least will follow (vtab_ahead.c counts them), each for
+ *   another key. The
  *   table's size is then asked once: a v2 list through its count endpoint, in the form the
  *   scan sends it again (so the scan takes it from the statement's response cache and
  *   fetches its pages at once), a v3 list through one item's meta.pagination. When the
@@ -127,7 +128,10 @@ static long due_cap(bc_vcursor *c, const char *q)
 
     if (bc_vbatch_col(c) == c->eq_col) /* read before, under other filters */
         return (long)(a / 2 + 1) * BC_MAX_PAGE_SIZE;
-    if (a == 1 && c->switch_tried_at == 0 && c->outer_coming >= WORTH_SIZING) {
+    /* Probes of the table's own key (Brands.id = p.brand_id) come from a column of the outer
+     * row that is not its key, and may repeat: its coming rows say nothing of them. */
+    if (a == 1 && c->switch_tried_at == 0 && c->outer_coming >= WORTH_SIZING &&
+        c->eq_col != c->vt->pk) {
         c->switch_tried_at = 1; /* sized once */
         return size_first_probe(c, q);
     }

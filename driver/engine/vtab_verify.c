@@ -10,6 +10,12 @@
  * Rows answered from memory (vtab_batch.c) are looked up by their own key, and a path
  * placeholder is not a filter: neither can come back wrong this way, but they are held to
  * the same terms, which costs a comparison or a binary search per term and row.
+ *
+ * An IN list on a text column is taken whole too (one request per 50 values), but the
+ * store's text filters are looser than SQL (they ignore case), and a value with a comma
+ * cannot be sent in a list at all: the rows not equal to one of the values, byte for byte,
+ * are left out here, as SQLite would have done (the planner takes such a list whole only
+ * under the default collation).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,12 +23,17 @@
 #include "bc_util.h"
 #include "vtab_internal.h"
 
+/* A text IN list taken whole (below): the rows kept are those equal to one of its values. */
+#define TEXT_IN 'T'
+
 struct bc_vcheck {
     int col;
-    char op;             /* BC_TERM_EQ (also an IN list), BC_TERM_MIN or BC_TERM_MAX */
+    char op; /* BC_TERM_EQ (also an integer IN list), BC_TERM_MIN, BC_TERM_MAX or TEXT_IN */
     const char *param;   /* the filter as sent, for the message */
     sqlite3_int64 *vals; /* EQ: the values sent, sorted; MIN/MAX: the one bound */
     int nvals;
+    char **texts; /* TEXT_IN: the list's values, sorted */
+    int ntexts;
 };
 
 static bool is_integer_col(const bc_column_def *cd)
@@ -30,10 +41,18 @@ static bool is_integer_col(const bc_column_def *cd)
     return cd->type == BC_COL_INTEGER || cd->type == BC_COL_BIGINT;
 }
 
+static void free_check(struct bc_vcheck *k)
+{
+    for (int i = 0; i < k->ntexts; i++)
+        free(k->texts[i]);
+    free(k->texts);
+    free(k->vals);
+}
+
 void bc_vverify_free(bc_vcursor *c)
 {
     for (int i = 0; i < c->nchecks; i++)
-        free(c->checks[i].vals);
+        free_check(&c->checks[i]);
     free(c->checks);
     c->checks = NULL;
     c->nchecks = 0;
@@ -96,8 +115,38 @@ static int term_values(struct bc_vcheck *k, const bc_column_def *cd, sqlite3_val
     free(s);
     if (rc != 0)
         return -1;
-    qsort(k->vals, (size_t)k->nvals, sizeof *k->vals, cmp_int64);
+    if (k->nvals > 1) /* qsort wants an array, even of none */
+        qsort(k->vals, (size_t)k->nvals, sizeof *k->vals, cmp_int64);
     return k->nvals > 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The values of a text IN list as SQLite compares them (NULL equals nothing). -1 on OOM. */
+static int text_values(struct bc_vcheck *k, sqlite3_value *list)
+{
+    sqlite3_value *v = NULL;
+
+    for (int r = sqlite3_vtab_in_first(list, &v); r == SQLITE_OK && v != NULL;
+         r = sqlite3_vtab_in_next(list, &v)) {
+        const unsigned char *t;
+        char **n;
+        if (sqlite3_value_type(v) == SQLITE_NULL)
+            continue;
+        if ((t = sqlite3_value_text(v)) == NULL ||
+            (n = realloc(k->texts, (size_t)(k->ntexts + 1) * sizeof *n)) == NULL)
+            return -1;
+        k->texts = n;
+        if ((k->texts[k->ntexts] = bc_strdup((const char *)t)) == NULL)
+            return -1;
+        k->ntexts++;
+    }
+    if (k->ntexts > 1)
+        qsort(k->texts, (size_t)k->ntexts, sizeof *k->texts, cmp_str);
+    return 0;
 }
 
 /* The filter parameter term op on col was sent as. */
@@ -126,15 +175,17 @@ static int keep_term(bc_vcursor *c, char op, int col, sqlite3_value *arg)
         col < 0 || col >= c->vt->t->ncolumns)
         return 0;
     cd = &c->vt->t->columns[col];
-    if (!is_integer_col(cd) || (k.param = param_of(c, op, col)) == NULL)
+    if (op == BC_TERM_IN && cd->type == BC_COL_VARCHAR) {
+        k.op = TEXT_IN; /* sent or not (a value with a comma), SQLite does not check it */
+        rc = text_values(&k, arg) == 0 ? 1 : -1;
+    } else if (!is_integer_col(cd) || (k.param = param_of(c, op, col)) == NULL) {
         return 0;
-    if ((rc = term_values(&k, cd, arg, op == BC_TERM_IN)) <= 0) {
-        free(k.vals);
-        return rc;
+    } else {
+        rc = term_values(&k, cd, arg, op == BC_TERM_IN);
     }
-    if ((n = realloc(c->checks, (size_t)(c->nchecks + 1) * sizeof *n)) == NULL) {
-        free(k.vals);
-        return -1;
+    if (rc <= 0 || (n = realloc(c->checks, (size_t)(c->nchecks + 1) * sizeof *n)) == NULL) {
+        free_check(&k);
+        return rc <= 0 ? rc : -1;
     }
     c->checks = n;
     c->checks[c->nchecks++] = k;
@@ -209,19 +260,65 @@ static int fail_ignored(bc_vcursor *c, const struct bc_vcheck *k, bool has, sqli
     return bc_vtab_fail(c->vt, &err);
 }
 
-int bc_vverify_row(bc_vcursor *c)
+static bool among_texts(const struct bc_vcheck *k, const char *s)
+{
+    return k->ntexts > 0 &&
+           bsearch(&s, k->texts, (size_t)k->ntexts, sizeof *k->texts, cmp_str) != NULL;
+}
+
+/* The row's value of a text column, as the column shows it (vtab_value.c: strings as they
+ * are, true/false, other values as JSON text), equals one of the list's byte for byte. */
+static bool in_texts(const struct bc_vcheck *k, const cJSON *v)
+{
+    char *json;
+    bool found;
+
+    if (v == NULL || cJSON_IsNull(v))
+        return false; /* NULL is in no list */
+    if (cJSON_IsString(v))
+        return among_texts(k, v->valuestring);
+    if (cJSON_IsBool(v))
+        return among_texts(k, cJSON_IsTrue(v) ? "true" : "false");
+    if ((json = cJSON_PrintUnformatted(v)) == NULL)
+        return false;
+    found = among_texts(k, json);
+    cJSON_free(json);
+    return found;
+}
+
+/* The cursor's row against the checks: 1 kept, 0 left out (a text IN list), -1 failed. */
+static int check_row(bc_vcursor *c)
 {
     sqlite3_int64 v = 0;
+    int kept = 1;
 
-    if (c->nchecks == 0 || c->eof || c->plan == BC_PLAN_COUNT)
-        return SQLITE_OK;
     for (int i = 0; i < c->nchecks; i++) {
         const struct bc_vcheck *k = &c->checks[i];
+        if (k->op == TEXT_IN) {
+            kept = kept && in_texts(k, bc_vcursor_cell(c, k->col));
+            continue;
+        }
         bool has = cell_int(bc_vcursor_cell(c, k->col), &v);
         if (!passes(k, has, v)) {
             c->eof = true; /* no row of this request is handed out */
-            return fail_ignored(c, k, has, v);
+            fail_ignored(c, k, has, v);
+            return -1;
         }
+    }
+    return kept;
+}
+
+int bc_vverify_row(bc_vcursor *c)
+{
+    int rc;
+
+    if (c->nchecks == 0 || c->plan == BC_PLAN_COUNT)
+        return SQLITE_OK;
+    while (!c->eof) {
+        if ((rc = check_row(c)) != 0)
+            return rc > 0 ? SQLITE_OK : SQLITE_ERROR;
+        if ((rc = bc_vcursor_next(c)) != SQLITE_OK)
+            return rc;
     }
     return SQLITE_OK;
 }

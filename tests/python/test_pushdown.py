@@ -146,12 +146,39 @@ def test_product_by_id_takes_the_single_object_path(sandbox, connect):
         assert [(r[0], r[1], float(r[2])) for r in rows] == [want[pid]]
     rows, reqs = run(sandbox, cur, sql, 999999)  # a 404 there is no row
     assert rows == [] and reqs == [("/v3/catalog/products/999999", "")]
+    for pid in (7, 999999):
+        both = same_without_pushdown(cur, sql, sql.replace("WHERE id", "WHERE +id"), pid)
+        assert [(i, n, float(p)) for i, n, p in both] == ([want[pid]] if pid in want else [])
     # A column read through include= goes along with it.
     rows, reqs = run(sandbox, cur, "SELECT images FROM Products WHERE id = 3")
     assert len(reqs) == 1 and reqs[0][0] == "/v3/catalog/products/3"
     assert "images" in reqs[0][1].split("include=")[1].split("&")[0].split(",")
     images = sandbox.get("/v3/catalog/products?id:in=3&include=images")["data"][0]["images"]
     assert images and json.loads(rows[0][0]) == images
+
+
+def test_brand_by_id_takes_the_single_object_path(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    want = sandbox.get("/v3/catalog/brands?id:in=2")["data"][0]["name"]
+    rows, reqs = run(sandbox, cur, "SELECT name FROM Brands WHERE id = ?", 2)
+    assert reqs == [("/v3/catalog/brands/2", "")] and [r[0] for r in rows] == [want]
+
+
+def test_join_probing_brands_by_id_asks_for_each_brand_once(start_sandbox, connect):
+    sb = start_sandbox(products=300)
+    cur = connect(sb).cursor()
+    sql = "SELECT p.id, b.name FROM Products p JOIN Brands b ON b.id = p.brand_id ORDER BY p.id"
+    rows, reqs = run(sb, cur, sql)
+    asked = []
+    for path, query in reqs:
+        if path.startswith("/v3/catalog/brands/"):
+            asked.append(path.rsplit("/", 1)[1])  # the object path
+        elif path == "/v3/catalog/brands":
+            asked.append(query.split("id:in=")[1].split("&")[0])  # or the list by id
+    # one way or the other, never both for one brand
+    assert asked and len(asked) == len(set(asked))
+    assert [tuple(r) for r in rows] == same_without_pushdown(
+        cur, sql, sql.replace("ON b.id", "ON +b.id"))
 
 
 def test_product_by_id_with_another_filter_stays_a_list_request(sandbox, connect):
@@ -307,6 +334,26 @@ def test_join_probes_a_table_with_more_pages_than_outer_rows(start_sandbox, conn
     assert len(reqs) == 1 + 2 + len(probes)
     assert sb.stats()["max_in_flight"] >= 2
     assert sorted(tuple(r) for r in rows) == customer_orders_expected(sb, customers)
+
+
+def test_join_sizes_a_v3_inner_table_by_one_item_page(start_sandbox, connect):
+    sb = start_sandbox(products=300)
+    cur = connect(sb).cursor()
+    sql = ("SELECT b.id, p.id FROM Brands b CROSS JOIN Products p ON p.brand_id = b.id"
+           " ORDER BY b.id, p.id")
+    rows, reqs = run(sb, cur, sql)
+    brands = sb.get_all("/v3/catalog/brands")
+    assert len(brands) > 4
+    # meta.pagination.total of one item says 2 pages, fewer than the brands to come.
+    assert reqs == [("/v3/catalog/brands", "page=1&limit=250"),
+                    ("/v3/catalog/products", "page=1&limit=1"),
+                    ("/v3/catalog/products", "page=1&limit=250"),
+                    ("/v3/catalog/products", "page=2&limit=250")]
+    ids = {b["id"] for b in brands}
+    want = sorted((p["brand_id"], p["id"]) for p in sb.get_all("/v3/catalog/products")
+                  if p["brand_id"] in ids)
+    assert [tuple(r) for r in rows] == want
+    assert same_without_pushdown(cur, sql, sql.replace("ON p.brand_id", "ON +p.brand_id")) == want
 
 
 def test_join_with_few_outer_rows_neither_counts_nor_scans(start_sandbox, connect):

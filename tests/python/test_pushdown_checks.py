@@ -85,3 +85,44 @@ def test_point_lookup_by_the_object_path_needs_no_filter(sandbox, connect):
     rows = cur.execute("SELECT id FROM Products WHERE id = ?", 7).fetchall()
     assert [r[0] for r in rows] == [7]
     fails_naming(cur, "SELECT id FROM Products WHERE id IN (7, 8)", "id:in=7,", "Products")
+
+
+# -- text IN lists: the store's text filters ignore case; SQL's IN does not ---------------
+
+def rows_both_ways(cur, sql, column):
+    """The rows of sql, and of the same query with the column written as an expression
+    (+col), which SQLite never hands to the table: they must be the same."""
+    pushed = sorted(tuple(r) for r in cur.execute(sql).fetchall())
+    local = sorted(tuple(r) for r in cur.execute(sql.replace(column, "+" + column, 1)).fetchall())
+    assert pushed == local
+    return pushed
+
+
+def test_text_in_list_keeps_only_exact_matches_in_one_request(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    sku = sandbox.get("/v3/catalog/products?id:in=1")["data"][0]["sku"]
+    other = sandbox.get("/v3/catalog/products?id:in=2")["data"][0]["sku"]
+    assert sku != sku.lower()
+    sql = f"SELECT id, sku FROM Products WHERE sku IN ('{sku.lower()}', '{other}')"
+    sandbox.clear_requests()
+    assert cur.execute(sql).fetchall() and len(sandbox.api_requests()) == 1
+    sandbox.clear_requests()
+    assert rows_both_ways(cur, sql, "sku IN") == [(2, other)]
+
+
+def test_text_in_list_with_a_comma_is_still_checked(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    other = sandbox.get("/v3/catalog/products?id:in=2")["data"][0]["sku"]
+    sql = f"SELECT id, sku FROM Products WHERE sku IN ('a,b', '{other}')"
+    assert rows_both_ways(cur, sql, "sku IN") == [(2, other)]
+    email = sandbox.get_all("/v3/customers")[1]["email"]
+    sql = f"SELECT email FROM Customers WHERE email IN ('x,y@example.com', '{email}')"
+    assert rows_both_ways(cur, sql, "email IN") == [(email,)]
+
+
+def test_text_in_list_under_nocase_keeps_sql_meaning(sandbox, connect):
+    cur = connect(sandbox).cursor()
+    skus = [sandbox.get(f"/v3/catalog/products?id:in={i}")["data"][0]["sku"] for i in (2, 3)]
+    sql = (f"SELECT id FROM Products WHERE sku COLLATE NOCASE IN"
+           f" ('{skus[0].lower()}', '{skus[1]}')")
+    assert rows_both_ways(cur, sql, "sku COLLATE") == [(2,), (3,)]
