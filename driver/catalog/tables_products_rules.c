@@ -34,6 +34,7 @@ const bc_table_def bc_table_product_bulk_pricing_rules = {
     .parent_table = "Products",
     .parent_column = "product_id",
     .parent_id_column = "id",
+    .parent_include = "bulk_pricing_rules",
     .columns = product_bulk_pricing_rules_columns,
     .ncolumns = (int)(sizeof product_bulk_pricing_rules_columns /
                       sizeof product_bulk_pricing_rules_columns[0]),

@@ -1,0 +1,186 @@
+/*
+ * Children read through their parent's list (the catalog's parent_include). A product's
+ * images, videos, custom fields and bulk pricing rules each have an endpoint per product,
+ * so reading them for every product used to cost a request per product. The product list
+ * returns the same objects inside each product when asked with include=images (videos
+ * ...), so:
+ *
+ * - a scan that would walk the parents (no parent key given: SELECT * FROM ProductImages)
+ *   reads the parent's list with include= instead, one row per element of each parent's
+ *   array: the list's own pages, several in flight as in any scan;
+ * - a probe "parent key = v" while a cursor on the parent table stands on v (the inner
+ *   loop of Products p JOIN ProductImages i ON i.product_id = p.id) reads v and the parents
+ *   after it on that cursor's page, up to BC_API_IN_CHUNK of them, in one request of the
+ *   parent's list (id:in=...&include=images). The rows are held keyed by the parent key
+ *   (vtab_batch.c), so the probes of the following parents are lookups;
+ * - a probe without such a cursor (WHERE product_id = 5) keeps its one request to the
+ *   child's own endpoint, which sends the children without the product around them.
+ *
+ * Only for a plan that sends nothing else to the child's endpoint: a filter or a sort of the
+ * child's own would mean something else on the parent's list. Custom fields and bulk pricing
+ * rules carry no product_id: each element is given its parent's id as it is read.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "bc_defaults.h"
+#include "bc_util.h"
+#include "vtab_internal.h"
+
+/* The parent whose list holds c's rows, when c's plan can be read through it: one
+ * placeholder (the parent key) on a parent read from a list without placeholders, and
+ * nothing else sent. NULL otherwise. */
+static const bc_table_def *include_parent(const bc_vcursor *c)
+{
+    const bc_vtab *vt = c->vt;
+    const bc_table_def *pt = vt->walk;
+
+    if (vt->t->parent_include == NULL || pt == NULL || strchr(pt->endpoint, '{') != NULL ||
+        c->plan != BC_PLAN_ENDPOINT || vt->nph != 1 || c->nph != 1)
+        return NULL;
+    if (c->query != NULL || c->chunk_param != NULL || c->bulk_val != NULL || c->local_val != NULL ||
+        c->eq_param != NULL)
+        return NULL;
+    return bc_catalog_column_index(pt, vt->ph_parent[0]) >= 0 ? pt : NULL;
+}
+
+/* The member of the parent's items holding the key the child's placeholder takes. */
+static const char *parent_key_path(const bc_vcursor *c, const bc_table_def *pt)
+{
+    const bc_column_def *cd = &pt->columns[bc_catalog_column_index(pt, c->vt->ph_parent[0])];
+
+    return cd->json_path ? cd->json_path : cd->name;
+}
+
+/* Point c at the parent's list, its rows inside each item's array: 0, or -1 on OOM. */
+static int read_via(bc_vcursor *c, const bc_table_def *pt)
+{
+    char *q = bc_sprintf("include=%s", c->vt->t->parent_include);
+
+    if (q == NULL)
+        return -1;
+    free(c->query);
+    c->query = q;
+    c->tmpl = pt->endpoint;
+    c->paging = pt->paging;
+    c->nph = 0;
+    c->single = true;
+    c->walk_done = true;
+    c->rows_path = c->vt->t->parent_include;
+    c->via = pt;
+    return 0;
+}
+
+static int fail_oom(bc_vcursor *c)
+{
+    bc_error err;
+
+    bc_error_clear(&err);
+    bc_error_set(&err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
+    bc_vtab_fail(c->vt, &err);
+    return -1;
+}
+
+/* Read the children of key and of up to BC_API_IN_CHUNK - 1 parents after it on p's page
+ * into c's batch, through the parent's id filter: 1 built, 0 too many rows to hold, -1
+ * with err set. */
+static int read_parents(bc_vcursor *c, const bc_table_def *pt, const bc_vcursor *p, const char *key,
+                        bc_error *err)
+{
+    int pcol = bc_catalog_column_index(pt, c->vt->ph_parent[0]);
+    char **keys = calloc(BC_API_IN_CHUNK, sizeof *keys), **borrowed;
+    int n, rc;
+
+    if (keys == NULL || (keys[0] = bc_strdup(key)) == NULL) {
+        free(keys);
+        return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
+    }
+    n = 1 + bc_vahead_next_keys(p, parent_key_path(c, pt), keys + 1, BC_API_IN_CHUNK - 1);
+    /* The batch owns the keys; the chunk list only borrows them while it is read. */
+    if ((borrowed = malloc((size_t)n * sizeof *borrowed)) == NULL) {
+        for (int i = 0; i < n; i++)
+            free(keys[i]);
+        free(keys);
+        return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
+    }
+    memcpy(borrowed, keys, (size_t)n * sizeof *borrowed);
+    c->chunk_param = pt->columns[pcol].filter_in;
+    c->chunk_vals = borrowed;
+    c->nchunk = n;
+    c->chunkpos = 0;
+    rc = bc_vbatch_build(c, c->ph_col[0], keys, n, 0, err);
+    free(c->chunk_vals);
+    c->chunk_vals = NULL;
+    c->nchunk = 0;
+    c->chunk_param = NULL;
+    return rc;
+}
+
+/* A probe for one parent key while a cursor on the parent stands on it: 1 answered from
+ * the batch, 0 not this way (the child's endpoint is asked as before), -1 error recorded. */
+static int take_probe(bc_vcursor *c, const bc_table_def *pt)
+{
+    const char *key = c->given[0], *saved_tmpl = c->tmpl;
+    bc_paging saved_paging = c->paging;
+    int col = c->ph_col[0], rc = 1;
+    bc_error err;
+
+    if (pt->columns[bc_catalog_column_index(pt, c->vt->ph_parent[0])].filter_in == NULL)
+        return 0;
+    bc_vcursor *p = bc_vahead_parent(c, pt, parent_key_path(c, pt), key);
+    if (p == NULL)
+        return 0;
+    if (read_via(c, pt) != 0)
+        return fail_oom(c);
+    bc_error_clear(&err);
+    if (!bc_vbatch_covers(c, col, key))
+        rc = read_parents(c, pt, p, key, &err);
+    if (rc < 0) {
+        bc_vtab_fail(c->vt, &err);
+        return -1;
+    }
+    if (rc == 0) { /* too many rows to hold: this cursor asks the child's endpoint */
+        c->batch_refused = true;
+        free(c->query);
+        c->query = NULL;
+        c->tmpl = saved_tmpl;
+        c->paging = saved_paging;
+        c->nph = 1;
+        c->single = false;
+        c->rows_path = c->vt->t->rows_path;
+        c->via = NULL;
+        return 0;
+    }
+    bc_vbatch_select(c, key);
+    c->started = true; /* the rows were read; no request is left */
+    return 1;
+}
+
+int bc_vchild_take(bc_vcursor *c)
+{
+    const bc_table_def *pt = include_parent(c);
+
+    if (pt == NULL)
+        return 0;
+    if (!c->walk_done && c->given[0] == NULL) /* every parent would be walked */
+        return read_via(c, pt) == 0 ? 0 : fail_oom(c);
+    if (c->walk_done && c->ntuples == 1 && c->given[0] != NULL && c->max_rows == 0 &&
+        !c->batch_refused)
+        return take_probe(c, pt);
+    return 0;
+}
+
+void bc_vchild_adopt(const bc_vcursor *c, const cJSON *parent, cJSON *arr)
+{
+    const bc_column_def *cd = &c->vt->t->columns[c->vt->ph_col[0]];
+    const char *member = cd->json_path ? cd->json_path : cd->name;
+    const cJSON *id = bc_vtab_walk_path((cJSON *)parent, parent_key_path(c, c->via));
+    cJSON *el;
+
+    if (!cJSON_IsNumber(id) || !cJSON_IsArray(arr))
+        return;
+    cJSON_ArrayForEach(el, arr)
+    {
+        if (cJSON_IsObject(el) && !cJSON_HasObjectItem(el, member))
+            cJSON_AddNumberToObject(el, member, id->valuedouble);
+    }
+}
