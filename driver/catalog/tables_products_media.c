@@ -1,7 +1,10 @@
 /*
  * Product media and descriptive sub-resources (/v3/catalog/products/{product_id}/...):
  * images, videos, custom fields and metafields. Each is a child of Products: with
- * product_id = X it costs one request; without it the engine walks Products.
+ * product_id = X it costs one request. Images, videos and custom fields also come inside
+ * the product list under include= (parent_include), so a scan of every product's or a
+ * join's reads them through that list; metafields have no include, and without product_id
+ * the engine walks Products for them.
  * Columns follow the GET response objects of the official reference
  * (../shared/bigcommerce-openapi/); money is DECIMAL(20,4), nested objects JSON text.
  */
