@@ -9,10 +9,11 @@
  *   reads the parent's list with include= instead, one row per element of each parent's
  *   array: the list's own pages, several in flight as in any scan;
  * - a probe "parent key = v" while a cursor on the parent table stands on v (the inner
- *   loop of Products p JOIN ProductImages i ON i.product_id = p.id) reads v and the parents
- *   after it on that cursor's page, up to BC_API_IN_CHUNK of them, in one request of the
- *   parent's list (id:in=...&include=images). The rows are held keyed by the parent key
- *   (vtab_batch.c), so the probes of the following parents are lookups;
+ *   loop of Products p JOIN ProductImages i ON i.product_id = p.id) reads the slice of
+ *   BC_API_IN_CHUNK parents of that cursor's page holding v in one request of the parent's
+ *   list (id:in=...&include=images). The rows are held keyed by the parent key
+ *   (vtab_batch.c), so the probes of the other parents of the slice are lookups, and the
+ *   next slice's request goes out at once, to be answered when SQLite gets there;
  * - a probe without such a cursor (WHERE product_id = 5) keeps its one request to the
  *   child's own endpoint, which sends the children without the product around them.
  *
@@ -20,6 +21,7 @@
  * child's own would mean something else on the parent's list. Custom fields and bulk pricing
  * rules carry no product_id: each element is given its parent's id as it is read.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bc_defaults.h"
@@ -80,30 +82,131 @@ static int fail_oom(bc_vcursor *c)
     return -1;
 }
 
-/* Read the children of key and of up to BC_API_IN_CHUNK - 1 parents after it on p's page
- * into c's batch, through the parent's id filter: 1 built, 0 too many rows to hold, -1
+/* The query of one batch request as the pager sends it (c's query, then the id list in the
+ * form vtab_rows.c's chunks take). Caller frees; NULL on OOM. */
+static char *batch_query(const bc_vcursor *c, const char *param, char *const *keys, int n)
+{
+    bc_buf b;
+
+    bc_buf_init(&b);
+    bc_buf_printf(&b, "%s&%s=", c->query, param);
+    for (int i = 0; i < n; i++)
+        bc_buf_printf(&b, "%s%s", i ? "," : "", keys[i]);
+    return bc_buf_steal(&b);
+}
+
+/* The key (at path) of a parent item as text: integer keys only. */
+static bool key_text(const cJSON *item, const char *path, char *buf, size_t n)
+{
+    const cJSON *v = bc_vtab_walk_path((cJSON *)item, path);
+
+    if (!cJSON_IsNumber(v) || v->valuedouble != (double)(long long)v->valuedouble)
+        return false;
+    snprintf(buf, n, "%lld", (long long)v->valuedouble);
+    return true;
+}
+
+/* The position of p's current item among the keyed items of its page, -1 when it is not
+ * on the page (a parent answered from rows held). */
+static int page_pos(const bc_vcursor *p, const char *path)
+{
+    char key[32];
+    int pos = 0;
+
+    for (const cJSON *it = p->items ? p->items->child : NULL; it != NULL; it = it->next) {
+        if (it == p->item)
+            return key_text(it, path, key, sizeof key) ? pos : -1;
+        pos += key_text(it, path, key, sizeof key);
+    }
+    return -1;
+}
+
+/* Up to max keys of p's page from the from-th keyed item on, into out (owned by the
+ * caller): how many. */
+static int page_keys(const bc_vcursor *p, const char *path, int from, char **out, int max)
+{
+    char key[32];
+    int pos = 0, n = 0;
+
+    for (const cJSON *it = p->items ? p->items->child : NULL; it != NULL && n < max;
+         it = it->next) {
+        if (!key_text(it, path, key, sizeof key) || pos++ < from)
+            continue;
+        if ((out[n] = bc_strdup(key)) == NULL)
+            break;
+        n++;
+    }
+    return n;
+}
+
+/* Send the request of the batch at position from of p's page now, so that its answer waits
+ * in the response cache when SQLite reaches those parents (the rate limiter and the window
+ * permitting; nothing when the response cache is off). false when p's page has no parent
+ * there. */
+static bool start_batch_at(bc_vcursor *c, const bc_table_def *pt, const char *param,
+                           const bc_vcursor *p, int from)
+{
+    char *keys[BC_API_IN_CHUNK], *q;
+    int n = page_keys(p, parent_key_path(c, pt), from, keys, BC_API_IN_CHUNK);
+
+    if (n > 0 && (c->ahead != NULL || (c->ahead = bc_api_ahead_new(c->vt->e->api)) != NULL)) {
+        if ((q = batch_query(c, param, keys, n)) != NULL)
+            bc_api_ahead_start(c->ahead, pt->endpoint, q, pt->paging);
+        free(q);
+    }
+    for (int i = 0; i < n; i++)
+        free(keys[i]);
+    return n > 0;
+}
+
+/* The parents a batch for key reads, into keys (BC_API_IN_CHUNK slots): the slice of p's
+ * page holding key, slices of BC_API_IN_CHUNK counted from the page's start, so that the
+ * batches of one page are the same whichever parents SQLite skips (a WHERE on the parent),
+ * and the next one can be sent ahead; *from: the slice's position. A parent not on p's
+ * page (answered from rows held): key and the parents after it, *from -1. How many, 0 on
+ * OOM. */
+static int batch_keys(const bc_vcursor *c, const bc_table_def *pt, const bc_vcursor *p,
+                      const char *key, char **keys, int *from)
+{
+    const char *path = parent_key_path(c, pt);
+    int pos = page_pos(p, path);
+
+    if (pos >= 0) {
+        *from = pos - pos % BC_API_IN_CHUNK;
+        return page_keys(p, path, *from, keys, BC_API_IN_CHUNK);
+    }
+    *from = -1;
+    if ((keys[0] = bc_strdup(key)) == NULL)
+        return 0;
+    return 1 + bc_vahead_next_keys(p, path, keys + 1, BC_API_IN_CHUNK - 1);
+}
+
+/* Read the children of the parents of key's batch (batch_keys) into c's batch, through the
+ * parent's id filter, and send the next batch ahead: 1 built, 0 too many rows to hold, -1
  * with err set. */
 static int read_parents(bc_vcursor *c, const bc_table_def *pt, const bc_vcursor *p, const char *key,
                         bc_error *err)
 {
-    int pcol = bc_catalog_column_index(pt, c->vt->ph_parent[0]);
-    char **keys = calloc(BC_API_IN_CHUNK, sizeof *keys), **borrowed;
-    int n, rc;
+    const char *param = pt->columns[bc_catalog_column_index(pt, c->vt->ph_parent[0])].filter_in;
+    char **keys = calloc(BC_API_IN_CHUNK, sizeof *keys), **borrowed = NULL, *q = NULL;
+    int n = 0, from = -1, rc;
 
-    if (keys == NULL || (keys[0] = bc_strdup(key)) == NULL) {
-        free(keys);
-        return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
-    }
-    n = 1 + bc_vahead_next_keys(p, parent_key_path(c, pt), keys + 1, BC_API_IN_CHUNK - 1);
+    if (keys != NULL)
+        n = batch_keys(c, pt, p, key, keys, &from);
     /* The batch owns the keys; the chunk list only borrows them while it is read. */
-    if ((borrowed = malloc((size_t)n * sizeof *borrowed)) == NULL) {
+    if (n == 0 || (borrowed = malloc((size_t)n * sizeof *borrowed)) == NULL ||
+        (q = batch_query(c, param, keys, n)) == NULL) {
         for (int i = 0; i < n; i++)
             free(keys[i]);
         free(keys);
+        free(borrowed);
         return bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
     }
+    if (c->ahead != NULL) /* sent ahead by the batch before: wait for it */
+        bc_api_ahead_settle(c->ahead, pt->endpoint, q, pt->paging);
+    free(q);
     memcpy(borrowed, keys, (size_t)n * sizeof *borrowed);
-    c->chunk_param = pt->columns[pcol].filter_in;
+    c->chunk_param = param;
     c->chunk_vals = borrowed;
     c->nchunk = n;
     c->chunkpos = 0;
@@ -112,6 +215,13 @@ static int read_parents(bc_vcursor *c, const bc_table_def *pt, const bc_vcursor 
     c->chunk_vals = NULL;
     c->nchunk = 0;
     c->chunk_param = NULL;
+    /* As many slices ahead as batches were read so far: a join that stops early (LIMIT)
+     * spends few requests it did not need, a long one soon has several in flight. */
+    if (rc == 1 && from >= 0)
+        c->via_batches++;
+    for (int k = 1; rc == 1 && from >= 0 && k <= c->via_batches; k++)
+        if (!start_batch_at(c, pt, param, p, from + k * BC_API_IN_CHUNK))
+            break;
     return rc;
 }
 

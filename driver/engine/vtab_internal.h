@@ -134,6 +134,7 @@ typedef struct bc_vcursor {
      * themselves. via: that parent, whose list the cursor reads, else NULL. */
     const char *rows_path;
     const bc_table_def *via;
+    int via_batches; /* batches read through via for this cursor's probes */
 } bc_vcursor;
 
 /* vtab_plan.c */
