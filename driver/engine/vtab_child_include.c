@@ -260,6 +260,8 @@ static int take_probe(bc_vcursor *c, const bc_table_def *pt)
         c->via = NULL;
         return 0;
     }
+    if (!bc_vbatch_covers(c, col, key)) /* its key was lost to a failed allocation */
+        return fail_oom(c);
     bc_vbatch_select(c, key);
     c->started = true; /* the rows were read; no request is left */
     return 1;
