@@ -7,6 +7,7 @@ product at a time, and request counts are read from the sandbox's log."""
 
 from urllib.parse import parse_qs
 
+import pyodbc
 import pytest
 
 API = "/stores/sandbox"
@@ -142,3 +143,20 @@ def test_store_of_500_products(start_sandbox, connect):
                               " ON i.product_id = p.id WHERE p.id % 7 = 0")
     assert len(reqs) == 12
     assert sorted(some) == sorted(r for r in scan if r[0] % 7 == 0) and some
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT * FROM ProductImages",
+    "SELECT i.* FROM Products p JOIN ProductImages i ON i.product_id = p.id",
+])
+def test_a_failing_product_list_fails_the_statement(small, sql):
+    """The product list with include= refusing the request is an error, not products
+    without images."""
+    sb, cur, ids = small
+    expected = sorted(tuple(r) for r in cur.execute(sql).fetchall())
+    cur.execute("SELECT 1").fetchall()  # a new statement: its response cache is empty
+    sb.fault(status=400, count=1, query_contains="include=images")
+    with pytest.raises(pyodbc.Error) as err:
+        cur.execute(sql).fetchall()
+    assert err.value.args[0] == "HY000" and "(HTTP 400)" in str(err.value), err.value
+    assert sorted(tuple(r) for r in cur.execute(sql).fetchall()) == expected
