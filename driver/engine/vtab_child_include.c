@@ -15,7 +15,9 @@
  *   (vtab_batch.c), so the probes of the other parents of the slice are lookups, and the
  *   next slice's request goes out at once, to be answered when SQLite gets there;
  * - a probe without such a cursor (WHERE product_id = 5) keeps its one request to the
- *   child's own endpoint, which sends the children without the product around them.
+ *   child's own endpoint, which sends the children without the product around them;
+ * - a list of parents (WHERE product_id IN (5, 6, 7)) is read in requests of the parent's
+ *   list of BC_API_IN_CHUNK ids each, instead of one request per parent.
  *
  * Only for a plan that sends nothing else to the child's endpoint: a filter or a sort of the
  * child's own would mean something else on the parent's list. Custom fields and bulk pricing
@@ -267,6 +269,40 @@ static int take_probe(bc_vcursor *c, const bc_table_def *pt)
     return 1;
 }
 
+/* "parent key IN (...)", several values: the listed parents' children in requests of the
+ * parent's list, BC_API_IN_CHUNK ids each (vtab_rows.c sends the chunks), instead of a
+ * request per parent. 0, or -1 with the error recorded. */
+static int take_list(bc_vcursor *c, const bc_table_def *pt)
+{
+    const char *param = pt->columns[bc_catalog_column_index(pt, c->vt->ph_parent[0])].filter_in;
+    char **vals;
+    int n = 0;
+
+    if (param == NULL)
+        return 0;
+    if ((vals = calloc((size_t)c->ntuples, sizeof *vals)) == NULL)
+        return fail_oom(c);
+    for (; n < c->ntuples; n++) {
+        if ((vals[n] = bc_strdup(c->tuples[(size_t)n * (size_t)c->nph])) == NULL) {
+            while (n-- > 0)
+                free(vals[n]);
+            free(vals);
+            return fail_oom(c);
+        }
+    }
+    if (read_via(c, pt) != 0) {
+        while (n-- > 0)
+            free(vals[n]);
+        free(vals);
+        return fail_oom(c);
+    }
+    c->chunk_param = param;
+    c->chunk_vals = vals; /* the cursor's now: freed with its query */
+    c->nchunk = n;
+    c->chunkpos = 0;
+    return 0;
+}
+
 int bc_vchild_take(bc_vcursor *c)
 {
     const bc_table_def *pt = include_parent(c);
@@ -278,6 +314,8 @@ int bc_vchild_take(bc_vcursor *c)
     if (c->walk_done && c->ntuples == 1 && c->given[0] != NULL && c->max_rows == 0 &&
         !c->batch_refused)
         return take_probe(c, pt);
+    if (c->walk_done && c->given[0] == NULL && c->ntuples > 1)
+        return take_list(c, pt);
     return 0;
 }
 

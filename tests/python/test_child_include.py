@@ -112,12 +112,30 @@ def test_scan_with_limit_counts_rows_not_products(small):
     assert len(everything) > 7 and len(rows) == 7
 
 
-def test_scan_with_a_filter_on_the_product(small):
+def test_a_list_of_products_is_one_request(small):
     sb, cur, ids = small
     rows, reqs = run(sb, cur, "SELECT product_id, id FROM ProductVideos"
                               " WHERE product_id IN (2, 3, 4)")
-    assert sorted(p for p, _ in reqs) == [f"{PRODUCTS}/{n}/videos" for n in (2, 3, 4)]
+    assert len(reqs) == 1 and reqs[0][0] == PRODUCTS
+    q = params(reqs[0][1])
+    assert q["include"] == "videos" and sorted(q["id:in"].split(",")) == ["2", "3", "4"]
     assert sorted(rows) == sorted(r[:2] for r in per_product(cur, "ProductVideos", [2, 3, 4]))
+    # one value: the child's own endpoint
+    rows, reqs = run(sb, cur, "SELECT id FROM ProductVideos WHERE product_id IN (3)")
+    assert [p for p, _ in reqs] == [f"{PRODUCTS}/3/videos"]
+
+
+def test_a_long_list_of_products_goes_fifty_a_request(start_sandbox, connect):
+    sb = start_sandbox(products=120)
+    cur = connect(sb).cursor()
+    wanted = list(range(1, 121, 1))
+    marks = ",".join("?" * len(wanted))
+    rows, reqs = run(sb, cur, f"SELECT product_id, id FROM ProductCustomFields"
+                              f" WHERE product_id IN ({marks})", *wanted)
+    assert len(reqs) == 3 and all(p == PRODUCTS for p, _ in reqs)
+    assert sorted(int(v) for _, q in reqs for v in params(q)["id:in"].split(",")) == wanted
+    scan = cur.execute("SELECT product_id, id FROM ProductCustomFields").fetchall()
+    assert sorted(rows) == sorted(tuple(r) for r in scan)
 
 
 def test_store_of_500_products(start_sandbox, connect):
