@@ -137,6 +137,7 @@ bool bench_direct(SQLHDBC dbc, const char *sql, bool product_row, bench_result *
 bool bench_odbc_join_all(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
 bool bench_odbc_customer_orders(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
 bool bench_odbc_product_variants(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
+bool bench_odbc_product_images(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
 bool bench_odbc_sku(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
 bool bench_odbc_top_prices(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
 bool bench_odbc_orders_since(SQLHDBC dbc, const bench_ids *ids, bench_result *r);
@@ -144,6 +145,7 @@ bool bench_odbc_orders_since(SQLHDBC dbc, const bench_ids *ids, bench_result *r)
 bool bench_naive_join_all(bench_http *h, const bench_ids *ids, bench_result *r);
 bool bench_naive_customer_orders(bench_http *h, const bench_ids *ids, bench_result *r);
 bool bench_naive_product_variants(bench_http *h, const bench_ids *ids, bench_result *r);
+bool bench_naive_product_images(bench_http *h, const bench_ids *ids, bench_result *r);
 bool bench_naive_sku(bench_http *h, const bench_ids *ids, bench_result *r);
 bool bench_naive_top_prices(bench_http *h, const bench_ids *ids, bench_result *r);
 bool bench_naive_orders_since(bench_http *h, const bench_ids *ids, bench_result *r);

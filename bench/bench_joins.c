@@ -1,5 +1,5 @@
 /*
- * Scenarios 5-10 through the driver: the joins of the issue's table (a child per parent, a
+ * Scenarios 5-10 and 12 through the driver: the joins of the issue's table (a child per parent, a
  * filtered probe per parent, children through a bulk filter) and the pushed filters and
  * sort. Each first column feeds the checksum, so the rows can be compared with the
  * baseline's.
@@ -33,6 +33,16 @@ bool bench_odbc_product_variants(SQLHDBC dbc, const bench_ids *ids, bench_result
     snprintf(sql, sizeof sql,
              "SELECT v.id, v.sku FROM Products p JOIN ProductVariants v ON v.product_id = p.id "
              "WHERE p.id <= %ld",
+             ids->join_max_product);
+    return bench_direct(dbc, sql, false, r);
+}
+
+bool bench_odbc_product_images(SQLHDBC dbc, const bench_ids *ids, bench_result *r)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT i.id, i.url_standard FROM Products p JOIN ProductImages i "
+             "ON i.product_id = p.id WHERE p.id <= %ld",
              ids->join_max_product);
     return bench_direct(dbc, sql, false, r);
 }

@@ -133,6 +133,25 @@ bool bench_naive_product_variants(bench_http *h, const bench_ids *ids, bench_res
     return ok;
 }
 
+bool bench_naive_product_images(bench_http *h, const bench_ids *ids, bench_result *r)
+{
+    char prefix[96], path[128];
+    const cJSON *p;
+    snprintf(prefix, sizeof prefix, "/v3/catalog/products?id:max=%ld&", ids->join_max_product);
+    cJSON *products = bench_all(h, prefix, true);
+    bool ok = products != NULL;
+    cJSON_ArrayForEach(p, products)
+    {
+        snprintf(path, sizeof path, "/v3/catalog/products/%lld/images?limit=250",
+                 bench_num(p, "id"));
+        if (!(ok = bench_add_children(h, path, true, r))) {
+            break;
+        }
+    }
+    cJSON_Delete(products);
+    return ok;
+}
+
 bool bench_naive_sku(bench_http *h, const bench_ids *ids, bench_result *r)
 {
     cJSON *products = bench_all(h, "/v3/catalog/products?", true);

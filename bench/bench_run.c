@@ -39,6 +39,7 @@ static const bench_scenario bench_scenarios[] = {
     {9, "ORDER BY price DESC LIMIT 5", bench_odbc_top_prices, bench_naive_top_prices},
     {10, "Orders WHERE date_created>=", bench_odbc_orders_since, bench_naive_orders_since},
     {11, "scan 4 cols vs sequential", bench_odbc_scan_wide, bench_naive_scan_wide},
+    {12, "Products JOIN Images 200", bench_odbc_product_images, bench_naive_product_images},
     {21, "INSERT 50 Customers (array)", bench_odbc_insert_customers, bench_naive_insert_customers},
     {22, "UPDATE 50 Customers id IN", bench_odbc_update_customers, bench_naive_update_customers},
     {23, "DELETE 50 Customers id IN", bench_odbc_delete_customers, bench_naive_delete_customers},
@@ -195,7 +196,7 @@ static bool bench_selected(const bench_opts *o, int number)
     if (!o->only) {
         return true;
     }
-    /* one character a scenario: 1-9, then a for 10, b for 11 … l, m, n for 21-23 */
+    /* one character a scenario: 1-9, then a for 10, b for 11, c for 12 … l, m, n for 21-23 */
     for (const char *p = o->only; *p; p++) {
         if ((*p >= '1' && *p <= '9' ? *p - '0' : *p - 'a' + 10) == number) {
             return true;

@@ -70,7 +70,7 @@ run() {
 }
 
 rc=0
-run 50 123456789almn "$PRODUCTS" "$@" || rc=1
+run 50 123456789aclmn "$PRODUCTS" "$@" || rc=1
 # the sequential scenarios (2, 3) take latency x requests on both sides, so at 150 ms only the
 # scans run, to keep the whole benchmark under two minutes
 run 150 14 "$PRODUCTS" "$@" || rc=1

@@ -79,6 +79,14 @@ typedef struct bc_table_def {
     /* Child view of a nested array: rows are the elements of rows_path inside each row of
      * parent_table's endpoint, instead of a request of its own. NULL for ordinary tables. */
     const char *rows_path;
+    /* A child whose rows the parent's list also returns, in an array of this name, when it
+     * is asked with include= of the same name, as the same objects its own endpoint gives
+     * (Products with include=images: the objects of /v3/catalog/products/{id}/images). Many
+     * parents' children are then read through the parent's list, 250 parents a page or 50
+     * ids a request (engine/vtab_child_include.c), instead of one request per parent; one
+     * given parent still costs one request to the table's own endpoint. Reads only: writes
+     * go to the endpoint. NULL when the parent's list has no such include. */
+    const char *parent_include;
     /* v2 lists: the documented count endpoint ("/v2/orders/count", answering {"count": N}),
      * which lets a scan request pages 2..N at once. NULL when there is none, and on child
      * lists (a parent's children nearly always fit one page: a count would double the

@@ -1,7 +1,10 @@
 /*
  * Product media and descriptive sub-resources (/v3/catalog/products/{product_id}/...):
  * images, videos, custom fields and metafields. Each is a child of Products: with
- * product_id = X it costs one request; without it the engine walks Products.
+ * product_id = X it costs one request. Images, videos and custom fields also come inside
+ * the product list under include= (parent_include), so a scan of every product's or a
+ * join's reads them through that list; metafields have no include, and without product_id
+ * the engine walks Products for them.
  * Columns follow the GET response objects of the official reference
  * (../shared/bigcommerce-openapi/); money is DECIMAL(20,4), nested objects JSON text.
  */
@@ -42,6 +45,7 @@ const bc_table_def bc_table_product_images = {
     .parent_table = "Products",
     .parent_column = "product_id",
     .parent_id_column = "id",
+    .parent_include = "images",
     .columns = product_images_columns,
     .ncolumns = (int)(sizeof product_images_columns / sizeof product_images_columns[0]),
     .description = "Images of a product.",
@@ -73,6 +77,7 @@ const bc_table_def bc_table_product_videos = {
     .parent_table = "Products",
     .parent_column = "product_id",
     .parent_id_column = "id",
+    .parent_include = "videos",
     .columns = product_videos_columns,
     .ncolumns = (int)(sizeof product_videos_columns / sizeof product_videos_columns[0]),
     .description = "YouTube videos shown on a product page.",
@@ -108,6 +113,7 @@ const bc_table_def bc_table_product_custom_fields = {
     .parent_table = "Products",
     .parent_column = "product_id",
     .parent_id_column = "id",
+    .parent_include = "custom_fields",
     .columns = product_custom_fields_columns,
     .ncolumns =
         (int)(sizeof product_custom_fields_columns / sizeof product_custom_fields_columns[0]),

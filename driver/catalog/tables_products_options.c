@@ -2,7 +2,9 @@
  * Product options and variants: ProductOptions (/v3/catalog/products/{product_id}/options)
  * and its nested option_values as the child view ProductOptionValues; ProductVariants
  * (/v3/catalog/variants, filtered with product_id:in) and its nested option_values as the
- * child view ProductVariantValues.
+ * child view ProductVariantValues. ProductOptions is not read through the product list's
+ * include=options: the options inside a product lack the name the options endpoint gives,
+ * and that include cuts the list to 10 products a page.
  * Columns follow the GET response objects of the official reference
  * (../shared/bigcommerce-openapi/); money is DECIMAL(20,4), nested objects JSON text.
  * ProductVariants also has the fields that the reference's schema of the per-product variant

@@ -1,6 +1,9 @@
 /*
  * Product pricing rules and reviews (/v3/catalog/products/{product_id}/...): bulk pricing
- * rules, complex rules and reviews, each a child of Products read per product id.
+ * rules, complex rules and reviews, each a child of Products read per product id. Bulk
+ * pricing rules also come inside the product list under include=bulk_pricing_rules
+ * (parent_include), as the same objects, without product_id. Reviews are an include too,
+ * but the reference does not give their shape inside a product: they keep their endpoint.
  * Columns follow the GET response objects of the official reference
  * (../shared/bigcommerce-openapi/); money is DECIMAL(20,4), nested objects JSON text.
  */
@@ -34,6 +37,7 @@ const bc_table_def bc_table_product_bulk_pricing_rules = {
     .parent_table = "Products",
     .parent_column = "product_id",
     .parent_id_column = "id",
+    .parent_include = "bulk_pricing_rules",
     .columns = product_bulk_pricing_rules_columns,
     .ncolumns = (int)(sizeof product_bulk_pricing_rules_columns /
                       sizeof product_bulk_pricing_rules_columns[0]),

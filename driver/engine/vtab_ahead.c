@@ -75,7 +75,7 @@ bc_vcursor *bc_vahead_parent(bc_vcursor *c, const bc_table_def *pt, const char *
     char key[32];
 
     for (bc_vcursor *p = c->vt->e->open_cursors; p != NULL; p = p->next_open)
-        if (p != c && p->vt->t == pt && p->item != NULL && p->vt->t->rows_path == NULL &&
+        if (p != c && p->vt->t == pt && p->item != NULL && p->rows_path == NULL &&
             key_text(p->item, path, key, sizeof key) && strcmp(key, value) == 0)
             return p;
     return NULL;
@@ -122,7 +122,7 @@ static void start_filtered(bc_vcursor *c)
         int pk = o->vt->pk;
         const bc_column_def *cd = pk >= 0 ? &o->vt->t->columns[pk] : NULL;
         /* a cursor past its last row keeps a pointer into its freed page: skip it */
-        if (o != c && cd != NULL && !o->eof && o->item != NULL && o->vt->t->rows_path == NULL &&
+        if (o != c && cd != NULL && !o->eof && o->item != NULL && o->rows_path == NULL &&
             key_text(o->item, cd->json_path ? cd->json_path : cd->name, key, sizeof key) &&
             strcmp(key, c->eq_val) == 0)
             p = o;

@@ -28,6 +28,7 @@
 typedef struct batch_row {
     char *key;
     cJSON *item;
+    cJSON *parent; /* the page's item holding it (item itself unless nested) */
 } batch_row;
 
 struct bc_vbatch {
@@ -38,6 +39,7 @@ struct bc_vbatch {
     int nrows, cap;
     char **keys; /* the keys asked for, sorted; NULL: every key (a whole table) */
     int nkeys;
+    cJSON *last_held; /* the page item kept last */
 };
 
 void bc_vbatch_free(bc_vbatch *b)
@@ -84,15 +86,20 @@ static char *scope_of(const bc_vcursor *c)
     return bc_sprintf("%d|%s", c->plan, c->query ? c->query : "");
 }
 
-/* Keep the cursor's current item (detached from its page) under its key. -1 on OOM. */
+/* Keep the cursor's current item under its key. The page's item holding it is detached
+ * from its page, once: a row inside an item's array (a child read through its parent's
+ * list) stays in its parent, with the rows after it. -1 on OOM. */
 static int keep_item(bc_vbatch *b, bc_vcursor *c)
 {
     const bc_column_def *cd = &c->vt->t->columns[b->col];
-    cJSON *item = c->item;
+    cJSON *item = c->item, *held = c->parent_item ? c->parent_item : item;
     char *key = key_of(bc_vtab_walk_path(item, cd->json_path ? cd->json_path : cd->name));
 
-    cJSON_DetachItemViaPointer(c->items, item);
-    cJSON_AddItemToArray(b->owner, item);
+    if (held != b->last_held) {
+        cJSON_DetachItemViaPointer(c->items, held);
+        cJSON_AddItemToArray(b->owner, held);
+        b->last_held = held;
+    }
     if (key == NULL)
         return 0; /* no value: equal to nothing */
     if (b->nrows == b->cap) {
@@ -106,6 +113,7 @@ static int keep_item(bc_vbatch *b, bc_vcursor *c)
         b->cap = cap;
     }
     b->rows[b->nrows].key = key;
+    b->rows[b->nrows].parent = held;
     b->rows[b->nrows++].item = item;
     return 0;
 }
@@ -190,7 +198,8 @@ int bc_vbatch_next(bc_vcursor *c)
 {
     if (c->batch_pos >= c->batch_end)
         return 0;
-    c->item = c->parent_item = c->batch->rows[c->batch_pos++].item;
+    c->item = c->batch->rows[c->batch_pos].item;
+    c->parent_item = c->batch->rows[c->batch_pos++].parent;
     return 1;
 }
 

@@ -63,6 +63,8 @@ void bc_vcursor_reset(bc_vcursor *c)
     c->bulk_val = c->local_val = c->eq_val = NULL;
     c->eq_param = NULL;
     c->local_col = -1;
+    c->rows_path = c->vt->t->rows_path;
+    c->via = NULL;
 }
 
 /* The path template of the plan and where its placeholders' values come from. */
@@ -536,6 +538,14 @@ int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sq
     if (c->no_rows) {
         c->eof = true;
         return SQLITE_OK;
+    }
+    switch (bc_vchild_take(c)) {
+    case 1:
+        return bc_vcursor_next(c);
+    case -1:
+        return SQLITE_ERROR;
+    default:
+        break;
     }
     bc_vahead_start(c);
     switch (batch_filter(c)) {

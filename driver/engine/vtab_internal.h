@@ -132,6 +132,12 @@ typedef struct bc_vcursor {
     char *local_val;          /* its value as a key */
     struct bc_vcheck *checks; /* integer filters sent, held against each row (vtab_verify.c) */
     int nchecks;
+    /* Where the rows sit inside each item of a page: t's rows_path, or for a child read
+     * through its parent's list (vtab_child_include.c) its parent_include; NULL: the items
+     * themselves. via: that parent, whose list the cursor reads, else NULL. */
+    const char *rows_path;
+    const bc_table_def *via;
+    int via_batches; /* batches read through via for this cursor's probes */
 } bc_vcursor;
 
 /* vtab_plan.c */
@@ -183,6 +189,15 @@ char *bc_vkeys_fill(const bc_vcursor *c, char *const *vals);
 void bc_vinclude_plan(const bc_vtab *vt, sqlite3_uint64 col_used, bc_buf *terms);
 /* Add the plan's include query to c->query: 0, or -1 when out of memory. */
 int bc_vinclude_take(bc_vcursor *c, const char *idx_str);
+/* vtab_child_include.c: a child read through its parent's list with include= (the
+ * catalog's parent_include), called once the plan's terms are read. A walk over every
+ * parent becomes a scan of the parent's list; a probe for the parent a parent cursor stands
+ * on is answered from rows read for it and the parents after it. 1 answered from rows held
+ * (the cursor hands them out), 0 the cursor goes on as set up, -1 with the error recorded. */
+int bc_vchild_take(bc_vcursor *c);
+/* Give every object of arr (a row inside parent, an item of the parent's list) the
+ * parent's key when it lacks it (custom fields carry no product_id). */
+void bc_vchild_adopt(const bc_vcursor *c, const cJSON *parent, cJSON *arr);
 /* vtab_point.c: a probe for one id through the list's id filter, and nothing else, is
  * turned into a request of the table's single-object path. 0, or -1 when out of memory. */
 int bc_vpoint_redirect(bc_vcursor *c);

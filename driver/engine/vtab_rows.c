@@ -9,9 +9,11 @@
 #include "bc_util.h"
 #include "vtab_internal.h"
 
+/* The rows the pager may stop after: none when the rows sit inside the page's items (a
+ * cap on rows says nothing about how many items hold them). */
 static long remaining(const bc_vcursor *c)
 {
-    return c->max_rows > 0 ? c->max_rows - c->rows : 0;
+    return c->max_rows > 0 && c->rows_path == NULL ? c->max_rows - c->rows : 0;
 }
 
 /* The next chunk of the pushed IN list, with the other filters. Caller frees. */
@@ -148,7 +150,7 @@ static int open_next_request(bc_vcursor *c, bc_error *err)
     c->pager =
         bc_pager_open(c->vt->e->api, path, query ? query : c->query, c->paging, remaining(c), err);
     if (c->pager != NULL && (bc_pager_set_count_path(c->pager, count_path(c, query)) != 0 ||
-                             set_item_key(c->pager, c->vt->t) != 0)) {
+                             set_item_key(c->pager, c->via ? c->via : c->vt->t) != 0)) {
         bc_pager_close(c->pager);
         c->pager = NULL;
         bc_error_set(err, "HY001", 0, "out of memory while reading %s", c->vt->t->name);
@@ -168,7 +170,7 @@ static bool is_missing_object(const bc_vcursor *c, const bc_error *err)
  * nested array the next element of the arrays inside the page's elements. */
 static bool next_in_page(bc_vcursor *c)
 {
-    const char *rows_path = c->vt->t->rows_path;
+    const char *rows_path = c->rows_path;
 
     for (;;) {
         if (c->next_sub != NULL) {
@@ -185,6 +187,8 @@ static bool next_in_page(bc_vcursor *c)
             return true;
         }
         cJSON *arr = bc_vtab_walk_path(c->parent_item, rows_path);
+        if (c->via != NULL)
+            bc_vchild_adopt(c, c->parent_item, arr);
         c->next_sub = cJSON_IsArray(arr) ? arr->child : NULL;
     }
 }

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <cmocka.h>
@@ -126,6 +127,50 @@ static void column_types_follow_the_reference(void **state)
     assert_string_equal(p->columns[bc_catalog_column_index(p, "id")].filter_in, "id:in");
 }
 
+/* A child read through its parent's list (parent_include) needs: a parent list without
+ * placeholders whose column of that name comes under that include=, the parent's key with
+ * an :in filter (50 parents a request), its own endpoint with the one parent-key
+ * placeholder, and no filter of its own (it would mean something else on the parent's
+ * list). */
+static void parent_includes_fit_their_parent(void **state)
+{
+    (void)state;
+    const char *expected[] = {"ProductImages", "ProductVideos", "ProductCustomFields",
+                              "ProductBulkPricingRules"};
+    int declared = 0;
+    for (int i = 0; i < bc_table_count; i++) {
+        const bc_table_def *t = bc_tables[i];
+        if (t->parent_include == NULL)
+            continue;
+        declared++;
+        const bc_table_def *pt = bc_catalog_find(t->parent_table);
+        assert_non_null(pt);
+        assert_null(t->rows_path);
+        assert_null(strchr(pt->endpoint, '{'));
+        int arr = bc_catalog_column_index(pt, t->parent_include);
+        assert_true(arr >= 0);
+        assert_string_equal(pt->columns[arr].include, t->parent_include);
+        int key = bc_catalog_column_index(pt, t->parent_id_column);
+        assert_true(key >= 0);
+        assert_non_null(pt->columns[key].filter_in);
+        char ph[64];
+        snprintf(ph, sizeof ph, "{%s}", t->parent_column);
+        assert_non_null(strstr(t->endpoint, ph));
+        assert_ptr_equal(strchr(t->endpoint, '{'), strrchr(t->endpoint, '{'));
+        for (int j = 0; j < t->ncolumns; j++) {
+            const bc_column_def *c = &t->columns[j];
+            assert_true(c->filter_eq == NULL && c->filter_in == NULL && c->filter_min == NULL &&
+                        c->filter_max == NULL && c->filter_like == NULL && c->include == NULL &&
+                        !(c->flags & BC_COLF_SORTABLE));
+        }
+    }
+    for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++)
+        assert_non_null(bc_catalog_find(expected[i])->parent_include);
+    assert_int_equal(declared, (int)(sizeof expected / sizeof expected[0]));
+    /* the product's options lack the option's name the options endpoint gives */
+    assert_null(bc_catalog_find("ProductOptions")->parent_include);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -136,6 +181,7 @@ int main(void)
         cmocka_unit_test(every_table_has_unique_column_names_and_a_description),
         cmocka_unit_test(order_items_is_a_child_of_orders),
         cmocka_unit_test(column_types_follow_the_reference),
+        cmocka_unit_test(parent_includes_fit_their_parent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
