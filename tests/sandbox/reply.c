@@ -25,19 +25,33 @@ int sb_reply_json(sb_reply *rp, unsigned status, cJSON *doc)
     return sb_reply_set(rp, status, "application/json", s, strlen(s));
 }
 
-int sb_reply_v3_error(sb_reply *rp, unsigned status, const char *title)
+cJSON *sb_v3_problem(unsigned status, const char *title)
 {
     cJSON *o = cJSON_CreateObject();
     sb_add_num(o, "status", status);
     sb_add_str(o, "title", title);
     sb_add_str(o, "type",
                "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes");
-    sb_add_obj(o, "errors");
+    return o;
+}
+
+int sb_reply_v3_problem(sb_reply *rp, unsigned status, const char *title, cJSON *errors)
+{
+    cJSON *o = sb_v3_problem(status, title);
+    if (errors)
+        cJSON_AddItemToObject(o, "errors", errors);
+    else
+        sb_add_obj(o, "errors");
     if (sb_json_failed()) {
         cJSON_Delete(o);
         o = NULL;
     }
     return sb_reply_json(rp, status, o);
+}
+
+int sb_reply_v3_error(sb_reply *rp, unsigned status, const char *title)
+{
+    return sb_reply_v3_problem(rp, status, title, NULL);
 }
 
 int sb_reply_v2_error(sb_reply *rp, unsigned status, const char *message)

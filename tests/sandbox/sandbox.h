@@ -200,6 +200,10 @@ typedef struct sb_reply {
 int sb_reply_set(sb_reply *rp, unsigned status, const char *ctype, char *body, size_t len);
 int sb_reply_json(sb_reply *rp, unsigned status, struct cJSON *doc); /* deletes doc */
 int sb_reply_v3_error(sb_reply *rp, unsigned status, const char *title);
+/* A v3 problem document (status, title, type) without its errors. */
+struct cJSON *sb_v3_problem(unsigned status, const char *title);
+/* Replies with one, errors its "errors" (taken over; an empty object when NULL). */
+int sb_reply_v3_problem(sb_reply *rp, unsigned status, const char *title, struct cJSON *errors);
 int sb_reply_v2_error(sb_reply *rp, unsigned status, const char *message);
 void sb_reply_free(sb_reply *rp);
 

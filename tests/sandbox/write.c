@@ -161,20 +161,6 @@ static int match(const char *pattern, const char *path, long *ids, int *nids)
 
 /* ---- replies ---- */
 
-static void v3_problem(sb_reply *rp, unsigned status, const char *title, cJSON *errors)
-{
-    cJSON *o = cJSON_CreateObject();
-    sb_add_num(o, "status", status);
-    sb_add_str(o, "title", title);
-    sb_add_str(o, "type",
-               "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes");
-    if (errors)
-        cJSON_AddItemToObject(o, "errors", errors);
-    else
-        sb_add_obj(o, "errors");
-    sb_reply_json(rp, status, o);
-}
-
 /* Promotions answer errors as a list of {status, title}, one per problem. */
 static void error_list(sb_reply *rp, unsigned status, const char *msg, cJSON *errors)
 {
@@ -210,7 +196,7 @@ static void fail(wreq *q, unsigned status, const char *msg, cJSON *errors)
         cJSON_Delete(errors);
         sb_reply_v2_error(q->rp, status, msg);
     } else {
-        v3_problem(q->rp, status, msg, errors);
+        sb_reply_v3_problem(q->rp, status, msg, errors);
     }
 }
 
@@ -520,12 +506,9 @@ static void update_many(wreq *q, const cJSON *in)
         answer(q, 200, out);
         return;
     }
-    cJSON *doc = cJSON_CreateObject(), *e = cJSON_CreateObject();
+    cJSON *doc = cJSON_CreateObject();
+    cJSON *e = sb_v3_problem(422, "Some items of the batch were not valid and were not changed.");
     cJSON_AddItemToObject(doc, "data", out);
-    sb_add_num(e, "status", 422);
-    sb_add_str(e, "title", "Some items of the batch were not valid and were not changed.");
-    sb_add_str(e, "type",
-               "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes");
     cJSON_AddItemToObject(e, "errors", errors);
     cJSON_AddItemToObject(doc, "errors", e);
     sb_add_obj(doc, "meta");

@@ -17,17 +17,6 @@ enum { MAX_CUSTOMERS_PER_CALL = 10 };
 
 static const char k_path[] = "v3/customers/attribute-values";
 
-static void problem(sb_reply *rp, unsigned status, const char *title, cJSON *errors)
-{
-    cJSON *o = cJSON_CreateObject();
-    sb_add_num(o, "status", status);
-    sb_add_str(o, "title", title);
-    sb_add_str(o, "type",
-               "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes");
-    cJSON_AddItemToObject(o, "errors", errors ? errors : cJSON_CreateObject());
-    sb_reply_json(rp, status, o);
-}
-
 static long number_of(const cJSON *obj, const char *field)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, field);
@@ -143,12 +132,13 @@ static void put_values(sb_store *st, const cJSON *in, sb_reply *rp)
     if (!cJSON_IsArray(in) || cJSON_GetArraySize(in) == 0 ||
         customers_in(in) > MAX_CUSTOMERS_PER_CALL) {
         cJSON_Delete(errors);
-        problem(rp, 422, "Send an array of values for 1 to 10 customers.", NULL);
+        sb_reply_v3_problem(rp, 422, "Send an array of values for 1 to 10 customers.", NULL);
         return;
     }
     cJSON_ArrayForEach(it, in) bad += check_item(st, it, i++, errors);
     if (bad > 0) {
-        problem(rp, 422, "The batch was not valid; nothing was changed. See errors.", errors);
+        sb_reply_v3_problem(rp, 422, "The batch was not valid; nothing was changed. See errors.",
+                            errors);
         return;
     }
     cJSON_Delete(errors);
@@ -183,7 +173,7 @@ static void delete_values(sb_store *st, const sb_args *args, sb_reply *rp)
     sb_resource *r = &st->res[SB_RES_CUSTOMER_ATTRIBUTE_VALUES];
 
     if (list == NULL || *list == '\0') {
-        problem(rp, 422, "Give the ids to delete in id:in.", NULL);
+        sb_reply_v3_problem(rp, 422, "Give the ids to delete in id:in.", NULL);
         return;
     }
     for (const char *p = list;;) {

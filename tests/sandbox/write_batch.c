@@ -63,21 +63,9 @@ typedef struct breq {
 
 /* ---- answers ---- */
 
-static cJSON *problem_doc(unsigned status, const char *title)
-{
-    cJSON *o = cJSON_CreateObject();
-    sb_add_num(o, "status", status);
-    sb_add_str(o, "title", title);
-    sb_add_str(o, "type",
-               "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes");
-    return o;
-}
-
 static void fail(breq *q, unsigned status, const char *title, cJSON *errors)
 {
-    cJSON *o = problem_doc(status, title);
-    cJSON_AddItemToObject(o, "errors", errors ? errors : cJSON_CreateObject());
-    sb_reply_json(q->rp, status, o);
+    sb_reply_v3_problem(q->rp, status, title, errors);
 }
 
 static void answer(breq *q, cJSON *data)
@@ -420,7 +408,7 @@ static cJSON *item_error(const cJSON *errors, int i)
             used += (size_t)snprintf(title + used, sizeof title - used, "; %s: %s",
                                      f->string + strlen(prefix), f->valuestring);
     }
-    return problem_doc(422, title);
+    return sb_v3_problem(422, title);
 }
 
 static void apply(breq *q, const cJSON *in, int creating)
@@ -535,7 +523,7 @@ static void delete_items(breq *q, const sb_args *args, const char *body, size_t 
                 sb_attribute_values_drop(q->st, ids[i]);
             cJSON_AddItemToArray(done, cJSON_CreateNumber((double)ids[i]));
         } else if (q->r->style == B_IN_PART) {
-            cJSON_AddItemToArray(errs, problem_doc(404, "No metafield has this id."));
+            cJSON_AddItemToArray(errs, sb_v3_problem(404, "No metafield has this id."));
         }
     }
     if (q->r->style == B_IN_PART) {

@@ -36,17 +36,6 @@ static int parse_path(const char *path, long ids[3])
     return *p == '\0' || (p[0] == '/' && p[1] == '\0');
 }
 
-static void problem(sb_reply *rp, unsigned status, const char *title, cJSON *errors)
-{
-    cJSON *o = cJSON_CreateObject();
-    sb_add_num(o, "status", status);
-    sb_add_str(o, "title", title);
-    sb_add_str(o, "type",
-               "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes");
-    cJSON_AddItemToObject(o, "errors", errors ? errors : cJSON_CreateObject());
-    sb_reply_json(rp, status, o);
-}
-
 static void answer(sb_reply *rp, cJSON *value)
 {
     cJSON *o = cJSON_CreateObject();
@@ -134,7 +123,7 @@ static void write_value(sb_resource *opts, long idx, cJSON *opt, const char *met
     cJSON *errors, *v;
 
     if (vid > 0 && at < 0) {
-        problem(rp, 404, "The option has no value with this id.", NULL);
+        sb_reply_v3_problem(rp, 404, "The option has no value with this id.", NULL);
         return;
     }
     if (strcmp(method, "DELETE") == 0) {
@@ -144,11 +133,12 @@ static void write_value(sb_resource *opts, long idx, cJSON *opt, const char *met
         return;
     }
     if ((errors = check_value(in)) != NULL) {
-        problem(rp, 422, "The option value was not valid; see errors for the fields", errors);
+        sb_reply_v3_problem(rp, 422, "The option value was not valid; see errors for the fields",
+                            errors);
         return;
     }
     if (vid == 0 && cJSON_GetArraySize(values) >= MAX_VALUES_PER_OPTION) {
-        problem(rp, 422, "An option holds at most 250 values.", NULL);
+        sb_reply_v3_problem(rp, 422, "An option holds at most 250 values.", NULL);
         return;
     }
     v = merged(vid > 0 ? cJSON_GetArrayItem(values, at) : NULL, in,
@@ -159,7 +149,7 @@ static void write_value(sb_resource *opts, long idx, cJSON *opt, const char *met
         cJSON_AddItemToArray(values, cJSON_Duplicate(v, 1));
     if (sb_wr_replace(opts, idx, opt) != 0) {
         cJSON_Delete(v);
-        problem(rp, 500, "The sandbox ran out of memory.", NULL);
+        sb_reply_v3_problem(rp, 500, "The sandbox ran out of memory.", NULL);
         return;
     }
     answer(rp, v);
@@ -178,18 +168,18 @@ int sb_route_option_values(sb_store *st, const char *method, const char *path, c
         return 0;
     if (creating != (ids[2] == 0) ||
         (!creating && strcmp(method, "PUT") != 0 && strcmp(method, "DELETE") != 0)) {
-        problem(rp, 405, "The sandbox does not take this method on this path.", NULL);
+        sb_reply_v3_problem(rp, 405, "The sandbox does not take this method on this path.", NULL);
         return 1;
     }
     idx = sb_wr_index(opts, ids[1]);
     if (idx < 0 || opts->items[idx].parent_id != ids[0]) {
-        problem(rp, 404, "The product has no option with this id.", NULL);
+        sb_reply_v3_problem(rp, 404, "The product has no option with this id.", NULL);
         return 1;
     }
     if (strcmp(method, "DELETE") != 0 &&
         !cJSON_IsObject(in = body ? cJSON_ParseWithLength(body, len) : NULL)) {
         cJSON_Delete(in);
-        problem(rp, 400, "The request body is not valid JSON.", NULL);
+        sb_reply_v3_problem(rp, 400, "The request body is not valid JSON.", NULL);
         return 1;
     }
     opt = sb_wr_parse(opts, idx);

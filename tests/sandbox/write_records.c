@@ -14,17 +14,6 @@
 
 enum { MAX_RECORDS = 1000 };
 
-static void problem(sb_reply *rp, unsigned status, const char *title, cJSON *errors)
-{
-    cJSON *o = cJSON_CreateObject();
-    sb_add_num(o, "status", status);
-    sb_add_str(o, "title", title);
-    sb_add_str(o, "type",
-               "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes");
-    cJSON_AddItemToObject(o, "errors", errors ? errors : cJSON_CreateObject());
-    sb_reply_json(rp, status, o);
-}
-
 /* Index of list's record for (variant, currency), -1 when none. */
 static long find_record(const sb_resource *r, long list, long variant, const char *currency)
 {
@@ -118,14 +107,16 @@ static void put_records(sb_store *st, long list, const char *body, size_t len, s
     int n = cJSON_GetArraySize(in), i = 0, bad = 0;
 
     if (!cJSON_IsArray(in) || n == 0 || n > MAX_RECORDS) {
-        problem(rp, n > MAX_RECORDS ? 413 : 422, "Send an array of 1 to 1000 price records.", NULL);
+        sb_reply_v3_problem(rp, n > MAX_RECORDS ? 413 : 422,
+                            "Send an array of 1 to 1000 price records.", NULL);
         cJSON_Delete(in);
         return;
     }
     errors = cJSON_CreateObject();
     cJSON_ArrayForEach(it, in) bad += check_record(it, i++, errors);
     if (bad > 0) {
-        problem(rp, 422, "The batch was not valid; nothing was changed. See errors.", errors);
+        sb_reply_v3_problem(rp, 422, "The batch was not valid; nothing was changed. See errors.",
+                            errors);
         cJSON_Delete(in);
         return;
     }
@@ -155,7 +146,7 @@ int sb_route_records(sb_store *st, const char *method, const char *path, const c
         return 0;
     path += used;
     if (sb_wr_index(&st->res[SB_RES_PRICELISTS], list) < 0) {
-        problem(rp, 404, "The price list was not found.", NULL);
+        sb_reply_v3_problem(rp, 404, "The price list was not found.", NULL);
         return 1;
     }
     if (strcmp(method, "PUT") == 0 && (*path == '\0' || strcmp(path, "/") == 0)) {
@@ -166,7 +157,7 @@ int sb_route_records(sb_store *st, const char *method, const char *path, const c
         sb_resource *r = &st->res[SB_RES_PRICELIST_RECORDS];
         long idx = find_record(r, list, variant, currency);
         if (idx < 0) {
-            problem(rp, 404, "The price record was not found.", NULL);
+            sb_reply_v3_problem(rp, 404, "The price record was not found.", NULL);
         } else {
             sb_wr_remove(r, idx);
             sb_reply_set(rp, 204, "application/json", strdup(""), 0);
