@@ -7,13 +7,27 @@
 #include "bc_convert.h"
 #include "bc_handles.h"
 
+/* Record col of the current ARD points at the application's buffer and indicator. */
+static SQLRETURN bind_record(bc_stmt *s, SQLSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
+                             SQLLEN buflen, SQLLEN *ind)
+{
+    bc_desc_rec *r = bc_desc_rec_get(s->ard_cur, col);
+
+    if (r == NULL)
+        return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory binding a column.");
+    bc_desc_rec_set_type(r, c_type);
+    r->data_ptr = buf;
+    r->octet_length = buflen;
+    r->indicator_ptr = ind;
+    r->octet_length_ptr = ind;
+    return SQL_SUCCESS;
+}
+
 /* Column 0 is the bookmark: "07009 ... ColumnNumber was 0 and SQL_ATTR_USE_BOOKMARKS was
  * SQL_UB_OFF"; variable bookmarks are bound as SQL_C_VARBOOKMARK (binary). */
 static SQLRETURN bind_bookmark(bc_stmt *s, SQLSMALLINT c_type, SQLPOINTER buf, SQLLEN buflen,
                                SQLLEN *ind)
 {
-    bc_desc_rec *r;
-
     if (buf == NULL && ind == NULL) {
         if (s->ard_cur->cap > 0)
             bc_desc_rec_reset(&s->ard_cur->recs[0]);
@@ -28,21 +42,13 @@ static SQLRETURN bind_bookmark(bc_stmt *s, SQLSMALLINT c_type, SQLPOINTER buf, S
                             "Bookmarks are variable-length: bind column 0 as SQL_C_VARBOOKMARK "
                             "(a buffer of up to %d bytes).",
                             BC_BOOKMARK_MAX);
-    if ((r = bc_desc_rec_get(s->ard_cur, 0)) == NULL)
-        return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory binding a column.");
-    bc_desc_rec_set_type(r, c_type);
-    r->data_ptr = buf;
-    r->octet_length = buflen;
-    r->indicator_ptr = ind;
-    r->octet_length_ptr = ind;
-    return SQL_SUCCESS;
+    return bind_record(s, 0, c_type, buf, buflen, ind);
 }
 
 SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQLPOINTER buf,
                            SQLLEN buflen, SQLLEN *ind)
 {
     bc_desc *ard = s->ard_cur;
-    bc_desc_rec *r;
 
     if (buflen < 0)
         return bc_diag_push(&s->h.diag, "HY090", 0, "The buffer length is negative.");
@@ -65,15 +71,7 @@ SQLRETURN bc_stmt_bind_col(bc_stmt *s, SQLUSMALLINT col, SQLSMALLINT c_type, SQL
         return bc_diag_push(&s->h.diag, "07009", 0,
                             "Column %u does not exist: the result has %d columns.", (unsigned)col,
                             (int)s->ncols);
-    r = bc_desc_rec_get(ard, (SQLSMALLINT)col);
-    if (r == NULL)
-        return bc_diag_push(&s->h.diag, "HY001", 0, "Out of memory binding a column.");
-    bc_desc_rec_set_type(r, c_type);
-    r->data_ptr = buf;
-    r->octet_length = buflen;
-    r->indicator_ptr = ind;
-    r->octet_length_ptr = ind;
-    return SQL_SUCCESS;
+    return bind_record(s, (SQLSMALLINT)col, c_type, buf, buflen, ind);
 }
 
 /* The value of result column col of the row being filled. */
