@@ -87,6 +87,13 @@ typedef struct bc_table_def {
      * given parent still costs one request to the table's own endpoint. Reads only: writes
      * go to the endpoint. NULL when the parent's list has no such include. */
     const char *parent_include;
+    /* A list of this child's rows for every parent at once ("/v3/catalog/products/metafields"),
+     * each row naming its parent in collection_key ("resource_id"). A scan that would walk
+     * every parent reads it instead, its pages several in flight, and the parent key column
+     * takes the row's collection_key. Only for plans that send nothing to the per-parent
+     * list (engine/vtab_collection.c). NULL when the API has no such list. */
+    const char *collection_endpoint;
+    const char *collection_key;
     /* v2 lists: the documented count endpoint ("/v2/orders/count", answering {"count": N}),
      * which lets a scan request pages 2..N at once. NULL when there is none, and on child
      * lists (a parent's children nearly always fit one page: a count would double the

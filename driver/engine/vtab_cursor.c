@@ -65,6 +65,7 @@ void bc_vcursor_reset(bc_vcursor *c)
     c->local_col = -1;
     c->rows_path = c->vt->t->rows_path;
     c->via = NULL;
+    c->collection = false;
 }
 
 /* The path template of the plan and where its placeholders' values come from. */
@@ -547,6 +548,7 @@ int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sq
     default:
         break;
     }
+    bc_vcollection_take(c);
     bc_vahead_start(c);
     switch (batch_filter(c)) {
     case 1:

@@ -138,6 +138,7 @@ typedef struct bc_vcursor {
     const char *rows_path;
     const bc_table_def *via;
     int via_batches; /* batches read through via for this cursor's probes */
+    bool collection; /* reading t's collection_endpoint (vtab_collection.c) */
 } bc_vcursor;
 
 /* vtab_plan.c */
@@ -198,6 +199,11 @@ int bc_vchild_take(bc_vcursor *c);
 /* Give every object of arr (a row inside parent, an item of the parent's list) the
  * parent's key when it lacks it (custom fields carry no product_id). */
 void bc_vchild_adopt(const bc_vcursor *c, const cJSON *parent, cJSON *arr);
+/* vtab_collection.c: a walk over every parent becomes a scan of the table's
+ * collection_endpoint, when it has one; adopt gives a row of it its parent key from
+ * collection_key. */
+void bc_vcollection_take(bc_vcursor *c);
+void bc_vcollection_adopt(const bc_vcursor *c, cJSON *item);
 /* vtab_point.c: a probe for one id through the list's id filter, and nothing else, is
  * turned into a request of the table's single-object path. 0, or -1 when out of memory. */
 int bc_vpoint_redirect(bc_vcursor *c);

@@ -184,6 +184,8 @@ static bool next_in_page(bc_vcursor *c)
         c->next_item = c->next_item->next;
         if (rows_path == NULL) {
             c->item = c->parent_item;
+            if (c->collection)
+                bc_vcollection_adopt(c, c->item);
             return true;
         }
         cJSON *arr = bc_vtab_walk_path(c->parent_item, rows_path);

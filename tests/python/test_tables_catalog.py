@@ -125,8 +125,9 @@ def expected_rows_for(sb, table, pid):
 
 
 # ProductImages and the other children the product list returns under include= are read
-# through that list instead (test_child_include.py).
-@pytest.mark.parametrize("table", ["ProductMetafields", "ProductOptionValues"])
+# through that list instead (test_child_include.py), ProductMetafields through the list of
+# every product's metafields (test_child_collections.py).
+@pytest.mark.parametrize("table", ["ProductReviews", "ProductOptionValues"])
 def test_product_child_without_product_id_walks_products(start_sandbox, connect, table):
     sb = start_sandbox(products=12)
     cur = connect(sb).cursor()

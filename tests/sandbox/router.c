@@ -83,6 +83,7 @@ static const route routes[] = {
     {"v3/customers/attributes", R_V3_LIST, SB_RES_CUSTOMER_ATTRIBUTES, -1},
     {"v3/customers/attribute-values", R_V3_FILTERED, SB_RES_CUSTOMER_ATTRIBUTE_VALUES, -1},
     {"v3/customers/metafields", R_V3_LIST, SB_RES_CUSTOMER_METAFIELDS, -1},
+    {"v3/orders/metafields", R_V3_LIST, SB_RES_ORDER_METAFIELDS, -1},
     {"v3/customers/subscribers", R_V3_LIST_ID, SB_RES_SUBSCRIBERS, -1},
     {"v3/customers/subscribers/{id}", R_V3_ONE, SB_RES_SUBSCRIBERS, -1},
     {"v2/customer_groups", R_V2_LIST, SB_RES_CUSTOMER_GROUPS, -1},

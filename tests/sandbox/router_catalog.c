@@ -53,6 +53,7 @@ static const cat_route routes[] = {
      -1,
      {{"id", F_ID, NULL}, {"product_id:in", F_PARENT, NULL}}},
     {"v3/catalog/trees", SB_RES_CATEGORY_TREES, -1, {{"id:in", F_ID, NULL}}},
+    {"v3/catalog/products/metafields", SB_RES_PRODUCT_METAFIELDS, -1, {{0}}},
     {"v3/catalog/categories/metafields", SB_RES_CATEGORY_METAFIELDS, -1, {{0}}},
     {"v3/catalog/brands/metafields", SB_RES_BRAND_METAFIELDS, -1, {{0}}},
     {"v3/pricelists", SB_RES_PRICELISTS, -1, {{"id:in", F_ID, NULL}}},

@@ -1,0 +1,62 @@
+"""Children with a list across parents (issue 9): ProductMetafields and OrderMetafields hang
+off each product or order, and the API also lists them all at once
+(/v3/catalog/products/metafields, /v3/orders/metafields), each naming its parent in
+resource_id. A scan without the parent key reads that list instead of one request per
+parent; one given parent keeps its own request. Rows are compared with the per-parent path
+(WHERE parent = ?), and request counts are read from the sandbox's log."""
+
+import pytest
+
+API = "/stores/sandbox"
+
+# table -> (parent table, parent key column, the collection, the per-parent path)
+CASES = {
+    "ProductMetafields": ("Products", "product_id", "/v3/catalog/products/metafields",
+                          "/v3/catalog/products/{}/metafields"),
+    "OrderMetafields": ("Orders", "order_id", "/v3/orders/metafields",
+                        "/v3/orders/{}/metafields"),
+}
+
+
+def run(sb, cur, sql, *params):
+    sb.clear_requests()
+    rows = [tuple(r) for r in cur.execute(sql, *params).fetchall()]
+    return rows, [r["path"][len(API):] for r in sb.api_requests()]
+
+
+@pytest.fixture
+def store(start_sandbox, connect):
+    sb = start_sandbox(products=300, orders=300)
+    return sb, connect(sb).cursor()
+
+
+@pytest.mark.parametrize("table", sorted(CASES))
+def test_scan_reads_the_collection_not_every_parent(store, table):
+    sb, cur = store
+    parent, key, collection, _ = CASES[table]
+    parents = cur.execute(f"SELECT COUNT(*) FROM {parent}").fetchone()[0]
+    rows, paths = run(sb, cur, f"SELECT * FROM {table} ORDER BY id")
+    assert rows, "the sandbox gives every parent metafields"
+    assert set(paths) == {collection}
+    assert len(paths) <= len(rows) // 250 + 1 < parents
+    # the parent key comes from each row's resource_id, and matches the per-parent path
+    col = [d[0] for d in cur.description].index(key)
+    owners = sorted({r[col] for r in rows})
+    sample = owners[:3] + owners[-2:]
+    for pid in sample:
+        mine, paths = run(sb, cur, f"SELECT * FROM {table} WHERE {key} = ? ORDER BY id", pid)
+        assert paths == [CASES[table][3].format(pid)]
+        assert mine == [r for r in rows if r[col] == pid]
+
+
+@pytest.mark.parametrize("table", sorted(CASES))
+def test_filters_and_aggregates_over_the_collection_agree(store, table):
+    sb, cur = store
+    _, key, collection, _ = CASES[table]
+    rows, _ = run(sb, cur, f"SELECT {key}, namespace, key FROM {table}")
+    counted, paths = run(sb, cur, f"SELECT {key}, COUNT(*) FROM {table} GROUP BY {key}")
+    assert set(paths) == {collection}
+    want = {}
+    for r in rows:
+        want[r[0]] = want.get(r[0], 0) + 1
+    assert dict(counted) == want
