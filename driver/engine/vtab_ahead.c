@@ -100,8 +100,7 @@ static char *query_for(const bc_vcursor *c, const char *value)
     return bc_sprintf("%.*s%s=%s%s", (int)(at - q), q, c->eq_param, value, at + n);
 }
 
-/* The rows on p's page after its current one. */
-static int rows_after(const bc_vcursor *p)
+int bc_vahead_rows_after(const bc_vcursor *p)
 {
     int n = 0;
 
@@ -130,7 +129,7 @@ static void start_filtered(bc_vcursor *c)
     if (p == NULL || c->point_mode > 0) /* its probes take the object path (vtab_point.c) */
         return;
     if (++c->asked == 1) /* at least this many probes follow (vtab_switch.c) */
-        c->outer_coming = rows_after(p);
+        c->outer_coming = bc_vahead_rows_after(p);
     if (c->asked < 2 || bc_vbatch_col(c) == c->eq_col ||
         (c->ahead == NULL && (c->ahead = bc_api_ahead_new(api)) == NULL))
         return;

@@ -549,6 +549,14 @@ int bc_vcursor_filter(bc_vcursor *c, int plan, const char *idx_str, int argc, sq
         break;
     }
     bc_vcollection_take(c);
+    switch (bc_vcollection_probe(c)) {
+    case 1:
+        return bc_vcursor_next(c);
+    case -1:
+        return SQLITE_ERROR;
+    default:
+        break;
+    }
     bc_vahead_start(c);
     switch (batch_filter(c)) {
     case 1:

@@ -137,8 +137,9 @@ typedef struct bc_vcursor {
      * themselves. via: that parent, whose list the cursor reads, else NULL. */
     const char *rows_path;
     const bc_table_def *via;
-    int via_batches; /* batches read through via for this cursor's probes */
-    bool collection; /* reading t's collection_endpoint (vtab_collection.c) */
+    int via_batches;       /* batches read through via for this cursor's probes */
+    bool collection;       /* reading t's collection_endpoint (vtab_collection.c) */
+    bool collection_sized; /* its size was asked for this cursor's probes */
 } bc_vcursor;
 
 /* vtab_plan.c */
@@ -203,6 +204,9 @@ void bc_vchild_adopt(const bc_vcursor *c, const cJSON *parent, cJSON *arr);
  * collection_endpoint, when it has one; adopt gives a row of it its parent key from
  * collection_key. */
 void bc_vcollection_take(bc_vcursor *c);
+/* A probe for the parent a parent cursor stands on: 1 answered from the whole collection
+ * read once and held by parent key, 0 the probe goes on as set up, -1 error recorded. */
+int bc_vcollection_probe(bc_vcursor *c);
 void bc_vcollection_adopt(const bc_vcursor *c, cJSON *item);
 /* vtab_point.c: a probe for one id through the list's id filter, and nothing else, is
  * turned into a request of the table's single-object path. 0, or -1 when out of memory. */
@@ -249,6 +253,11 @@ int bc_vcursor_advance(bc_vcursor *c, bc_error *err);
 bc_vcursor *bc_vahead_parent(bc_vcursor *c, const bc_table_def *pt, const char *path,
                              const char *value);
 int bc_vahead_next_keys(const bc_vcursor *p, const char *path, char **out, int max);
+/* Probes to come for which asking a table's size, to read it once instead, is worth its one
+ * request (vtab_switch.c, vtab_collection.c). */
+#define BC_VPROBES_WORTH_SIZING 4
+/* The rows on p's page after its current one: at least this many probes of a join follow. */
+int bc_vahead_rows_after(const bc_vcursor *p);
 
 /* vtab_value.c. open: the cursor's cells (0, or -1 when out of memory; close frees them
  * either way). cell: column i of the current row, NULL when the row has no such member;

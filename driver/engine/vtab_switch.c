@@ -23,9 +23,6 @@
 #include "bc_util.h"
 #include "vtab_internal.h"
 
-/* Probes to come for which asking the table's size is worth its one request. */
-#define WORTH_SIZING 4
-
 static bool is_integer_col(const bc_column_def *cd)
 {
     return cd->type == BC_COL_INTEGER || cd->type == BC_COL_BIGINT;
@@ -130,7 +127,7 @@ static long due_cap(bc_vcursor *c, const char *q)
         return (long)(a / 2 + 1) * BC_MAX_PAGE_SIZE;
     /* Probes of the table's own key (Brands.id = p.brand_id) come from a column of the outer
      * row that is not its key, and may repeat: its coming rows say nothing of them. */
-    if (a == 1 && c->switch_tried_at == 0 && c->outer_coming >= WORTH_SIZING &&
+    if (a == 1 && c->switch_tried_at == 0 && c->outer_coming >= BC_VPROBES_WORTH_SIZING &&
         c->eq_col != c->vt->pk) {
         c->switch_tried_at = 1; /* sized once */
         return size_first_probe(c, q);

@@ -2,7 +2,8 @@
 off each product or order, and the API also lists them all at once
 (/v3/catalog/products/metafields, /v3/orders/metafields), each naming its parent in
 resource_id. A scan without the parent key reads that list instead of one request per
-parent; one given parent keeps its own request. Rows are compared with the per-parent path
+parent; so does a join over more parents than the list has pages; one given parent, or a
+join over a few, keeps the per-parent requests. Rows are compared with the per-parent path
 (WHERE parent = ?), and request counts are read from the sandbox's log."""
 
 import pytest
@@ -60,3 +61,32 @@ def test_filters_and_aggregates_over_the_collection_agree(store, table):
     for r in rows:
         want[r[0]] = want.get(r[0], 0) + 1
     assert dict(counted) == want
+
+
+@pytest.mark.parametrize("table", sorted(CASES))
+def test_join_reads_the_collection_once_when_it_has_fewer_pages_than_parents(store, table):
+    sb, cur = store
+    parent, key, collection, per_parent = CASES[table]
+    every, _ = run(sb, cur, f"SELECT * FROM {table}")
+    joined, paths = run(sb, cur, f"SELECT m.* FROM {parent} p JOIN {table} m "
+                                 f"ON m.{key} = p.id")
+    assert sorted(joined) == sorted(every)
+    mine = [p for p in paths if "metafields" in p]
+    # one request for the size, then the collection's pages: no request per parent
+    assert set(mine) == {collection}
+    assert len(mine) == len(every) // 250 + 2
+    assert not any(p == per_parent.format(i) for p in paths for i in range(1, 400))
+
+
+@pytest.mark.parametrize("table", sorted(CASES))
+def test_join_over_a_few_parents_keeps_their_own_requests(store, table):
+    sb, cur = store
+    parent, key, collection, per_parent = CASES[table]
+    ids = [r[0] for r in cur.execute(f"SELECT id FROM {parent} ORDER BY id LIMIT 3")]
+    joined, paths = run(sb, cur, f"SELECT m.id FROM {parent} p JOIN {table} m "
+                                 f"ON m.{key} = p.id WHERE p.id IN (?, ?, ?) ORDER BY m.id", *ids)
+    assert joined, "the sandbox gives every parent metafields"
+    assert collection not in paths  # three parents: not worth asking the collection's size
+    assert sorted(p for p in paths if "metafields" in p) == sorted(per_parent.format(i) for i in ids)
+    want, _ = run(sb, cur, f"SELECT id FROM {table} WHERE {key} IN (?, ?, ?) ORDER BY id", *ids)
+    assert joined == want
