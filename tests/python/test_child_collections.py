@@ -90,3 +90,22 @@ def test_join_over_a_few_parents_keeps_their_own_requests(store, table):
     assert sorted(p for p in paths if "metafields" in p) == sorted(per_parent.format(i) for i in ids)
     want, _ = run(sb, cur, f"SELECT id FROM {table} WHERE {key} IN (?, ?, ?) ORDER BY id", *ids)
     assert joined == want
+
+
+def test_writes_found_through_the_collection_go_to_each_parents_path(start_sandbox, connect):
+    sb = start_sandbox(products=30)
+    cur = connect(sb).cursor()
+    key, n = cur.execute("SELECT key, COUNT(*) FROM ProductMetafields GROUP BY key "
+                         "ORDER BY 2 DESC, 1").fetchone()
+    owners = sorted((r.product_id, r.id) for r in cur.execute(
+        "SELECT product_id, id FROM ProductMetafields WHERE key = ?", key))
+    sb.clear_requests()
+    cur.execute("UPDATE ProductMetafields SET value = 'changed' WHERE key = ?", key)
+    assert cur.rowcount == n
+    sent = [(r["method"], r["path"][len(API):]) for r in sb.api_requests()]
+    assert sent[0] == ("GET", "/v3/catalog/products/metafields")
+    assert sorted(sent[1:]) == sorted(("PUT", f"/v3/catalog/products/{p}/metafields/{i}")
+                                      for p, i in owners)
+    for pid, mid in owners[:3]:
+        assert cur.execute("SELECT value FROM ProductMetafields WHERE product_id = ? AND id = ?",
+                           pid, mid).fetchval() == "changed"
