@@ -247,8 +247,9 @@ int bct_main_connected(int argc, char **argv, const char *const *opts, bct_sandb
     if (!bct_sandbox_start(sb, opts))
         return 1;
     *env = bct_env();
-    *dbc = bct_connect(*env, sb, NULL);
-    if (*dbc != NULL) {
+    if (dbc == NULL) {
+        rc = bct_run(tests, n);
+    } else if ((*dbc = bct_connect(*env, sb, NULL)) != NULL) {
         rc = bct_run(tests, n);
         bct_disconnect(*dbc);
     }

@@ -130,7 +130,8 @@ SQLHDBC bct_connect(SQLHENV env, const bct_sandbox *sb, const char *extra);
 SQLHSTMT bct_stmt(SQLHDBC dbc);
 void bct_disconnect(SQLHDBC dbc);
 /* The whole life of a test program with one sandbox and one connection: bct_init, start sb
- * with opts, open *env and *dbc, run the tests, close them again. The process exit code. */
+ * with opts, open *env and *dbc, run the tests, close them again. The process exit code.
+ * dbc NULL: no shared connection, the tests open their own. */
 int bct_main_connected(int argc, char **argv, const char *const *opts, bct_sandbox *sb,
                        SQLHENV *env, SQLHDBC *dbc, const bct_test *tests, int n);
 

@@ -388,11 +388,7 @@ static void getinfo_reports_the_bookmark_operations(void)
 
 int main(int argc, char **argv)
 {
-    bct_init(argc, argv);
-    const char *opts[] = {"--products", "30", NULL};
-    if (!bct_sandbox_start(&sb, opts))
-        return 1;
-    env = bct_env();
+    static const char *const opts[] = {"--products", "30", NULL};
     static const bct_test tests[] = {
         BCT_TEST(column_zero_is_a_bookmark_that_names_the_row_on_another_statement),
         BCT_TEST(update_and_delete_by_bookmark_go_out_in_batches),
@@ -401,8 +397,6 @@ int main(int argc, char **argv)
         BCT_TEST(a_static_cursor_scrolls_to_a_bookmark),
         BCT_TEST(getinfo_reports_the_bookmark_operations),
     };
-    int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    bct_sandbox_stop(&sb);
-    return rc;
+    return bct_main_connected(argc, argv, opts, &sb, &env, NULL, tests,
+                              (int)(sizeof tests / sizeof tests[0]));
 }

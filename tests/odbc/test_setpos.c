@@ -496,11 +496,7 @@ out:
 
 int main(int argc, char **argv)
 {
-    bct_init(argc, argv);
-    const char *opts[] = {"--products", "30", NULL};
-    if (!bct_sandbox_start(&sb, opts))
-        return 1;
-    env = bct_env();
+    static const char *const opts[] = {"--products", "30", NULL};
     static const bct_test tests[] = {
         BCT_TEST(setpos_update_and_delete_write_through_the_api),
         BCT_TEST(row_zero_follows_the_operation_array_and_reports_each_row),
@@ -514,8 +510,6 @@ int main(int argc, char **argv)
         BCT_TEST(result_sets_that_cannot_be_written_are_refused),
         BCT_TEST(getinfo_and_concurrency_say_what_is_supported),
     };
-    int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    bct_sandbox_stop(&sb);
-    return rc;
+    return bct_main_connected(argc, argv, opts, &sb, &env, NULL, tests,
+                              (int)(sizeof tests / sizeof tests[0]));
 }

@@ -180,19 +180,13 @@ static void manual_commit_is_refused_with_01s02_and_rollback_after_a_write_fails
 
 int main(int argc, char **argv)
 {
-    bct_init(argc, argv);
-    const char *opts[] = {"--products", "10", "--customers", "5", NULL};
-    if (!bct_sandbox_start(&sb, opts))
-        return 1;
-    env = bct_env();
+    static const char *const opts[] = {"--products", "10", "--customers", "5", NULL};
     static const bct_test tests[] = {
         BCT_TEST(parameter_array_insert_goes_out_in_batches_of_ten),
         BCT_TEST(parameter_array_reports_the_row_the_api_refused),
         BCT_TEST(searched_update_changing_nothing_returns_sql_no_data),
         BCT_TEST(manual_commit_is_refused_with_01s02_and_rollback_after_a_write_fails),
     };
-    int rc = bct_run(tests, (int)(sizeof tests / sizeof tests[0]));
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
-    bct_sandbox_stop(&sb);
-    return rc;
+    return bct_main_connected(argc, argv, opts, &sb, &env, NULL, tests,
+                              (int)(sizeof tests / sizeof tests[0]));
 }
