@@ -55,8 +55,7 @@ static int coming_keys(const bc_vcursor *p, const char *path, char (*keys)[32], 
 
     for (cJSON *it = p->next_item; it != NULL && n < max; it = it->next)
         n += key_text(it, path, keys[n], sizeof keys[n]);
-    if (p->plan != BC_PLAN_ID_PATH || pk == NULL ||
-        strcmp(path, pk->json_path ? pk->json_path : pk->name) != 0)
+    if (p->plan != BC_PLAN_ID_PATH || pk == NULL || strcmp(path, bc_vtab_member(pk)) != 0)
         return n;
     for (int i = p->tuplepos; i < p->ntuples && n < max; i++)
         if (p->tuples[i] != NULL)
@@ -67,6 +66,13 @@ static int coming_keys(const bc_vcursor *p, const char *path, char (*keys)[32], 
 static int window_depth(const bc_vcursor *c)
 {
     return c->asked - 1 < BC_API_WINDOW_MAX ? c->asked - 1 : BC_API_WINDOW_MAX;
+}
+
+const char *bc_vahead_parent_path(const bc_vtab *vt, const bc_table_def *pt)
+{
+    int i = bc_catalog_column_index(pt, vt->ph_parent[0]);
+
+    return i >= 0 ? bc_vtab_member(&pt->columns[i]) : NULL;
 }
 
 bc_vcursor *bc_vahead_parent(bc_vcursor *c, const bc_table_def *pt, const char *path,
@@ -122,8 +128,7 @@ static void start_filtered(bc_vcursor *c)
         const bc_column_def *cd = pk >= 0 ? &o->vt->t->columns[pk] : NULL;
         /* a cursor past its last row keeps a pointer into its freed page: skip it */
         if (o != c && cd != NULL && !o->eof && o->item != NULL && o->rows_path == NULL &&
-            key_text(o->item, cd->json_path ? cd->json_path : cd->name, key, sizeof key) &&
-            strcmp(key, c->eq_val) == 0)
+            key_text(o->item, bc_vtab_member(cd), key, sizeof key) && strcmp(key, c->eq_val) == 0)
             p = o;
     }
     if (p == NULL || c->point_mode > 0) /* its probes take the object path (vtab_point.c) */
@@ -134,7 +139,7 @@ static void start_filtered(bc_vcursor *c)
         (c->ahead == NULL && (c->ahead = bc_api_ahead_new(api)) == NULL))
         return;
     const bc_column_def *cd = &p->vt->t->columns[p->vt->pk];
-    const char *path = cd->json_path ? cd->json_path : cd->name;
+    const char *path = bc_vtab_member(cd);
     char keys[BC_API_WINDOW_MAX][32];
     int n = coming_keys(p, path, keys, window_depth(c));
     for (int i = 0; i < n && bc_api_ahead_in_flight(c->ahead) < bc_api_window(api); i++) {
@@ -159,10 +164,9 @@ void bc_vahead_start(bc_vcursor *c)
     if (pt == NULL || c->plan != BC_PLAN_ENDPOINT || c->nph != 1 || c->given[0] == NULL ||
         c->ntuples != 1 || c->chunk_param != NULL || c->max_rows > 0)
         return;
-    int pcol = bc_catalog_column_index(pt, vt->ph_parent[0]);
-    if (pcol < 0)
+    const char *path = bc_vahead_parent_path(vt, pt);
+    if (path == NULL)
         return;
-    const char *path = pt->columns[pcol].json_path ? pt->columns[pcol].json_path : vt->ph_parent[0];
     bc_vcursor *p = bc_vahead_parent(c, pt, path, c->given[0]);
     if (p == NULL)
         return;

@@ -93,7 +93,7 @@ static int keep_item(bc_vbatch *b, bc_vcursor *c)
 {
     const bc_column_def *cd = &c->vt->t->columns[b->col];
     cJSON *item = c->item, *held = c->parent_item ? c->parent_item : item;
-    char *key = key_of(bc_vtab_walk_path(item, cd->json_path ? cd->json_path : cd->name));
+    char *key = key_of(bc_vtab_walk_path(item, bc_vtab_member(cd)));
 
     if (held != b->last_held) {
         cJSON_DetachItemViaPointer(c->items, held);

@@ -47,14 +47,6 @@ static const bc_table_def *include_parent(const bc_vcursor *c)
     return bc_catalog_column_index(pt, vt->ph_parent[0]) >= 0 ? pt : NULL;
 }
 
-/* The member of the parent's items holding the key the child's placeholder takes. */
-static const char *parent_key_path(const bc_vcursor *c, const bc_table_def *pt)
-{
-    const bc_column_def *cd = &pt->columns[bc_catalog_column_index(pt, c->vt->ph_parent[0])];
-
-    return cd->json_path ? cd->json_path : cd->name;
-}
-
 /* Point c at the parent's list, its rows inside each item's array: 0, or -1 on OOM. */
 static int read_via(bc_vcursor *c, const bc_table_def *pt)
 {
@@ -149,7 +141,7 @@ static bool start_batch_at(bc_vcursor *c, const bc_table_def *pt, const char *pa
                            const bc_vcursor *p, int from)
 {
     char *keys[BC_API_IN_CHUNK], *q;
-    int n = page_keys(p, parent_key_path(c, pt), from, keys, BC_API_IN_CHUNK);
+    int n = page_keys(p, bc_vahead_parent_path(c->vt, pt), from, keys, BC_API_IN_CHUNK);
 
     if (n > 0 && (c->ahead != NULL || (c->ahead = bc_api_ahead_new(c->vt->e->api)) != NULL)) {
         if ((q = batch_query(c, param, keys, n)) != NULL)
@@ -170,7 +162,7 @@ static bool start_batch_at(bc_vcursor *c, const bc_table_def *pt, const char *pa
 static int batch_keys(const bc_vcursor *c, const bc_table_def *pt, const bc_vcursor *p,
                       const char *key, char **keys, int *from)
 {
-    const char *path = parent_key_path(c, pt);
+    const char *path = bc_vahead_parent_path(c->vt, pt);
     int pos = page_pos(p, path);
 
     if (pos >= 0) {
@@ -238,7 +230,7 @@ static int take_probe(bc_vcursor *c, const bc_table_def *pt)
 
     if (pt->columns[bc_catalog_column_index(pt, c->vt->ph_parent[0])].filter_in == NULL)
         return 0;
-    bc_vcursor *p = bc_vahead_parent(c, pt, parent_key_path(c, pt), key);
+    bc_vcursor *p = bc_vahead_parent(c, pt, bc_vahead_parent_path(c->vt, pt), key);
     if (p == NULL)
         return 0;
     if (read_via(c, pt) != 0)
@@ -322,8 +314,8 @@ int bc_vchild_take(bc_vcursor *c)
 void bc_vchild_adopt(const bc_vcursor *c, const cJSON *parent, cJSON *arr)
 {
     const bc_column_def *cd = &c->vt->t->columns[c->vt->ph_col[0]];
-    const char *member = cd->json_path ? cd->json_path : cd->name;
-    const cJSON *id = bc_vtab_walk_path((cJSON *)parent, parent_key_path(c, c->via));
+    const char *member = bc_vtab_member(cd);
+    const cJSON *id = bc_vtab_walk_path((cJSON *)parent, bc_vahead_parent_path(c->vt, c->via));
     cJSON *el;
 
     if (!cJSON_IsNumber(id) || !cJSON_IsArray(arr))

@@ -48,7 +48,7 @@ void bc_vcollection_take(bc_vcursor *c)
 void bc_vcollection_adopt(const bc_vcursor *c, cJSON *item)
 {
     const bc_column_def *cd = &c->vt->t->columns[c->vt->ph_col[0]];
-    const char *member = cd->json_path ? cd->json_path : cd->name;
+    const char *member = bc_vtab_member(cd);
     const cJSON *key = cJSON_GetObjectItemCaseSensitive(item, c->vt->t->collection_key);
 
     if (cJSON_IsObject(item) && cJSON_IsNumber(key) && !cJSON_HasObjectItem(item, member))
@@ -68,13 +68,9 @@ static bool probes_one_parent(const bc_vcursor *c)
 /* The cursor of the parent table standing on the parent c probes, NULL when none. */
 static bc_vcursor *parent_cursor(bc_vcursor *c)
 {
-    const bc_table_def *pt = c->vt->walk;
-    int i = bc_catalog_column_index(pt, c->vt->ph_parent[0]);
+    const char *path = bc_vahead_parent_path(c->vt, c->vt->walk);
 
-    if (i < 0)
-        return NULL;
-    const bc_column_def *cd = &pt->columns[i];
-    return bc_vahead_parent(c, pt, cd->json_path ? cd->json_path : cd->name, c->given[0]);
+    return path != NULL ? bc_vahead_parent(c, c->vt->walk, path, c->given[0]) : NULL;
 }
 
 /* The pages of the whole collection, -1 when its first page does not tell. */

@@ -417,8 +417,8 @@ static int build_bulk(bc_vcursor *c, bc_error *err)
     const bc_table_def *t = c->vt->t, *pt = bc_catalog_find(t->parent_table);
     const char *pk = t->parent_id_column ? t->parent_id_column : "id";
     int pcol = pt ? bc_catalog_column_index(pt, pk) : -1;
-    const char *path = pcol >= 0 && pt->columns[pcol].json_path ? pt->columns[pcol].json_path : pk;
-    bc_vcursor *p = pcol >= 0 ? bc_vahead_parent(c, pt, path, c->bulk_val) : NULL;
+    const char *path = pcol >= 0 ? bc_vtab_member(&pt->columns[pcol]) : NULL;
+    bc_vcursor *p = path ? bc_vahead_parent(c, pt, path, c->bulk_val) : NULL;
     char **keys;
     int n, rc;
 

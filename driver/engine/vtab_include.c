@@ -64,8 +64,7 @@ static const bc_column_def *rows_column(const bc_table_def *src, const char *row
     size_t n = strcspn(rows_path, ".");
 
     for (int i = 0; i < src->ncolumns; i++) {
-        const char *path =
-            src->columns[i].json_path ? src->columns[i].json_path : src->columns[i].name;
+        const char *path = bc_vtab_member(&src->columns[i]);
         if (strlen(path) == n && strncmp(path, rows_path, n) == 0)
             return &src->columns[i];
     }

@@ -256,6 +256,9 @@ int bc_vahead_next_keys(const bc_vcursor *p, const char *path, char **out, int m
 /* Probes to come for which asking a table's size, to read it once instead, is worth its one
  * request (vtab_switch.c, vtab_collection.c). */
 #define BC_VPROBES_WORTH_SIZING 4
+/* The member of pt's items holding the key vt's first placeholder takes (pt's column
+ * ph_parent[0]); NULL when pt has no such column. */
+const char *bc_vahead_parent_path(const bc_vtab *vt, const bc_table_def *pt);
 /* The rows on p's page after its current one: at least this many probes of a join follow. */
 int bc_vahead_rows_after(const bc_vcursor *p);
 
@@ -267,5 +270,7 @@ void bc_vcells_close(bc_vcursor *c);
 cJSON *bc_vcursor_cell(bc_vcursor *c, int i);
 void bc_vtab_result(sqlite3_context *ctx, const bc_column_def *col, const cJSON *v);
 cJSON *bc_vtab_walk_path(cJSON *item, const char *path);
+/* The member (or dotted path) of an item that holds column c: its json_path, else its name. */
+const char *bc_vtab_member(const bc_column_def *c);
 
 #endif

@@ -88,7 +88,7 @@ static const bc_column_def *item_key_col(const bc_table_def *t)
             return NULL;
         key = col;
     }
-    if (key == NULL || strchr(key->json_path ? key->json_path : key->name, '.') != NULL)
+    if (key == NULL || strchr(bc_vtab_member(key), '.') != NULL)
         return NULL;
     return key;
 }
@@ -101,7 +101,7 @@ static int set_item_key(bc_pager *p, const bc_table_def *t)
 
     if (k == NULL)
         return 0;
-    if (bc_pager_set_key(p, k->json_path ? k->json_path : k->name) != 0)
+    if (bc_pager_set_key(p, bc_vtab_member(k)) != 0)
         return -1;
     if (k->filter_after != NULL)
         return bc_pager_set_resume_param(p, k->filter_after, false);

@@ -12,7 +12,7 @@
 #include "bc_util.h"
 #include "vtab_internal.h"
 
-static const char *col_key(const bc_column_def *c)
+const char *bc_vtab_member(const bc_column_def *c)
 {
     return c->json_path ? c->json_path : c->name;
 }
@@ -20,7 +20,7 @@ static const char *col_key(const bc_column_def *c)
 /* A member of the row object itself, which the walk over the row's members can find. */
 static bool is_top_level(const bc_column_def *c)
 {
-    return !(c->flags & BC_COLF_FROM_PARENT) && strchr(col_key(c), '.') == NULL;
+    return !(c->flags & BC_COLF_FROM_PARENT) && strchr(bc_vtab_member(c), '.') == NULL;
 }
 
 int bc_vcells_open(bc_vcursor *c)
@@ -53,7 +53,7 @@ static int swept_find(const bc_vcursor *c, const char *key)
 
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
-        int cmp = strcmp(key, col_key(&c->vt->t->columns[c->swept[mid]]));
+        int cmp = strcmp(key, bc_vtab_member(&c->vt->t->columns[c->swept[mid]]));
         if (cmp == 0)
             return mid;
         if (cmp < 0)
@@ -69,7 +69,7 @@ static int swept_find(const bc_vcursor *c, const char *key)
  * its own lookup. */
 static void sweep_add(bc_vcursor *c, int i)
 {
-    int pos = swept_find(c, col_key(&c->vt->t->columns[i]));
+    int pos = swept_find(c, bc_vtab_member(&c->vt->t->columns[i]));
 
     if (pos >= 0)
         return;
@@ -112,8 +112,8 @@ static cJSON *lookup(const bc_vcursor *c, const bc_column_def *col)
     if (!cJSON_IsObject(c->item))
         return NULL;
     if (col->flags & BC_COLF_FROM_PARENT)
-        return bc_vtab_walk_path(c->parent_item, col_key(col));
-    return bc_vtab_walk_path(c->item, col_key(col));
+        return bc_vtab_walk_path(c->parent_item, bc_vtab_member(col));
+    return bc_vtab_walk_path(c->item, bc_vtab_member(col));
 }
 
 cJSON *bc_vcursor_cell(bc_vcursor *c, int i)
