@@ -76,23 +76,8 @@ static bc_vcursor *parent_cursor(bc_vcursor *c)
 /* The pages of the whole collection, -1 when its first page does not tell. */
 static long collection_pages(const bc_vcursor *c)
 {
-    char *path = bc_sprintf("%s?page=1&limit=1", c->vt->t->collection_endpoint);
-    cJSON *doc = NULL;
-    const cJSON *n;
-    long pages = -1;
-    bc_error err;
-
-    if (path == NULL)
-        return -1;
-    bc_error_clear(&err);
-    if (bc_api_get(c->vt->e->api, path, &doc, NULL, &err) == 0) {
-        n = bc_vtab_walk_path(doc, "meta.pagination.total");
-        if (cJSON_IsNumber(n) && n->valuedouble >= 0 && n->valuedouble < 1e12)
-            pages = ((long)n->valuedouble + BC_DEFAULT_PAGE_SIZE - 1) / BC_DEFAULT_PAGE_SIZE;
-    }
-    cJSON_Delete(doc);
-    free(path);
-    return pages;
+    return bc_vswitch_pages_at(c, bc_sprintf("%s?page=1&limit=1", c->vt->t->collection_endpoint),
+                               false);
 }
 
 /* Read the whole collection into c's batch, keyed by the parent key: 1 held, 0 not (too

@@ -253,6 +253,10 @@ int bc_vcursor_advance(bc_vcursor *c, bc_error *err);
 bc_vcursor *bc_vahead_parent(bc_vcursor *c, const bc_table_def *pt, const char *path,
                              const char *value);
 int bc_vahead_next_keys(const bc_vcursor *p, const char *path, char **out, int max);
+/* vtab_switch.c: the pages of a list from one request of it (path, taken and freed): a v2
+ * count endpoint's {"count": N} when counted, else a v3 page's meta.pagination.total; -1
+ * when the request fails or the answer does not tell (path NULL: -1). */
+long bc_vswitch_pages_at(const bc_vcursor *c, char *path, bool counted);
 /* Probes to come for which asking a table's size, to read it once instead, is worth its one
  * request (vtab_switch.c, vtab_collection.c). */
 #define BC_VPROBES_WORTH_SIZING 4

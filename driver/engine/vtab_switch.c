@@ -51,12 +51,8 @@ static char *size_request(const bc_vcursor *c, const char *q, bool *counted)
     return NULL;
 }
 
-/* The pages a scan of c's table reads, -1 when unknown (no way to ask, or the answer did
- * not tell: the probes then go on as they would have). */
-static long table_pages(bc_vcursor *c, const char *q)
+long bc_vswitch_pages_at(const bc_vcursor *c, char *path, bool counted)
 {
-    bool counted;
-    char *path = size_request(c, q, &counted);
     cJSON *doc = NULL;
     const cJSON *n;
     long pages = -1;
@@ -74,6 +70,16 @@ static long table_pages(bc_vcursor *c, const char *q)
     cJSON_Delete(doc);
     free(path);
     return pages;
+}
+
+/* The pages a scan of c's table reads, -1 when unknown (no way to ask, or the answer did
+ * not tell: the probes then go on as they would have). */
+static long table_pages(bc_vcursor *c, const char *q)
+{
+    bool counted;
+    char *path = size_request(c, q, &counted);
+
+    return bc_vswitch_pages_at(c, path, counted);
 }
 
 /* Read the table (c->query without the probe's filter) into a batch keyed by the probed
