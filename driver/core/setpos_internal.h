@@ -1,6 +1,7 @@
 /*
  * Positioned writes (SQLSetPos, SQLBulkOperations), private to driver/core: setpos_write.c runs
- * them row by row; setpos_many.c runs an UPDATE or DELETE of many rows as one statement.
+ * them over the rowset, setpos_row.c builds one row's statement, setpos_many.c runs an UPDATE or
+ * DELETE of many rows as one statement.
  */
 #ifndef BC_SETPOS_INTERNAL_H
 #define BC_SETPOS_INTERNAL_H
@@ -17,6 +18,18 @@ typedef struct bc_pos_target {
     bool by_bookmark;          /* keys from the bookmarks bound to column 0, not the rowset */
 } bc_pos_target;
 
+/* setpos_row.c: one row's statement. */
+/* The table every result column comes from (one the driver writes when writes), with its
+ * whole key selected, into *out; HYC00 with a record otherwise. */
+SQLRETURN bc_pos_find_target(bc_stmt *s, bool writes, bc_pos_target *out);
+/* The statement of rowset row `row` (1-based) for op with its values and key bound, in *vm;
+ * cols[] (ncols) are the value columns. SQL_NO_DATA: a refresh with nothing bound. */
+SQLRETURN bc_pos_prepare_row(bc_stmt *s, const bc_pos_target *t, SQLUSMALLINT op, SQLULEN row,
+                             sqlite3_stmt **vm, int *ncols, int *cols);
+/* SQL_REFRESH: step vm, the row read again by its key, into the bound buffers of rowset row
+ * `row`; SQL_NO_DATA with a warning when it is gone. */
+SQLRETURN bc_pos_refresh_into_buffers(bc_stmt *s, sqlite3_stmt *vm, SQLULEN row, int ncols,
+                                      const int *cols);
 /* The result column (1-based) read from column name of the table, 0 when none. */
 int bc_pos_result_column(const bc_stmt *s, const char *name);
 /* The value of result column col in rowset row `row` (1-based) as it was fetched. */
